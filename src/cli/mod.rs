@@ -1,0 +1,37 @@
+//! The command line: argument parsing and the four commands. The binary's
+//! `main` only calls [`run`].
+
+mod args;
+mod check;
+mod docs;
+
+pub use args::{Cli, Command};
+pub use docs::{explain_text, rules_markdown, rules_table};
+
+use std::io::Write;
+
+use clap::Parser;
+
+/// Runs the CLI with `args`, writing to `out`/`err`; returns the exit code.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let text = error.render().ansi().to_string();
+            let code = if error.use_stderr() { 2 } else { 0 };
+            let target: &mut dyn Write = if error.use_stderr() { err } else { out };
+            let _ = target.write_all(text.as_bytes());
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::check(&args, out, err),
+        Command::Parse(args) => check::parse(&args, out, err),
+        Command::Rules(args) => docs::rules(&args, out, err),
+        Command::Explain(args) => docs::explain(&args, out, err),
+    }
+}

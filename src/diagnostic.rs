@@ -1,0 +1,132 @@
+//! The diagnostic a rule reports: code, severity, message, spans, help and fix.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// How serious a diagnostic is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// Probably wrong; fails a run only with `--deny-warnings`.
+    Warning,
+    /// Wrong; fails the run (exit code 1).
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+/// A secondary span with its own message, e.g. one term of a broken identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// What the label points at.
+    pub span: Span,
+    /// What it says about it.
+    pub message: String,
+}
+
+/// Whether a fix can be applied without a human checking it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The fix keeps the meaning; `--fix` applies it.
+    Safe,
+    /// The fix may change the meaning; only `--unsafe-fixes` applies it.
+    Unsafe,
+}
+
+/// One replacement of a byte range of the decoded text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Byte offset of the replaced range.
+    pub offset: usize,
+    /// Length in bytes of the replaced range.
+    pub length: usize,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A set of edits that together fix one diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// Non-overlapping edits, in offset order.
+    pub edits: Vec<Edit>,
+}
+
+/// One finding in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `S001`.
+    pub code: String,
+    /// Stable kebab-case name, e.g. `missing-section`.
+    pub name: String,
+    /// Effective severity (after configuration).
+    pub severity: Severity,
+    /// What is wrong, in the requested language.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The exact text at fault.
+    pub span: Span,
+    /// Further spans that explain the finding.
+    pub labels: Vec<Label>,
+    /// An automatic fix, if the rule offers one.
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// Adds a secondary label.
+    pub fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Sets the help text.
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches a fix.
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+}

@@ -1,0 +1,274 @@
+//! Stage 1 for a batch: which files to read, and reading each into a [`SourceFile`].
+//!
+//! Problems with the input are diagnostics too (family `I`), so that a bad
+//! file is reported like any other finding and does not stop the others.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::read::{decode, ReadError};
+use crate::source::{SourceFile, TextEncoding};
+use crate::span::Span;
+use crate::{tr, Lang};
+
+/// How inputs are found and read.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// Force an encoding instead of detecting it.
+    pub encoding: Option<TextEncoding>,
+    /// Files larger than this many bytes are not read.
+    pub max_file_size: u64,
+    /// File extensions (without dot) a directory is searched for.
+    pub extensions: Vec<String>,
+    /// Message language.
+    pub lang: Lang,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        Self {
+            encoding: None,
+            max_file_size: 32 * 1024 * 1024,
+            extensions: vec!["txt".into(), "md".into()],
+            lang: Lang::Zh,
+        }
+    }
+}
+
+/// One thing to lint: a file found, or an input that failed before reading.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// A file to read.
+    File(PathBuf),
+    /// An argument that named nothing readable.
+    Failed {
+        /// The argument as given.
+        path: String,
+        /// What went wrong.
+        diagnostic: Diagnostic,
+    },
+}
+
+impl Input {
+    /// The path shown in output.
+    pub fn display_path(&self) -> String {
+        match self {
+            Input::File(path) => path.display().to_string(),
+            Input::Failed { path, .. } => path.clone(),
+        }
+    }
+}
+
+fn input_diagnostic(code: &str, name: &str, message: String, help: String) -> Diagnostic {
+    Diagnostic {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        severity: Severity::Error,
+        message,
+        help: Some(help),
+        span: Span::new(0, 0),
+        labels: Vec::new(),
+        fix: None,
+    }
+}
+
+/// Expands arguments into inputs: files as given, directories recursively
+/// (matching extensions, skipping hidden entries), glob patterns with the
+/// `glob` crate. Sorted by path within each argument; duplicates removed.
+pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
+    let lang = options.lang;
+    let mut inputs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for argument in arguments {
+        let path = Path::new(argument);
+        let mut found: Vec<PathBuf> = Vec::new();
+        if path.is_dir() {
+            walk(path, options, &mut found, 0);
+        } else if path.exists() || !has_glob_chars(argument) {
+            found.push(path.to_path_buf());
+        } else {
+            match glob::glob(argument) {
+                Ok(paths) => {
+                    for entry in paths.flatten() {
+                        if entry.is_dir() {
+                            walk(&entry, options, &mut found, 0);
+                        } else {
+                            found.push(entry);
+                        }
+                    }
+                }
+                Err(err) => {
+                    inputs.push(Input::Failed {
+                        path: argument.clone(),
+                        diagnostic: input_diagnostic(
+                            "I005",
+                            "no-input-matched",
+                            tr!(
+                                lang,
+                                "无效的通配符模式：{}",
+                                "invalid glob pattern: {}",
+                                err
+                            ),
+                            tr!(lang, "检查模式的写法", "check the pattern's syntax"),
+                        ),
+                    });
+                    continue;
+                }
+            }
+        }
+        if found.is_empty() {
+            inputs.push(Input::Failed {
+                path: argument.clone(),
+                diagnostic: input_diagnostic(
+                    "I005",
+                    "no-input-matched",
+                    tr!(
+                        lang,
+                        "“{}”没有匹配到任何报告文件",
+                        "“{}” matched no report file",
+                        argument
+                    ),
+                    tr!(
+                        lang,
+                        "检查路径或模式；目录中只查找扩展名为 {} 的文件",
+                        "check the path or pattern; directories are searched for {} files",
+                        options.extensions.join("/")
+                    ),
+                ),
+            });
+            continue;
+        }
+        found.sort();
+        for file in found {
+            if seen.insert(file.clone()) {
+                inputs.push(Input::File(file));
+            }
+        }
+    }
+    inputs
+}
+
+fn has_glob_chars(argument: &str) -> bool {
+    argument.contains(['*', '?', '['])
+}
+
+/// Directory depth beyond which the walk stops (also a guard against link loops).
+const MAX_DEPTH: usize = 64;
+
+fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<PathBuf>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, options, found, depth + 1);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| options.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// Reads and decodes one file, or says why it cannot be.
+pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<Diagnostic>> {
+    let lang = options.lang;
+    let name = path.display().to_string();
+    let unreadable = |reason: String| {
+        Box::new(input_diagnostic(
+            "I004",
+            "unreadable-path",
+            tr!(
+                lang,
+                "无法读取“{}”：{}",
+                "cannot read “{}”: {}",
+                name,
+                reason
+            ),
+            tr!(
+                lang,
+                "检查文件是否存在、是否有读取权限、是否为文件而非目录",
+                "check that the file exists, is readable, and is a file, not a directory"
+            ),
+        ))
+    };
+    let metadata = std::fs::metadata(path).map_err(|err| unreadable(err.to_string()))?;
+    if metadata.is_dir() {
+        return Err(unreadable(tr!(lang, "这是一个目录", "it is a directory")));
+    }
+    if metadata.len() > options.max_file_size {
+        return Err(Box::new(input_diagnostic(
+            "I003",
+            "input-too-large",
+            tr!(
+                lang,
+                "文件大小为 {} 字节，超过上限 {} 字节",
+                "the file has {} bytes, over the limit of {} bytes",
+                metadata.len(),
+                options.max_file_size
+            ),
+            tr!(
+                lang,
+                "用 --max-file-size 调高上限",
+                "raise the limit with --max-file-size"
+            ),
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|err| unreadable(err.to_string()))?;
+    decode_bytes(&name, &bytes, options)
+}
+
+/// Decodes bytes already read (a file or standard input).
+pub fn decode_bytes(
+    name: &str,
+    bytes: &[u8],
+    options: &InputOptions,
+) -> Result<SourceFile, Box<Diagnostic>> {
+    let lang = options.lang;
+    decode(name, bytes, options.encoding).map_err(|err| Box::new(match err {
+        ReadError::Undecodable { encoding, offset } => input_diagnostic(
+            "I001",
+            "undecodable-input",
+            tr!(
+                lang,
+                "无法按 {} 解码：第 {} 字节无效",
+                "cannot decode as {}: invalid byte at offset {}",
+                encoding.as_str(),
+                offset
+            ),
+            tr!(
+                lang,
+                "将文件另存为 UTF-8，或用 --encoding 指定编码（utf-8、gb18030、utf-16le、utf-16be）",
+                "save the file as UTF-8, or name its encoding with --encoding (utf-8, gb18030, utf-16le, utf-16be)"
+            ),
+        ),
+        ReadError::Binary { offset } => input_diagnostic(
+            "I002",
+            "binary-input",
+            tr!(
+                lang,
+                "这不是文本文件（第 {} 字节为控制字符）",
+                "this is not a text file (control byte at offset {})",
+                offset
+            ),
+            tr!(
+                lang,
+                "把 Word、PDF 等文件先另存为纯文本（.txt）再检查",
+                "save Word or PDF documents as plain text (.txt) first"
+            ),
+        ),
+    }))
+}

@@ -1,0 +1,33 @@
+//! disclint: a linter for Chinese government information-disclosure annual
+//! reports (政府信息公开工作年度报告).
+//!
+//! The pipeline, one module per stage: [`read`] (bytes → text), [`parse`]
+//! (text → document tree), [`model`] (tree → typed report), [`rules`]
+//! (report → diagnostics), [`render`] (diagnostics → output). [`lint::Linter`]
+//! ties them together for one report, [`run`] for a batch, [`cli`] for the
+//! command line. The library never prints; the CLI writes to the streams it
+//! is given.
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod diagnostic;
+pub mod input;
+pub mod lang;
+pub mod line_index;
+pub mod lint;
+pub mod model;
+pub mod normalize;
+pub mod pack;
+pub mod parse;
+pub mod read;
+pub mod render;
+pub mod rules;
+pub mod run;
+pub mod source;
+pub mod span;
+pub mod synth;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use lang::Lang;
+pub use lint::{LintOptions, Linter};
+pub use source::SourceFile;

@@ -1,0 +1,101 @@
+//! The pipeline for one report: parse → model → rules, and the options of a run.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Formats, Report};
+use crate::pack::Pack;
+use crate::parse::{parse, Document};
+use crate::rules::{Context, Registry, Selection, Sink};
+use crate::source::SourceFile;
+use crate::Lang;
+
+/// How a run is configured.
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    /// Which rules run, at which severity.
+    pub selection: Selection,
+    /// Message language.
+    pub lang: Lang,
+    /// Force a format edition (2019 or 2021) instead of deriving it from the year.
+    pub edition: Option<u16>,
+    /// User packs, on top of the built-in ones.
+    pub packs: Vec<Pack>,
+}
+
+/// A report parsed and modelled, ready for rules (and for `disclint parse`).
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The document tree.
+    pub doc: Document,
+    /// The typed report.
+    pub report: Report,
+}
+
+/// Lints reports with one configuration; cheap to share across threads.
+pub struct Linter {
+    registry: Registry,
+    formats: Formats,
+    options: LintOptions,
+}
+
+impl Linter {
+    /// A linter with the built-in rules and the given options.
+    pub fn new(options: LintOptions) -> Self {
+        Self {
+            registry: Registry::builtin(),
+            formats: Formats::new(&options.packs),
+            options,
+        }
+    }
+
+    /// The rules this linter knows.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The options of the run.
+    pub fn options(&self) -> &LintOptions {
+        &self.options
+    }
+
+    /// Parses and models a report.
+    pub fn analyze(&self, source: &SourceFile) -> Analysis {
+        let doc = parse(&source.text);
+        let report = Report::build(&source.text, &doc, &self.formats, self.options.edition);
+        Analysis { doc, report }
+    }
+
+    /// Every diagnostic of the enabled rules, in text order.
+    pub fn lint(&self, source: &SourceFile) -> Vec<Diagnostic> {
+        let analysis = self.analyze(source);
+        self.check(source, &analysis)
+    }
+
+    /// Runs the enabled rules over an analysed report.
+    pub fn check(&self, source: &SourceFile, analysis: &Analysis) -> Vec<Diagnostic> {
+        let ctx = Context {
+            source,
+            doc: &analysis.doc,
+            report: &analysis.report,
+            format: self.formats.get(analysis.report.edition),
+            lang: self.options.lang,
+        };
+        let selection = &self.options.selection;
+        let mut out = Vec::new();
+        for (meta, rule) in self.registry.iter() {
+            if !selection.is_enabled(meta) {
+                continue;
+            }
+            let mut sink = Sink::new(
+                &meta.code,
+                &meta.name,
+                selection.severity_of(meta),
+                &mut out,
+            );
+            rule.check(&ctx, &mut sink);
+        }
+        out.sort_by(|a, b| {
+            (a.span.offset, &a.code, &a.message).cmp(&(b.span.offset, &b.code, &b.message))
+        });
+        out
+    }
+}

@@ -1,0 +1,163 @@
+//! The effective format of one edition: built-in pack plus user packs, with
+//! labels folded for matching.
+
+use crate::normalize::{canon, strip_numbering};
+use crate::pack::{Pack, SectionSpec, TableSpec};
+
+/// Everything the model needs to know about one format edition.
+#[derive(Debug, Clone)]
+pub struct Format {
+    /// 2019 or 2021.
+    pub edition: u16,
+    /// Required sections, in order.
+    pub sections: Vec<SectionSpec>,
+    /// Tables with their matching keys.
+    pub tables: Vec<TableFormat>,
+    /// Folded labels of every table: rows, columns, headers, captions.
+    pub vocabulary: Vec<String>,
+}
+
+/// A table schema with folded row keys.
+#[derive(Debug, Clone)]
+pub struct TableFormat {
+    /// The schema as written.
+    pub spec: TableSpec,
+    /// Per row: folded label and aliases.
+    pub row_keys: Vec<Vec<String>>,
+}
+
+/// The formats of both editions.
+#[derive(Debug, Clone)]
+pub struct Formats {
+    /// 2019 edition.
+    pub edition_2019: Format,
+    /// 2021 edition.
+    pub edition_2021: Format,
+}
+
+impl Formats {
+    /// The built-in formats extended by `packs` (a pack with an edition extends only that one).
+    pub fn new(packs: &[Pack]) -> Self {
+        Self {
+            edition_2019: Format::new(2019, packs),
+            edition_2021: Format::new(2021, packs),
+        }
+    }
+
+    /// The format of `edition` (2021 for anything from 2021 on).
+    pub fn get(&self, edition: u16) -> &Format {
+        if edition >= 2021 {
+            &self.edition_2021
+        } else {
+            &self.edition_2019
+        }
+    }
+}
+
+impl Format {
+    fn new(edition: u16, packs: &[Pack]) -> Self {
+        let base = Pack::builtin_format(edition);
+        let mut sections = base.sections.clone();
+        let mut tables: Vec<TableSpec> = base.tables.clone();
+        for pack in packs
+            .iter()
+            .filter(|p| p.pack.edition.is_none_or(|e| e == edition))
+        {
+            for section in &pack.sections {
+                match sections.iter_mut().find(|s| s.kind == section.kind) {
+                    Some(existing) => *existing = section.clone(),
+                    None => sections.push(section.clone()),
+                }
+            }
+            for table in &pack.tables {
+                match tables.iter_mut().find(|t| t.kind == table.kind) {
+                    Some(existing) => *existing = table.clone(),
+                    None => tables.push(table.clone()),
+                }
+            }
+        }
+        let mut vocabulary = Vec::new();
+        for table in &tables {
+            vocabulary.extend(table.headers.iter().map(|h| canon(h)));
+            vocabulary.extend(table.columns.iter().map(|c| canon(&c.label)));
+            for row in &table.rows {
+                vocabulary.push(canon(&row.label));
+                vocabulary.extend(row.aliases.iter().map(|a| canon(a)));
+                vocabulary.extend(row.caption.iter().map(|c| canon(c)));
+            }
+        }
+        vocabulary.retain(|v| !v.is_empty());
+        vocabulary.sort();
+        vocabulary.dedup();
+        let tables = tables
+            .into_iter()
+            .map(|spec| TableFormat {
+                row_keys: spec
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        std::iter::once(&row.label)
+                            .chain(&row.aliases)
+                            .map(|l| canon(l))
+                            .filter(|k| !k.is_empty())
+                            .collect()
+                    })
+                    .collect(),
+                spec,
+            })
+            .collect();
+        Self {
+            edition,
+            sections,
+            tables,
+            vocabulary,
+        }
+    }
+
+    /// The section spec of `kind`.
+    pub fn section(&self, kind: &str) -> Option<&SectionSpec> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// Whether folded `text` is one of the table labels (a row label that
+    /// happens to look like a section heading: `一、本年新收…`).
+    pub fn is_table_label(&self, folded: &str) -> bool {
+        self.tables
+            .iter()
+            .flat_map(|t| t.row_keys.iter().flatten())
+            .any(|key| {
+                key == folded || (folded.starts_with(key.as_str()) && key.chars().count() >= 4)
+            })
+    }
+}
+
+impl TableFormat {
+    /// The row whose label `folded` is, if any.
+    pub fn match_row(&self, folded: &str) -> Option<usize> {
+        let exact = self.row_keys.iter().position(|keys| {
+            keys.iter().any(|key| {
+                folded == key
+                    || folded
+                        .strip_prefix(key.as_str())
+                        .is_some_and(|rest| rest.starts_with('('))
+            })
+        });
+        exact.or_else(|| {
+            let bare = strip_numbering(folded);
+            if bare.chars().count() < 3 {
+                return None;
+            }
+            self.row_keys
+                .iter()
+                .position(|keys| keys.iter().any(|key| strip_numbering(key) == bare))
+        })
+    }
+}
+
+/// Whether a heading matches a section spec: it contains every `+` part of one key.
+pub fn heading_matches(section: &SectionSpec, folded_heading: &str) -> bool {
+    section.keys.iter().any(|key| {
+        key.split('+')
+            .all(|part| folded_heading.contains(canon(part).as_str()))
+    })
+}

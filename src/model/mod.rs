@@ -1,0 +1,155 @@
+//! Stage 3: document tree → typed report (title, year, period, sections, tables, citations).
+
+mod citations;
+mod format;
+mod period;
+mod sections;
+mod tables;
+mod title;
+
+pub use citations::{find_citations, Citation};
+pub use format::{heading_matches, Format, Formats, TableFormat};
+pub use period::{days_in_month, find_period, Period, PeriodDate};
+pub use sections::{find_sections, Section, Subsection};
+pub use tables::{parse_value, CellValue, Table, TableRow, Value};
+pub use title::{find_title, Title};
+
+use serde::Serialize;
+
+use crate::parse::Document;
+use crate::span::{Span, Spanned};
+
+/// Where the report year came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YearSource {
+    /// The title.
+    Title,
+    /// The statistics period's start.
+    Period,
+}
+
+/// A report, read into typed parts that keep their spans.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The title, if one was found.
+    pub title: Option<Title>,
+    /// The report year.
+    pub year: Option<Spanned<i32>>,
+    /// Where the year came from.
+    pub year_source: Option<YearSource>,
+    /// The format edition the report is checked against (2019 or 2021).
+    pub edition: u16,
+    /// The statistics period.
+    pub period: Option<Period>,
+    /// The text between the title and the first section.
+    pub preamble: Span,
+    /// The recognised sections, in document order.
+    pub sections: Vec<Section>,
+    /// The tables found.
+    pub tables: Vec<Table>,
+    /// Documents cited by title.
+    pub citations: Vec<Citation>,
+}
+
+/// The edition a report year calls for: 2021 from 2021 on, else 2019.
+pub fn edition_for_year(year: Option<i32>) -> u16 {
+    match year {
+        Some(y) if y < 2021 => 2019,
+        _ => 2021,
+    }
+}
+
+/// Bytes of text searched for the statistics period when no section is found.
+const PERIOD_SCOPE_WITHOUT_SECTIONS: usize = 8192;
+
+impl Report {
+    /// Builds the report model. `edition` overrides the edition implied by the year.
+    pub fn build(text: &str, doc: &Document, formats: &Formats, edition: Option<u16>) -> Report {
+        // Sections are recognised with the 2021 keys first; both editions share them.
+        let provisional = find_sections(text, doc, formats.get(2021), 0);
+        let first_section = provisional
+            .first()
+            .map_or(doc.blocks.len(), |s| s.blocks.start - 1);
+        let title = find_title(text, doc, first_section);
+        let title_end = title.as_ref().map_or(0, |t| t.span.end());
+        let preamble_end = provisional.first().map_or(
+            floor_char_boundary(text, PERIOD_SCOPE_WITHOUT_SECTIONS.min(text.len())),
+            |s| s.span.offset,
+        );
+        // The period stands in the preamble or early in section 一.
+        let period_scope_end = match provisional.iter().find(|s| s.kind != "overview") {
+            Some(next) => next.span.offset,
+            None => provisional.first().map_or(preamble_end, |s| {
+                floor_char_boundary(
+                    text,
+                    (s.span.offset + PERIOD_SCOPE_WITHOUT_SECTIONS).min(text.len()),
+                )
+            }),
+        }
+        .max(preamble_end);
+        let period = find_period(
+            text,
+            Span::from_range(title_end.min(period_scope_end), period_scope_end),
+        );
+        let (year, year_source) = match title.as_ref().and_then(|t| t.year.clone()) {
+            Some(y) => (Some(y), Some(YearSource::Title)),
+            None => match period
+                .as_ref()
+                .and_then(|p| p.start.year.map(|y| (y, p.start.span)))
+            {
+                Some((y, span)) => (Some(Spanned::new(y, span)), Some(YearSource::Period)),
+                None => (None, None),
+            },
+        };
+        let edition = edition.unwrap_or_else(|| edition_for_year(year.as_ref().map(|y| y.value)));
+        let format = formats.get(edition);
+        let sections = if edition >= 2021 {
+            provisional
+        } else {
+            find_sections(text, doc, format, 0)
+        };
+        let tables = tables::find_tables(text, doc, format, |kind| {
+            sections
+                .iter()
+                .find(|s| s.kind == kind)
+                .map(|s| s.blocks.clone())
+        });
+        let preamble_start = title.as_ref().map_or(0, |t| t.span.end());
+        let preamble = Span::from_range(preamble_start.min(preamble_end), preamble_end);
+        let citations = find_citations(text);
+        Report {
+            title,
+            year,
+            year_source,
+            edition,
+            period,
+            preamble,
+            sections,
+            tables,
+            citations,
+        }
+    }
+
+    /// The section of `kind`, if present.
+    pub fn section(&self, kind: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// The table of `kind`, if found.
+    pub fn table(&self, kind: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.kind == kind)
+    }
+
+    /// The report year's value.
+    pub fn year_value(&self) -> Option<i32> {
+        self.year.as_ref().map(|y| y.value)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}

@@ -1,0 +1,115 @@
+//! Sections and subsections: which headings open which of the six sections.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::format::{heading_matches, Format};
+use crate::normalize::{canon, strip_numbering};
+use crate::parse::{BlockKind, Document};
+use crate::span::{Span, Spanned};
+
+/// One of the report's sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// The numeral as written (1 = 一); `None` when the heading has none (`- 总体情况`).
+    pub number: Option<u8>,
+    /// Which section it is (`overview`, `active_disclosure`, …).
+    pub kind: String,
+    /// The heading line, trimmed.
+    pub heading: Spanned<String>,
+    /// From the heading to the end of the section's body.
+    pub span: Span,
+    /// Indices of the body's blocks in the document.
+    #[serde(skip)]
+    pub blocks: Range<usize>,
+    /// Its `(一)…` subsections.
+    pub subsections: Vec<Subsection>,
+}
+
+/// A `(一)…` heading inside a section.
+#[derive(Debug, Clone, Serialize)]
+pub struct Subsection {
+    /// The numeral (1 = 一).
+    pub number: u8,
+    /// The heading line, trimmed.
+    pub heading: Spanned<String>,
+}
+
+/// Longest heading (in characters, before any `。`) still taken for a heading.
+const MAX_HEADING_CHARS: usize = 40;
+
+/// Finds the sections among the blocks from `from` on.
+pub fn find_sections(text: &str, doc: &Document, format: &Format, from: usize) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for (index, block) in doc.blocks.iter().enumerate().skip(from) {
+        let number = match block.kind {
+            BlockKind::SectionHeading(n) => Some(n),
+            BlockKind::BulletHeading | BlockKind::Paragraph => None,
+            BlockKind::SubsectionHeading(n) => {
+                if let Some(section) = sections.last_mut() {
+                    section.subsections.push(Subsection {
+                        number: n,
+                        heading: trimmed_line(text, block.span),
+                    });
+                }
+                continue;
+            }
+            BlockKind::Table => continue,
+        };
+        let Some(kind) = heading_kind(text, block, format) else {
+            continue;
+        };
+        if let Some(last) = sections.last_mut() {
+            last.blocks.end = index;
+            last.span = Span::from_range(last.span.offset, doc.blocks[index - 1].span.end());
+        }
+        sections.push(Section {
+            number,
+            kind,
+            heading: trimmed_line(text, block.span),
+            span: block.span,
+            blocks: index + 1..doc.blocks.len(),
+            subsections: Vec::new(),
+        });
+    }
+    if let (Some(last), Some(final_block)) = (sections.last_mut(), doc.blocks.last()) {
+        last.span = Span::from_range(last.span.offset, final_block.span.end());
+    }
+    sections
+}
+
+/// The section kind a heading block opens, if it is a section heading at all.
+fn heading_kind(text: &str, block: &crate::parse::Block, format: &Format) -> Option<String> {
+    let body = block.text.slice(text);
+    let head = body
+        .split(['。', ':', '：', ';', '；'])
+        .next()
+        .unwrap_or(body);
+    let folded = canon(head);
+    if folded.is_empty() || folded.chars().count() > MAX_HEADING_CHARS {
+        return None;
+    }
+    if format.is_table_label(&canon(block.span.slice(text))) {
+        return None;
+    }
+    let spec = format
+        .sections
+        .iter()
+        .find(|spec| heading_matches(spec, &folded))?;
+    // A paragraph is a heading only when it is exactly a heading without its numeral.
+    if block.kind == BlockKind::Paragraph && folded != strip_numbering(&canon(&spec.heading)) {
+        return None;
+    }
+    Some(spec.kind.clone())
+}
+
+fn trimmed_line(text: &str, span: Span) -> Spanned<String> {
+    let raw = span.slice(text);
+    let start = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    Spanned::new(
+        trimmed.to_owned(),
+        Span::new(span.offset + start, trimmed.len()),
+    )
+}

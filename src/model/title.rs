@@ -1,0 +1,160 @@
+//! The title line: agency and report year.
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::normalize::canon;
+use crate::parse::{BlockKind, Document};
+use crate::span::{Span, Spanned};
+
+/// The report's title, e.g. `某某镇2024年政府信息公开工作年度报告`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Title {
+    /// The title text (lines joined when it wraps).
+    pub text: String,
+    /// Where it stands.
+    pub span: Span,
+    /// The agency: the title's text before the year (or after it).
+    pub agency: Option<Spanned<String>>,
+    /// The report year written in the title.
+    pub year: Option<Spanned<i32>>,
+}
+
+/// How many blocks from the top the title may be found in.
+const TITLE_WINDOW: usize = 8;
+
+/// Finds the title among the first blocks before `limit` (the first section's block).
+///
+/// The first title-like line that names both agency and year wins; a title
+/// that wraps onto two lines is joined. Failing that, the first title-like line.
+pub fn find_title(text: &str, doc: &Document, limit: usize) -> Option<Title> {
+    let window = &doc.blocks[..limit.min(doc.blocks.len()).min(TITLE_WINDOW)];
+    let mut first = None;
+    for (at, block) in window.iter().enumerate() {
+        if !is_title_like(block.span.slice(text), block.kind) {
+            continue;
+        }
+        let mut title = parse_title(text, block.span);
+        // A title that wraps: `某某局` / `2022政府信息公开工作年度报告`, or `…2023年度政府` / `信息公开工作年度报告`.
+        if at > 0 && (title.agency.is_none() || title.year.is_none()) {
+            let previous = &window[at - 1];
+            let prev_text = previous.span.slice(text).trim();
+            if previous.kind == BlockKind::Paragraph
+                && prev_text.chars().count() <= 40
+                && !prev_text.contains(['。', ':', '：', '|'])
+            {
+                title = parse_title(text, previous.span.cover(block.span));
+            }
+        }
+        if title.agency.is_some() && title.year.is_some() {
+            return Some(title);
+        }
+        first.get_or_insert(title);
+    }
+    first
+}
+
+/// Words of page chrome (publication metadata) that a title never contains.
+const CHROME: [&str; 6] = ["根据", "主题词", "发布", "索引号", "来源", "当前位置"];
+
+fn is_title_like(line: &str, kind: BlockKind) -> bool {
+    let folded = canon(line);
+    kind == BlockKind::Paragraph
+        && folded.contains("信息公开")
+        && folded.contains("报告")
+        && folded.chars().count() <= 80
+        && !folded.contains(['。', ',', ':', '>', '»'])
+        && !CHROME.iter().any(|word| folded.contains(word))
+        && !has_numeric_date(&folded)
+}
+
+/// Whether the text holds a date like `2024-01-16` or `2024/1/16` (page metadata).
+fn has_numeric_date(folded: &str) -> bool {
+    let bytes = folded.as_bytes();
+    bytes.windows(6).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && matches!(w[4], b'-' | b'/')
+            && w[5].is_ascii_digit()
+    })
+}
+
+fn parse_title(text: &str, span: Span) -> Title {
+    static YEAR: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let year_re = YEAR.get_or_init(|| Regex::new(r"(?:19|20)\d{2}").expect("valid regex"));
+    let raw = span.slice(text);
+    let display: String = raw.lines().map(str::trim).collect::<Vec<_>>().join("");
+    let year_match = year_re.find(raw);
+    let year = year_match.and_then(|m| {
+        m.as_str()
+            .parse()
+            .ok()
+            .map(|y| Spanned::new(y, Span::new(span.offset + m.start(), m.len())))
+    });
+    let agency = year_match.and_then(|m| {
+        let before = &raw[..m.start()];
+        let trimmed = before.trim();
+        if !trimmed.is_empty() {
+            let start = before.len() - before.trim_start().len();
+            return Some(Spanned::new(
+                trimmed.lines().map(str::trim).collect::<String>(),
+                Span::new(span.offset + start, trimmed.len()),
+            ));
+        }
+        // `2024年某某局政府信息公开工作年度报告`: the agency follows the year.
+        let after = &raw[m.end()..];
+        let after_year = after.trim_start_matches(['年', '度', ' ']);
+        let end = after_year
+            .find("政府信息公开")
+            .or_else(|| after_year.find("信息公开"))?;
+        let name = after_year[..end].trim();
+        (!name.is_empty()).then(|| {
+            let start = m.end() + (after.len() - after_year.len());
+            Spanned::new(name.to_owned(), Span::new(span.offset + start, name.len()))
+        })
+    });
+    Title {
+        text: display,
+        span,
+        agency,
+        year,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    fn title(text: &str) -> Title {
+        let doc = parse(text);
+        find_title(text, &doc, doc.blocks.len()).unwrap()
+    }
+
+    #[test]
+    fn agency_before_year() {
+        let t = title("某某镇人民政府2024年政府信息公开工作年度报告\n正文。");
+        assert_eq!(t.agency.unwrap().value, "某某镇人民政府");
+        assert_eq!(t.year.unwrap().value, 2024);
+    }
+
+    #[test]
+    fn agency_after_year() {
+        let t = title("2023年某某市统计局政府信息公开工作年度报告");
+        assert_eq!(t.agency.unwrap().value, "某某市统计局");
+    }
+
+    #[test]
+    fn prefers_the_complete_title() {
+        let t = title(
+            "2022年政府信息公开工作年度报告\n某某镇人民政府\n2022年政府信息公开工作年度报告\n",
+        );
+        assert_eq!(t.agency.unwrap().value, "某某镇人民政府");
+    }
+
+    #[test]
+    fn wrapped_title() {
+        let t = title("某某省某某厅\n\n2022政府信息公开工作年度报告\n");
+        assert_eq!(t.agency.unwrap().value, "某某省某某厅");
+        assert_eq!(t.text, "某某省某某厅2022政府信息公开工作年度报告");
+    }
+}

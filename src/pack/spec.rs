@@ -1,0 +1,117 @@
+//! The TOML shapes of a pack's parts.
+
+use serde::Deserialize;
+
+/// The `[pack]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackInfo {
+    /// The pack's name.
+    pub name: String,
+    /// The format edition the pack describes (2019 or 2021), if it describes one.
+    #[serde(default)]
+    pub edition: Option<u16>,
+    /// One line about the pack.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A required section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSpec {
+    /// Stable identifier: `overview`, `active_disclosure`, …
+    pub kind: String,
+    /// Its number (1 = 一).
+    pub number: u8,
+    /// The heading as the format writes it.
+    pub heading: String,
+    /// Key phrases: a heading matches when it contains every `+`-separated part of one entry.
+    pub keys: Vec<String>,
+    /// Topics the section must speak of.
+    #[serde(default)]
+    pub topics: Vec<TopicSpec>,
+}
+
+/// A topic a section must mention.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicSpec {
+    /// The topic's name.
+    pub name: String,
+    /// Any of these phrases counts as mentioning it.
+    pub keys: Vec<String>,
+}
+
+/// A table: where it lives and its row and column labels.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// Stable identifier: `active_disclosure`, `applications`, `review_litigation`.
+    pub kind: String,
+    /// The section kind the table belongs in.
+    pub section: String,
+    /// The table's name, for messages.
+    pub name: String,
+    /// Header and caption labels (vocabulary that is not a row or column).
+    #[serde(default)]
+    pub headers: Vec<String>,
+    /// Value columns.
+    pub columns: Vec<ColumnSpec>,
+    /// Rows in order; a row with an empty label is the table's one unlabelled row.
+    pub rows: Vec<RowSpec>,
+}
+
+/// A value column.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSpec {
+    /// Identifier used by rows and identities.
+    pub id: String,
+    /// The header label.
+    pub label: String,
+    /// Values may be decimals (the 万元 fee).
+    #[serde(default)]
+    pub decimal: bool,
+    /// Values may be negative (2019's 本年增/减).
+    #[serde(default)]
+    pub signed: bool,
+    /// Values are free text (2019's 采购总金额).
+    #[serde(default)]
+    pub text: bool,
+}
+
+/// A row.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowSpec {
+    /// Identifier used by identities; dots make groups (`results.withheld.state_secret`).
+    pub id: String,
+    /// The row label as the format writes it.
+    pub label: String,
+    /// Other accepted labels.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The caption over the row's block (`第二十条第(一)项`).
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// The row's columns, if not all of the table's.
+    #[serde(default)]
+    pub columns: Option<Vec<String>>,
+    /// A group label that carries no values.
+    #[serde(default)]
+    pub group: bool,
+}
+
+impl TableSpec {
+    /// The columns of a row, in order.
+    pub fn row_columns<'s>(&'s self, row: &'s RowSpec) -> Vec<&'s ColumnSpec> {
+        match &row.columns {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| self.columns.iter().find(|c| &c.id == id))
+                .collect(),
+            None => self.columns.iter().collect(),
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Splitting table rows into cells.
+
+use crate::span::Span;
+
+/// One table cell: its trimmed text's span (empty cells have `len == 0`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// The cell's text without surrounding white space.
+    pub span: Span,
+    /// Whether the cell visibly opens a row: the first cell of `| a |…`, of a
+    /// Markdown row, or of a tab-separated row.
+    pub row_start: bool,
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// The trimmed text of `span` as a cell, or nothing if it is blank.
+pub fn trimmed(text: &str, span: Span) -> Option<Cell> {
+    let cell = trim(text, span);
+    (cell.span.len > 0).then_some(cell)
+}
+
+fn trim(text: &str, span: Span) -> Cell {
+    let raw = span.slice(text);
+    let start_trim = raw.len() - raw.trim_start_matches(is_space).len();
+    let inner = raw.trim_matches(is_space);
+    let offset = span.offset + start_trim;
+    Cell {
+        span: Span::new(
+            if inner.is_empty() {
+                span.offset
+            } else {
+                offset
+            },
+            inner.len(),
+        ),
+        row_start: false,
+    }
+}
+
+/// Splits a table row into cells.
+///
+/// Pipes terminate cells (`0 |` is one cell, `||` two empty ones); a leading
+/// `| ` only opens the row; a line of nothing but pipes is that many empty
+/// cells; a row without pipes is split on tabs.
+pub fn split_cells(text: &str, line: Span) -> Vec<Cell> {
+    let raw = line.slice(text);
+    if !raw.contains('|') {
+        return mark_row_start(split_on(text, line, '\t', false), true);
+    }
+    if raw.chars().all(|c| c == '|' || is_space(c)) {
+        let pipes = raw.char_indices().filter(|(_, c)| *c == '|');
+        return pipes
+            .map(|(i, _)| Cell {
+                span: Span::new(line.offset + i, 0),
+                row_start: false,
+            })
+            .collect();
+    }
+    let mut body = line;
+    let lead = raw.len() - raw.trim_start_matches(is_space).len();
+    let opened = raw[lead..].starts_with('|');
+    if opened {
+        body = Span::from_range(line.offset + lead + 1, line.end());
+    }
+    let cells = split_on(text, body, '|', true);
+    let starts_row = opened || cells.len() >= 2;
+    mark_row_start(cells, starts_row)
+}
+
+fn mark_row_start(mut cells: Vec<Cell>, starts_row: bool) -> Vec<Cell> {
+    if let Some(first) = cells.first_mut() {
+        first.row_start = starts_row;
+    }
+    cells
+}
+
+fn split_on(text: &str, line: Span, sep: char, drop_trailing_empty: bool) -> Vec<Cell> {
+    let raw = line.slice(text);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in raw.char_indices() {
+        if c == sep {
+            cells.push(trim(text, Span::new(line.offset + start, i - start)));
+            start = i + c.len_utf8();
+        }
+    }
+    let tail = trim(text, Span::new(line.offset + start, raw.len() - start));
+    if !(drop_trailing_empty && tail.span.len == 0) {
+        cells.push(tail);
+    }
+    if sep == '\t' {
+        // Leading and trailing tabs are indentation, not empty cells.
+        while cells.first().is_some_and(|c| c.span.len == 0) {
+            cells.remove(0);
+        }
+        while cells.last().is_some_and(|c| c.span.len == 0) {
+            cells.pop();
+        }
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(row: &str) -> Vec<&str> {
+        split_cells(row, Span::new(0, row.len()))
+            .into_iter()
+            .map(|c| c.span.slice(row))
+            .collect()
+    }
+
+    #[test]
+    fn every_rendering() {
+        assert_eq!(cells("| 规章 |"), vec!["规章"]);
+        assert_eq!(cells("0 |"), vec!["0"]);
+        assert_eq!(cells("||"), vec!["", ""]);
+        assert_eq!(cells("|"), vec![""]);
+        assert_eq!(cells("| 规章 | 0 | 1 |"), vec!["规章", "0", "1"]);
+        assert_eq!(cells("规章 | 0 | 1"), vec!["规章", "0", "1"]);
+        assert_eq!(
+            cells("第二十条第(一)项 | |||"),
+            vec!["第二十条第(一)项", "", "", ""]
+        );
+        assert_eq!(cells("规章\t0\t\t1"), vec!["规章", "0", "", "1"]);
+        assert_eq!(cells("| 商业 企业 |"), vec!["商业 企业"]);
+    }
+}

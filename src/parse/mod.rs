@@ -1,0 +1,132 @@
+//! Stage 2: text → document tree (lines, then blocks), with byte spans.
+
+mod cells;
+mod grammar;
+
+pub use cells::{split_cells, Cell};
+pub use grammar::{parse_lines, Line, LineKind};
+
+use crate::span::Span;
+
+/// A parsed document: every line of the text, classified, and the blocks they form.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Every line, in order.
+    pub lines: Vec<Line>,
+    /// Consecutive lines grouped into blocks.
+    pub blocks: Vec<Block>,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A numbered heading `一、…` (its numeral, 1-based).
+    SectionHeading(u8),
+    /// A parenthesised heading `(一)…` (its numeral).
+    SubsectionHeading(u8),
+    /// A heading without numeral: `- 总体情况`.
+    BulletHeading,
+    /// One paragraph line.
+    Paragraph,
+    /// Consecutive rows with `|` or tab separators.
+    Table,
+}
+
+/// A run of lines of one kind.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its text, from the first line's start to the last line's end.
+    pub span: Span,
+    /// For headings, the span of the text after the numeral.
+    pub text: Span,
+    /// Index of its first line in [`Document::lines`].
+    pub first_line: usize,
+    /// Index one past its last line.
+    pub end_line: usize,
+}
+
+/// Parses report text into lines and blocks. Never fails.
+pub fn parse(text: &str) -> Document {
+    let lines = parse_lines(text);
+    let blocks = group_blocks(&lines);
+    Document { lines, blocks }
+}
+
+fn group_blocks(lines: &[Line]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len() / 2 + 1);
+    for (index, line) in lines.iter().enumerate() {
+        let kind = match line.kind {
+            LineKind::Blank => continue,
+            LineKind::Table => BlockKind::Table,
+            LineKind::SectionHeading(n) => BlockKind::SectionHeading(n),
+            LineKind::SubsectionHeading(n) => BlockKind::SubsectionHeading(n),
+            LineKind::BulletHeading => BlockKind::BulletHeading,
+            LineKind::Text => BlockKind::Paragraph,
+        };
+        if kind == BlockKind::Table {
+            if let Some(last) = blocks.last_mut() {
+                if last.kind == BlockKind::Table && last.end_line == index {
+                    last.span = last.span.cover(line.span);
+                    last.end_line = index + 1;
+                    continue;
+                }
+            }
+        }
+        blocks.push(Block {
+            kind,
+            span: line.span,
+            text: line.text,
+            first_line: index,
+            end_line: index + 1,
+        });
+    }
+    blocks
+}
+
+impl Document {
+    /// The cells of the lines of `block`: a table row's cells, or the whole
+    /// trimmed line for any other block (a cell of the one-cell-per-line rendering).
+    pub fn cells<'d>(&'d self, text: &'d str, block: &'d Block) -> impl Iterator<Item = Cell> + 'd {
+        self.lines[block.first_line..block.end_line]
+            .iter()
+            .flat_map(move |line| line_cells(text, line))
+    }
+}
+
+fn line_cells(text: &str, line: &Line) -> Vec<Cell> {
+    match line.kind {
+        LineKind::Blank => Vec::new(),
+        LineKind::Table => split_cells(text, line.span),
+        _ => cells::trimmed(text, line.span).into_iter().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_table_rows_and_keeps_headings() {
+        let text = "标题\n一、总体情况\n(一)主动公开\n| a |\nb |\n\n正文";
+        let doc = parse(text);
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::SectionHeading(1),
+                BlockKind::SubsectionHeading(1),
+                BlockKind::Table,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(doc.blocks[1].text.slice(text), "总体情况");
+        let cells: Vec<_> = doc
+            .cells(text, &doc.blocks[3])
+            .map(|c| c.span.slice(text).to_owned())
+            .collect();
+        assert_eq!(cells, vec!["a", "b"]);
+    }
+}

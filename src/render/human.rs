@@ -1,0 +1,173 @@
+//! Output for people: miette's graphical handler, with character columns.
+
+use std::fmt;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::run::{FileResult, Summary};
+use crate::source::SourceFile;
+use crate::{tr, Lang};
+
+/// How human output looks.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    /// Use ANSI colours.
+    pub color: bool,
+    /// Message language (for the summary line).
+    pub lang: Lang,
+    /// Terminal width to wrap at.
+    pub width: usize,
+}
+
+/// Renders every diagnostic of every file, then a summary line.
+pub fn render_human(results: &[FileResult], summary: &Summary, options: HumanOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_context_lines(1);
+    let mut out = String::new();
+    for result in results {
+        for diagnostic in &result.diagnostics {
+            let shown = Shown {
+                diagnostic,
+                path: &result.path,
+                source: result.source.as_ref(),
+            };
+            if handler.render_report(&mut out, &shown).is_err() {
+                out.push_str(&format!(
+                    "{}: {}[{}] {}\n",
+                    result.path,
+                    diagnostic.severity.as_str(),
+                    diagnostic.code,
+                    diagnostic.message
+                ));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary_line(summary, options.lang));
+    out.push('\n');
+    out
+}
+
+fn summary_line(summary: &Summary, lang: Lang) -> String {
+    let mut line = tr!(
+        lang,
+        "检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示",
+        "checked {} files: {} errors, {} warnings, {} infos",
+        summary.files,
+        summary.errors,
+        summary.warnings,
+        summary.infos
+    );
+    if summary.failed > 0 {
+        line.push_str(&tr!(
+            lang,
+            "；{} 个文件无法读取",
+            "; {} files could not be read",
+            summary.failed
+        ));
+    }
+    line
+}
+
+/// One diagnostic as a miette diagnostic borrowing its source.
+struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    path: &'a str,
+    source: Option<&'a SourceFile>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!(
+            "{} {}",
+            self.diagnostic.code, self.diagnostic.name
+        )))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.map(|_| self as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source?;
+        let d = self.diagnostic;
+        let primary_text = d
+            .labels
+            .iter()
+            .find(|l| l.span == d.span)
+            .map(|l| l.message.clone());
+        let primary = LabeledSpan::new_primary_with_span(primary_text, d.span);
+        let others = d
+            .labels
+            .iter()
+            .filter(|l| l.span != d.span)
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+        Some(Box::new(std::iter::once(primary).chain(others)))
+    }
+}
+
+impl SourceCode for Shown<'_> {
+    /// Reads the span from the report text; the column is counted in
+    /// characters (miette counts bytes, three per Chinese character).
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let text = self.source.map_or("", |s| s.text.as_str());
+        let contents = text.read_span(span, before, after)?;
+        let start = contents.span().offset();
+        let line_start = start - contents.column().min(start);
+        let column = text
+            .get(line_start..start)
+            .map_or(contents.column(), |prefix| prefix.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.path.to_owned(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
+}

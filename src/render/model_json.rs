@@ -1,0 +1,57 @@
+//! The report model as JSON (`disclint parse --format json`).
+
+use serde_json::{json, Value as Json};
+
+use crate::model::{Report, Value};
+use crate::source::SourceFile;
+
+/// The model of one report as JSON, with 1-based lines.
+pub fn model_json(source: &SourceFile, report: &Report) -> Json {
+    let line = |offset: usize| source.position(offset).line;
+    json!({
+        "path": source.path,
+        "encoding": source.encoding.as_str(),
+        "title": report.title.as_ref().map(|t| t.text.clone()),
+        "agency": report.title.as_ref().and_then(|t| t.agency.as_ref()).map(|a| a.value.clone()),
+        "year": report.year_value(),
+        "year_source": report.year_source,
+        "edition": report.edition,
+        "period": report.period.as_ref().map(|p| json!({
+            "text": p.text,
+            "start": p.start_iso(),
+            "end": p.end_iso(),
+            "line": line(p.span.offset),
+        })),
+        "sections": report.sections.iter().map(|s| json!({
+            "number": s.number,
+            "kind": s.kind,
+            "heading": s.heading.value,
+            "line": line(s.heading.span.offset),
+            "subsections": s.subsections.iter().map(|sub| json!({
+                "number": sub.number,
+                "heading": sub.heading.value,
+                "line": line(sub.heading.span.offset),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "tables": report.tables.iter().map(|t| json!({
+            "kind": t.kind,
+            "line": line(t.span.offset),
+            "rows": t.rows.iter().map(|r| json!({
+                "id": r.id,
+                "label": r.label,
+                "line": line(r.label_span.offset),
+                "values": r.values.iter().map(|v| match &v.value {
+                    Value::Integer(n) => json!(n),
+                    Value::Decimal(d) => json!(d),
+                    Value::Text(t) => json!(t),
+                    Value::Blank | Value::Invalid(_) => Json::Null,
+                }).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "citations": report.citations.iter().map(|c| json!({
+            "title": c.title.value,
+            "number": c.number.as_ref().map(|n| n.value.clone()),
+            "line": line(c.span.offset),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,80 @@
+//! What a rule sees (the context) and where it reports (the sink).
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Format, Report};
+use crate::parse::Document;
+use crate::source::SourceFile;
+use crate::span::Span;
+use crate::Lang;
+
+/// Everything a rule may look at for one report.
+pub struct Context<'a> {
+    /// The decoded source.
+    pub source: &'a SourceFile,
+    /// The parsed document.
+    pub doc: &'a Document,
+    /// The report model.
+    pub report: &'a Report,
+    /// The format of the report's edition.
+    pub format: &'a Format,
+    /// The language messages are written in.
+    pub lang: Lang,
+}
+
+impl Context<'_> {
+    /// The source text.
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    /// A span for the whole line containing `offset`, without its line break.
+    pub fn line_span(&self, offset: usize) -> Span {
+        let text = self.text();
+        let line = self.source.lines.line_of(offset);
+        let start = self.source.lines.line_start(line);
+        let end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        Span::from_range(start, end)
+    }
+}
+
+/// Collects the diagnostics of one rule, stamped with its code and name.
+pub struct Sink<'r> {
+    code: &'r str,
+    name: &'r str,
+    severity: Severity,
+    out: &'r mut Vec<Diagnostic>,
+}
+
+impl<'r> Sink<'r> {
+    /// A sink for the rule `code`/`name` at `severity`, appending to `out`.
+    pub fn new(
+        code: &'r str,
+        name: &'r str,
+        severity: Severity,
+        out: &'r mut Vec<Diagnostic>,
+    ) -> Self {
+        Self {
+            code,
+            name,
+            severity,
+            out,
+        }
+    }
+
+    /// Reports a finding at `span`; returns it for labels, help and fixes.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            code: self.code.to_owned(),
+            name: self.name.to_owned(),
+            severity: self.severity,
+            message: message.into(),
+            help: None,
+            span,
+            labels: Vec::new(),
+            fix: None,
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+}

@@ -1,0 +1,24 @@
+//! Stage 4: the rule set. One file per rule under `src/rules/<family>/`; each
+//! family's `mod.rs` lists its rules; [`Registry::builtin`] lists the families.
+
+mod context;
+mod meta;
+mod registry;
+mod selection;
+
+pub mod period;
+pub mod structure;
+
+pub use context::{Context, Sink};
+pub use meta::{Family, RuleMeta};
+pub use registry::Registry;
+pub use selection::{Selection, Selector};
+
+/// A check over one report.
+pub trait Rule: Send + Sync {
+    /// The rule's code, name, severity and documentation.
+    fn meta(&self) -> RuleMeta;
+
+    /// Reports every finding in `ctx` to `sink`.
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>);
+}

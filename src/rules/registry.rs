@@ -1,0 +1,49 @@
+//! The list of rules and how a run picks from it.
+
+use super::{period, structure, Rule, RuleMeta};
+
+/// The rules available to a run, with their metadata.
+pub struct Registry {
+    rules: Vec<(RuleMeta, Box<dyn Rule>)>,
+}
+
+impl Registry {
+    /// Every built-in rule, sorted by code.
+    pub fn builtin() -> Self {
+        let mut all: Vec<Box<dyn Rule>> = Vec::new();
+        all.extend(structure::rules());
+        all.extend(period::rules());
+        Self::from_rules(all)
+    }
+
+    /// A registry of the given rules, sorted by code.
+    pub fn from_rules(rules: Vec<Box<dyn Rule>>) -> Self {
+        let mut rules: Vec<(RuleMeta, Box<dyn Rule>)> =
+            rules.into_iter().map(|rule| (rule.meta(), rule)).collect();
+        rules.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+        Self { rules }
+    }
+
+    /// Adds more rules (from packs), keeping the order by code.
+    pub fn extend(&mut self, rules: Vec<Box<dyn Rule>>) {
+        self.rules
+            .extend(rules.into_iter().map(|rule| (rule.meta(), rule)));
+        self.rules.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+    }
+
+    /// Every rule with its metadata, by code.
+    pub fn iter(&self) -> impl Iterator<Item = (&RuleMeta, &dyn Rule)> {
+        self.rules.iter().map(|(meta, rule)| (meta, rule.as_ref()))
+    }
+
+    /// The metadata of every rule, by code.
+    pub fn metas(&self) -> impl Iterator<Item = &RuleMeta> {
+        self.rules.iter().map(|(meta, _)| meta)
+    }
+
+    /// The metadata of the rule with this code or name (case-insensitive).
+    pub fn find(&self, code_or_name: &str) -> Option<&RuleMeta> {
+        self.metas()
+            .find(|meta| meta.code.eq_ignore_ascii_case(code_or_name) || meta.name == code_or_name)
+    }
+}

@@ -1,0 +1,95 @@
+//! Which rules run and at what severity: `--select`, `--ignore`,
+//! `--extend-select` and per-rule severities.
+
+use std::collections::BTreeMap;
+
+use super::RuleMeta;
+use crate::diagnostic::Severity;
+
+/// A rule selector: `ALL`, a family letter (`S`), a code prefix (`S00`), a code
+/// (`S001`) or a rule name (`missing-section`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selector(String);
+
+impl Selector {
+    /// Parses a selector (case-insensitive for codes).
+    pub fn new(text: &str) -> Self {
+        Self(text.trim().to_owned())
+    }
+
+    /// Whether the selector picks this rule.
+    pub fn matches(&self, meta: &RuleMeta) -> bool {
+        let s = self.0.as_str();
+        s.eq_ignore_ascii_case("ALL")
+            || meta.name == s
+            || meta
+                .code
+                .to_ascii_uppercase()
+                .starts_with(&s.to_ascii_uppercase())
+    }
+
+    /// How specific the selector is: longer code prefixes and names are more specific.
+    fn specificity(&self) -> usize {
+        if self.0.eq_ignore_ascii_case("ALL") {
+            0
+        } else if self.0.contains('-') {
+            usize::MAX
+        } else {
+            self.0.len()
+        }
+    }
+
+    /// Whether the selector picks any rule in `metas` (to catch typos).
+    pub fn matches_any<'m>(&self, mut metas: impl Iterator<Item = &'m RuleMeta>) -> bool {
+        metas.any(|meta| self.matches(meta))
+    }
+
+    /// The selector as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The effective choice of rules for a run.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// If set, only these rules (instead of the default set).
+    pub select: Option<Vec<Selector>>,
+    /// Added to the default or selected set.
+    pub extend_select: Vec<Selector>,
+    /// Removed from the set; a more specific `select` wins over a broader `ignore`.
+    pub ignore: Vec<Selector>,
+    /// Severity overrides by code.
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl Selection {
+    /// Whether the rule runs.
+    pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
+        let best = |list: &[Selector]| {
+            list.iter()
+                .filter(|s| s.matches(meta))
+                .map(Selector::specificity)
+                .max()
+        };
+        let selected = match &self.select {
+            Some(select) => best(select),
+            None => meta.default_enabled.then_some(0),
+        };
+        let selected = selected.max(best(&self.extend_select));
+        match (selected, best(&self.ignore)) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(sel), Some(ign)) => sel > ign,
+        }
+    }
+
+    /// The rule's effective severity.
+    pub fn severity_of(&self, meta: &RuleMeta) -> Severity {
+        self.severity
+            .get(meta.code.as_ref())
+            .or_else(|| self.severity.get(meta.name.as_ref()))
+            .copied()
+            .unwrap_or(meta.severity)
+    }
+}

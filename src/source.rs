@@ -1,0 +1,77 @@
+//! A decoded report: its name, its text, the encoding it came in, and a line index.
+
+use crate::line_index::{LineIndex, Position};
+use crate::span::Span;
+
+/// The text encodings disclint reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+pub enum TextEncoding {
+    /// UTF-8, with or without a byte-order mark.
+    #[serde(rename = "utf-8")]
+    #[value(name = "utf-8")]
+    Utf8,
+    /// GB18030, which covers GBK and GB2312.
+    #[serde(rename = "gb18030")]
+    #[value(name = "gb18030")]
+    Gb18030,
+    /// UTF-16, little-endian.
+    #[serde(rename = "utf-16le")]
+    #[value(name = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian.
+    #[serde(rename = "utf-16be")]
+    #[value(name = "utf-16be")]
+    Utf16Be,
+}
+
+impl TextEncoding {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Gb18030 => "gb18030",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+        }
+    }
+}
+
+/// One report, decoded to UTF-8.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path (or name) shown in output.
+    pub path: String,
+    /// The decoded text, line endings untouched.
+    pub text: String,
+    /// The encoding the bytes were in.
+    pub encoding: TextEncoding,
+    /// Whether the bytes began with a byte-order mark.
+    pub had_bom: bool,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    /// Wraps already-decoded UTF-8 text.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        Self {
+            path: path.into(),
+            text,
+            encoding: TextEncoding::Utf8,
+            had_bom: false,
+            lines,
+        }
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+}

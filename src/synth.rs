@@ -1,0 +1,311 @@
+//! Synthetic reports: consistent figures in any of the four table renderings.
+//!
+//! Used by the property tests, the corpus generator (`examples/gen_corpus.rs`)
+//! and the benchmarks. Labels come from the built-in 2021 pack, so the
+//! generated tables always match what the extractor expects.
+
+use crate::pack::{Pack, TableSpec};
+
+/// How tables are written as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// The seed's: one cell per line ending in ` |`, rows opened by `| `.
+    SeedPipes,
+    /// Markdown pipe tables, one row per line.
+    Markdown,
+    /// Tab-separated rows.
+    Tabs,
+    /// One cell per line, no separators.
+    CellPerLine,
+}
+
+impl Rendering {
+    /// All four renderings.
+    pub const ALL: [Rendering; 4] = [
+        Rendering::SeedPipes,
+        Rendering::Markdown,
+        Rendering::Tabs,
+        Rendering::CellPerLine,
+    ];
+}
+
+/// A small deterministic pseudo-random generator (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: u64) -> u64 {
+        if bound == 0 {
+            0
+        } else {
+            self.next_u64() % bound
+        }
+    }
+}
+
+/// The figures and names of one synthetic report.
+#[derive(Debug, Clone)]
+pub struct SynthReport {
+    /// The agency in the title.
+    pub agency: String,
+    /// The report year.
+    pub year: i32,
+    /// Rows of the 主动公开 table, in pack order (values only).
+    pub active: Vec<Vec<String>>,
+    /// Rows of the applications table with values, in pack order, 7 values each.
+    pub applications: Vec<Vec<u64>>,
+    /// The fifteen values of the review/litigation table.
+    pub review: Vec<u64>,
+    /// Extra paragraphs in section 一, to reach a target size.
+    pub filler_paragraphs: usize,
+}
+
+/// Row ids of the applications table (2021 format) that carry values, in order.
+fn application_rows() -> Vec<&'static str> {
+    applications_spec()
+        .rows
+        .iter()
+        .filter(|r| !r.group)
+        .map(|r| r.id.as_str())
+        .collect()
+}
+
+fn table_spec(kind: &str) -> &'static TableSpec {
+    Pack::builtin_format(2021)
+        .tables
+        .iter()
+        .find(|t| t.kind == kind)
+        .expect("the 2021 pack has the three tables")
+}
+
+fn applications_spec() -> &'static TableSpec {
+    table_spec("applications")
+}
+
+impl SynthReport {
+    /// A report whose figures satisfy every identity, drawn from `rng`.
+    pub fn consistent(rng: &mut Rng, year: i32) -> Self {
+        let rows = application_rows();
+        let results: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].starts_with("results.") && rows[i] != "results.total")
+            .collect();
+        let index = |id: &str| rows.iter().position(|r| *r == id).expect("known row");
+        let mut grid = vec![vec![0u64; 7]; rows.len()];
+        for column in 0..6 {
+            let busy = rng.below(3) == 0;
+            let mut total = 0;
+            for &r in &results {
+                let v = if busy { rng.below(4) } else { 0 };
+                grid[r][column] = v;
+                total += v;
+            }
+            grid[index("results.total")][column] = total;
+            let forward = if busy { rng.below(3) } else { 0 };
+            grid[index("carried_forward")][column] = forward;
+            let over = rng.below(total + forward + 1);
+            grid[index("carried_over")][column] = over;
+            grid[index("new")][column] = total + forward - over;
+        }
+        for row in &mut grid {
+            row[6] = row[..6].iter().sum();
+        }
+        let mut review = Vec::with_capacity(15);
+        for _ in 0..3 {
+            let parts: Vec<u64> = (0..4).map(|_| rng.below(3)).collect();
+            review.extend(&parts);
+            review.push(parts.iter().sum());
+        }
+        let active_spec = table_spec("active_disclosure");
+        let active = active_spec
+            .rows
+            .iter()
+            .map(|row| {
+                active_spec
+                    .row_columns(row)
+                    .iter()
+                    .map(|column| {
+                        if column.decimal {
+                            format!("{}.{}", rng.below(50), rng.below(10))
+                        } else {
+                            rng.below(30).to_string()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            agency: format!("示例县第{}乡人民政府", rng.below(90) + 10),
+            year,
+            active,
+            applications: grid,
+            review,
+            filler_paragraphs: 0,
+        }
+    }
+
+    /// The applications table's 总计 of a row.
+    pub fn application_total(&self, id: &str) -> u64 {
+        let rows = application_rows();
+        rows.iter()
+            .position(|r| *r == id)
+            .map_or(0, |i| self.applications[i][6])
+    }
+
+    /// The report as text, its tables in `rendering`.
+    pub fn render(&self, rendering: Rendering) -> String {
+        let y = self.year;
+        let mut out = String::with_capacity(8192 + self.filler_paragraphs * 200);
+        out.push_str(&format!("{}{y}年政府信息公开工作年度报告\n", self.agency));
+        out.push_str(&format!(
+            "本年度报告根据《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)编制。所列数据统计期限为{y}年1月1日至{y}年12月31日。\n"
+        ));
+        out.push_str("一、总体情况\n(一)主动公开情况\n本单位通过门户网站及时发布政策文件和工作动态，主动公开政府信息。\n");
+        out.push_str(&format!(
+            "(二)依申请公开情况\n本年度共收到政府信息公开申请{}件，均在法定期限内答复。\n",
+            self.application_total("new")
+        ));
+        out.push_str(
+            "(三)政府信息管理情况\n建立信息发布审核制度，落实“三审三校”，定期清理过期信息。\n",
+        );
+        out.push_str(
+            "(四)政府信息公开平台建设情况\n持续维护门户网站信息公开专栏，及时更新栏目内容。\n",
+        );
+        out.push_str("(五)监督保障情况\n将政务公开工作纳入年度考核，本年度未发生责任追究情况。\n");
+        for i in 0..self.filler_paragraphs {
+            out.push_str(&format!(
+                "围绕重点领域信息公开开展第{}项工作，梳理公开事项清单，规范公开流程，回应群众关切，提升公开质量和实效。\n",
+                i + 1
+            ));
+        }
+        out.push_str("二、主动公开政府信息情况\n");
+        self.render_active(rendering, &mut out);
+        out.push_str("三、收到和处理政府信息公开申请情况\n");
+        self.render_applications(rendering, &mut out);
+        out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        self.render_review(rendering, &mut out);
+        out.push_str("五、存在的主要问题及改进情况\n主要问题是公开内容的针对性仍需加强。下一步将细化公开目录，提高信息发布的及时性和准确性。\n");
+        out.push_str("六、其他需要报告的事项\n本年度未收取信息处理费。\n");
+        out
+    }
+
+    fn render_active(&self, rendering: Rendering, out: &mut String) {
+        let spec = table_spec("active_disclosure");
+        let mut caption: Option<&str> = None;
+        for (row, values) in spec.rows.iter().zip(&self.active) {
+            if row.caption.as_deref() != caption {
+                caption = row.caption.as_deref();
+                let caption_text = caption.unwrap_or_default();
+                write_row(rendering, out, caption_text, &[]);
+                let headers: Vec<String> = spec
+                    .row_columns(row)
+                    .iter()
+                    .map(|c| c.label.clone())
+                    .collect();
+                write_row(rendering, out, "信息内容", &headers);
+            }
+            write_row(rendering, out, &row.label, values);
+        }
+    }
+
+    fn render_applications(&self, rendering: Rendering, out: &mut String) {
+        let spec = applications_spec();
+        write_row(
+            rendering,
+            out,
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+            &["申请人情况".to_owned()],
+        );
+        let columns: Vec<String> = spec.columns.iter().map(|c| c.label.clone()).collect();
+        write_row(
+            rendering,
+            out,
+            "自然人",
+            &["法人或其他组织".to_owned(), "总计".to_owned()],
+        );
+        write_row(rendering, out, &columns[1], &columns[2..6]);
+        let mut values = self.applications.iter();
+        for row in &spec.rows {
+            if row.group {
+                write_row(rendering, out, &row.label, &[]);
+            } else {
+                let row_values: Vec<String> = values
+                    .next()
+                    .map(|v| v.iter().map(u64::to_string).collect())
+                    .unwrap_or_default();
+                write_row(rendering, out, &row.label, &row_values);
+            }
+        }
+    }
+
+    fn render_review(&self, rendering: Rendering, out: &mut String) {
+        write_row(rendering, out, "行政复议", &["行政诉讼".to_owned()]);
+        let group = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map(String::from);
+        write_row(
+            rendering,
+            out,
+            &group[0],
+            &[
+                &group[1..],
+                &["未经复议直接起诉".to_owned(), "复议后起诉".to_owned()],
+            ]
+            .concat(),
+        );
+        let headers = [&group[..], &group[..]].concat();
+        write_row(rendering, out, &headers[0], &headers[1..]);
+        let values: Vec<String> = self.review.iter().map(u64::to_string).collect();
+        write_row(rendering, out, &values[0], &values[1..]);
+    }
+}
+
+/// Writes one table row: a first cell and the rest.
+fn write_row(rendering: Rendering, out: &mut String, first: &str, rest: &[String]) {
+    match rendering {
+        Rendering::SeedPipes => {
+            out.push_str(&format!("| {first} |\n"));
+            for cell in rest {
+                out.push_str(&format!("{cell} |\n"));
+            }
+            if rest.is_empty() {
+                out.push_str("|||\n");
+            }
+        }
+        Rendering::Markdown => {
+            out.push_str(&format!("| {first} |"));
+            for cell in rest {
+                out.push_str(&format!(" {cell} |"));
+            }
+            out.push('\n');
+        }
+        Rendering::Tabs => {
+            out.push_str(first);
+            for cell in rest {
+                out.push('\t');
+                out.push_str(cell);
+            }
+            out.push('\n');
+        }
+        Rendering::CellPerLine => {
+            out.push_str(first);
+            out.push('\n');
+            for cell in rest {
+                out.push_str(cell);
+                out.push('\n');
+            }
+        }
+    }
+}
