@@ -1,6 +1,7 @@
 //! S002 `section-order`.
 
 use crate::diagnostic::Severity;
+use crate::model::Section;
 use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
 use crate::tr;
 
@@ -29,41 +30,85 @@ a section that should follow it."
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
-        let order = |kind: &str| ctx.format.sections.iter().position(|s| s.kind == kind);
-        let mut seen: Vec<&str> = Vec::new();
-        let mut furthest: Option<(usize, &crate::model::Section)> = None;
+        // First occurrence of each known section, with its place in the format.
+        let mut placed: Vec<(usize, &Section)> = Vec::new();
         for section in &ctx.report.sections {
-            if seen.contains(&section.kind.as_str()) {
+            if placed.iter().any(|(_, s)| s.kind == section.kind) {
                 continue;
             }
-            seen.push(&section.kind);
-            let Some(position) = order(&section.kind) else {
+            if let Some(order) = ctx
+                .format
+                .sections
+                .iter()
+                .position(|s| s.kind == section.kind)
+            {
+                placed.push((order, section));
+            }
+        }
+        // The sections outside the longest run in format order are the misplaced ones.
+        let in_order = longest_increasing(&placed.iter().map(|(o, _)| *o).collect::<Vec<_>>());
+        for (index, (order, section)) in placed.iter().enumerate() {
+            if in_order.contains(&index) {
                 continue;
-            };
-            match furthest {
-                Some((max, before)) if position < max => {
-                    sink.report(
-                        section.heading.span,
-                        tr!(
-                            ctx.lang,
-                            "“{}”应在“{}”之前",
-                            "“{}” should come before “{}”",
-                            section.heading.value,
-                            before.heading.value
-                        ),
-                    )
-                    .label(
-                        before.heading.span,
-                        tr!(ctx.lang, "这一节应在后面", "this section belongs later"),
-                    )
-                    .help(tr!(
+            }
+            let after = placed
+                .iter()
+                .filter(|(o, _)| o < order)
+                .max_by_key(|(o, _)| *o)
+                .map(|(_, s)| *s);
+            let diagnostic = sink.report(
+                section.heading.span,
+                match after {
+                    Some(previous) => tr!(
                         ctx.lang,
-                        "按“一”至“六”的顺序排列各节",
-                        "put the sections in the order 一 to 六"
-                    ));
-                }
-                _ => furthest = Some((position, section)),
+                        "“{}”位置不对：按格式应在“{}”之后",
+                        "“{}” is out of place: the format puts it after “{}”",
+                        section.heading.value,
+                        previous.heading.value
+                    ),
+                    None => tr!(
+                        ctx.lang,
+                        "“{}”位置不对：按格式应在其他各节之前",
+                        "“{}” is out of place: the format puts it before the other sections",
+                        section.heading.value
+                    ),
+                },
+            );
+            if let Some(previous) = after {
+                diagnostic.label(
+                    previous.heading.span,
+                    tr!(ctx.lang, "应排在这一节之后", "belongs after this section"),
+                );
+            }
+            diagnostic.help(tr!(
+                ctx.lang,
+                "按“一”至“六”的顺序排列各节",
+                "put the sections in the order 一 to 六"
+            ));
+        }
+    }
+}
+
+/// Indices of one longest strictly increasing subsequence of `values`.
+fn longest_increasing(values: &[usize]) -> Vec<usize> {
+    let n = values.len();
+    let mut length = vec![1usize; n];
+    let mut previous = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if values[j] < values[i] && length[j] + 1 > length[i] {
+                length[i] = length[j] + 1;
+                previous[i] = j;
             }
         }
     }
+    let Some(mut at) = (0..n).max_by_key(|&i| (length[i], std::cmp::Reverse(i))) else {
+        return Vec::new();
+    };
+    let mut indices = vec![at];
+    while previous[at] != usize::MAX {
+        at = previous[at];
+        indices.push(at);
+    }
+    indices
 }
