@@ -105,25 +105,34 @@ impl SynthReport {
             .filter(|&i| rows[i].starts_with("results.") && rows[i] != "results.total")
             .collect();
         let index = |id: &str| rows.iter().position(|r| *r == id).expect("known row");
-        let mut grid = vec![vec![0u64; 7]; rows.len()];
-        for column in 0..6 {
-            let busy = rng.below(3) == 0;
-            let mut total = 0;
-            for &r in &results {
-                let v = if busy { rng.below(4) } else { 0 };
-                grid[r][column] = v;
-                total += v;
-            }
-            grid[index("results.total")][column] = total;
-            let forward = if busy { rng.below(3) } else { 0 };
-            grid[index("carried_forward")][column] = forward;
-            let over = rng.below(total + forward + 1);
-            grid[index("carried_over")][column] = over;
-            grid[index("new")][column] = total + forward - over;
-        }
-        for row in &mut grid {
-            row[6] = row[..6].iter().sum();
-        }
+        // One applicant column at a time: results, carried forward, carried
+        // over, and the new applications that balance them.
+        let columns: Vec<Vec<u64>> = (0..6)
+            .map(|_| {
+                let mut column = vec![0u64; rows.len()];
+                let busy = rng.below(3) == 0;
+                let mut total = 0;
+                for &r in &results {
+                    let v = if busy { rng.below(4) } else { 0 };
+                    column[r] = v;
+                    total += v;
+                }
+                column[index("results.total")] = total;
+                let forward = if busy { rng.below(3) } else { 0 };
+                column[index("carried_forward")] = forward;
+                let over = rng.below(total + forward + 1);
+                column[index("carried_over")] = over;
+                column[index("new")] = total + forward - over;
+                column
+            })
+            .collect();
+        let grid: Vec<Vec<u64>> = (0..rows.len())
+            .map(|r| {
+                let mut row: Vec<u64> = columns.iter().map(|c| c[r]).collect();
+                row.push(row.iter().sum());
+                row
+            })
+            .collect();
         let mut review = Vec::with_capacity(15);
         for _ in 0..3 {
             let parts: Vec<u64> = (0..4).map(|_| rng.below(3)).collect();
