@@ -6,6 +6,7 @@ mod period;
 mod sections;
 mod tables;
 mod title;
+mod year;
 
 pub use citations::{find_citations, Citation};
 pub use format::{heading_matches, Format, Formats, TableFormat};
@@ -13,21 +14,12 @@ pub use period::{days_in_month, find_period, Period, PeriodDate};
 pub use sections::{find_sections, Section, Subsection};
 pub use tables::{parse_value, CellValue, Table, TableRow, Value};
 pub use title::{find_title, Title};
+pub use year::{year_in_text, YearSource};
 
 use serde::Serialize;
 
 use crate::parse::Document;
 use crate::span::{Span, Spanned};
-
-/// Where the report year came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum YearSource {
-    /// The title.
-    Title,
-    /// The statistics period's start.
-    Period,
-}
 
 /// A report, read into typed parts that keep their spans.
 #[derive(Debug, Clone, Serialize)]
@@ -92,16 +84,24 @@ impl Report {
             text,
             Span::from_range(title_end.min(period_scope_end), period_scope_end),
         );
-        let (year, year_source) = match title.as_ref().and_then(|t| t.year.clone()) {
-            Some(y) => (Some(y), Some(YearSource::Title)),
-            None => match period
-                .as_ref()
-                .and_then(|p| p.start.year.map(|y| (y, p.start.span)))
-            {
-                Some((y, span)) => (Some(Spanned::new(y, span)), Some(YearSource::Period)),
-                None => (None, None),
-            },
+        let from_title = title
+            .as_ref()
+            .and_then(|t| t.year.clone())
+            .map(|y| (y, YearSource::Title));
+        let from_period = || {
+            let p = period.as_ref()?;
+            Some((
+                Spanned::new(p.start.year?, p.start.span),
+                YearSource::Period,
+            ))
         };
+        let from_text = || {
+            year_in_text(text, Span::from_range(0, period_scope_end)).map(|y| (y, YearSource::Text))
+        };
+        let (year, year_source) = from_title
+            .or_else(from_period)
+            .or_else(from_text)
+            .map_or((None, None), |(y, source)| (Some(y), Some(source)));
         let edition = edition.unwrap_or_else(|| edition_for_year(year.as_ref().map(|y| y.value)));
         let format = formats.get(edition);
         let sections = if edition >= 2021 {

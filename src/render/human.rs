@@ -59,15 +59,20 @@ pub fn render_human(results: &[FileResult], summary: &Summary, options: HumanOpt
 }
 
 fn summary_line(summary: &Summary, lang: Lang) -> String {
-    let mut line = tr!(
-        lang,
-        "检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示",
-        "checked {} files: {} errors, {} warnings, {} infos",
-        summary.files,
-        summary.errors,
-        summary.warnings,
-        summary.infos
-    );
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = match lang {
+        Lang::Zh => format!(
+            "检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示",
+            summary.files, summary.errors, summary.warnings, summary.infos
+        ),
+        Lang::En => format!(
+            "checked {}: {}, {}, {}",
+            plural(summary.files, "file"),
+            plural(summary.errors, "error"),
+            plural(summary.warnings, "warning"),
+            plural(summary.infos, "info")
+        ),
+    };
     if summary.failed > 0 {
         line.push_str(&tr!(
             lang,

@@ -8,7 +8,7 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// Every built-in rule, sorted by code.
+    /// Every built-in rule, by family, then code.
     pub fn builtin() -> Self {
         let mut all: Vec<Box<dyn Rule>> = Vec::new();
         all.extend(structure::rules());
@@ -16,27 +16,27 @@ impl Registry {
         Self::from_rules(all)
     }
 
-    /// A registry of the given rules, sorted by code.
+    /// A registry of the given rules, by family, then code.
     pub fn from_rules(rules: Vec<Box<dyn Rule>>) -> Self {
-        let mut rules: Vec<(RuleMeta, Box<dyn Rule>)> =
-            rules.into_iter().map(|rule| (rule.meta(), rule)).collect();
-        rules.sort_by(|a, b| a.0.code.cmp(&b.0.code));
-        Self { rules }
+        let mut registry = Self { rules: Vec::new() };
+        registry.extend(rules);
+        registry
     }
 
-    /// Adds more rules (from packs), keeping the order by code.
+    /// Adds more rules (from packs), keeping the order by family, then code.
     pub fn extend(&mut self, rules: Vec<Box<dyn Rule>>) {
         self.rules
             .extend(rules.into_iter().map(|rule| (rule.meta(), rule)));
-        self.rules.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+        self.rules
+            .sort_by(|a, b| (a.0.family, &a.0.code).cmp(&(b.0.family, &b.0.code)));
     }
 
-    /// Every rule with its metadata, by code.
+    /// Every rule with its metadata, by family, then code.
     pub fn iter(&self) -> impl Iterator<Item = (&RuleMeta, &dyn Rule)> {
         self.rules.iter().map(|(meta, rule)| (meta, rule.as_ref()))
     }
 
-    /// The metadata of every rule, by code.
+    /// The metadata of every rule, by family, then code.
     pub fn metas(&self) -> impl Iterator<Item = &RuleMeta> {
         self.rules.iter().map(|(meta, _)| meta)
     }

@@ -1,0 +1,79 @@
+//! The report year: from the title, else the period, else the text.
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::span::{Span, Spanned};
+
+/// Where the report year came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YearSource {
+    /// The title.
+    Title,
+    /// The statistics period's start.
+    Period,
+    /// The opening text: `现公布某局2023年政府信息公开工作年度报告`, or a paragraph
+    /// that opens with `2022年,`.
+    Text,
+}
+
+fn named_report() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"((?:19|20)\d{2})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:情况)?报告")
+            .expect("valid regex")
+    })
+}
+
+fn opening_year() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?m)^\s*(?:\([一二三四五六七八九十]\)\S{0,16}\s*)?((?:19|20)\d{2})\s*年度?\s*[,，]",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// A report year the text states, in `scope`: a named report (`2023年政府信息公开
+/// 工作年度报告`) first, else the first paragraph that opens with `YYYY年,`.
+pub fn year_in_text(text: &str, scope: Span) -> Option<Spanned<i32>> {
+    let haystack = scope.slice(text);
+    let found = named_report()
+        .captures(haystack)
+        .or_else(|| opening_year().captures(haystack))?;
+    let year = found.get(1)?;
+    let value = year.as_str().parse().ok()?;
+    Some(Spanned::new(
+        value,
+        Span::new(scope.offset + year.start(), year.len()),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn year(text: &str) -> Option<i32> {
+        year_in_text(text, Span::new(0, text.len())).map(|y| y.value)
+    }
+
+    #[test]
+    fn named_report_and_opening_year() {
+        assert_eq!(
+            year("现公布区统计局2023年政府信息公开工作年度报告。"),
+            Some(2023)
+        );
+        assert_eq!(
+            year("现将我办2022年度政府信息公开情况报告如下:"),
+            Some(2022)
+        );
+        assert_eq!(year("一、总体情况\n2024年,我县认真贯彻"), Some(2024));
+        assert_eq!(
+            year("(一)公开的主要内容\n2009年,水利部主动公开"),
+            Some(2009)
+        );
+        assert_eq!(year("较2023年增长10%。"), None);
+    }
+}
