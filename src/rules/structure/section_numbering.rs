@@ -34,44 +34,28 @@ hard to cite and often hides a missing or merged section."
                 continue;
             };
             let expected = super::numeral(spec.number);
-            match section.number {
-                None => {
-                    sink.report(
-                        section.heading.span,
-                        tr!(
-                            ctx.lang,
-                            "章节标题缺少序号，应为“{}、”",
-                            "the section heading has no numeral; expected “{}、”",
-                            expected
-                        ),
-                    )
-                    .help(tr!(
-                        ctx.lang,
-                        "改为“{}”",
-                        "write “{}”",
-                        spec.heading
-                    ));
-                }
-                Some(n) if n != spec.number => {
-                    sink.report(
-                        section.heading.span,
-                        tr!(
-                            ctx.lang,
-                            "章节序号为“{}”，按格式应为“{}”",
-                            "section numeral is “{}”; the format has “{}”",
-                            super::numeral(n),
-                            expected
-                        ),
-                    )
-                    .help(tr!(
-                        ctx.lang,
-                        "改为“{}”",
-                        "write “{}”",
-                        spec.heading
-                    ));
-                }
-                Some(_) => {}
-            }
+            let message = match section.number {
+                None => tr!(
+                    ctx.lang,
+                    "章节标题缺少序号，应为“{}、”",
+                    "the section heading has no numeral; expected “{}、”",
+                    expected
+                ),
+                Some(n) if n != spec.number => tr!(
+                    ctx.lang,
+                    "章节序号为“{}”，按格式应为“{}”",
+                    "section numeral is “{}”; the format has “{}”",
+                    super::numeral(n),
+                    expected
+                ),
+                Some(_) => continue,
+            };
+            sink.report(section.heading.span, message).help(tr!(
+                ctx.lang,
+                "改为“{}”",
+                "write “{}”",
+                spec.heading
+            ));
         }
     }
 }
