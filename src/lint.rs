@@ -38,10 +38,14 @@ pub struct Linter {
 }
 
 impl Linter {
-    /// A linter with the built-in rules and the given options.
+    /// A linter with the built-in rules, the rules of the options' packs, and
+    /// the given options. Packs are expected to have passed
+    /// [`Pack::check_rule_codes`]; a later rule with a code already taken is skipped.
     pub fn new(options: LintOptions) -> Self {
+        let mut registry = Registry::builtin();
+        registry.extend(crate::rules::pack::rules(&options.packs));
         Self {
-            registry: Registry::builtin(),
+            registry,
             formats: Formats::new(&options.packs),
             options,
         }

@@ -6,8 +6,11 @@ mod meta;
 mod registry;
 mod selection;
 
+pub mod citations;
+pub mod pack;
 pub mod period;
 pub mod structure;
+pub mod text;
 
 pub use context::{Context, Sink};
 pub use meta::{Family, RuleMeta};

@@ -1,6 +1,6 @@
 //! The list of rules and how a run picks from it.
 
-use super::{period, structure, Rule, RuleMeta};
+use super::{citations, period, structure, text, Rule, RuleMeta};
 
 /// The rules available to a run, with their metadata.
 pub struct Registry {
@@ -13,6 +13,8 @@ impl Registry {
         let mut all: Vec<Box<dyn Rule>> = Vec::new();
         all.extend(structure::rules());
         all.extend(period::rules());
+        all.extend(citations::rules());
+        all.extend(text::rules());
         Self::from_rules(all)
     }
 
@@ -24,10 +26,15 @@ impl Registry {
         Self { rules }
     }
 
-    /// Adds more rules (from packs), keeping the order by code.
+    /// Adds more rules (from packs), keeping the order by code; a rule whose
+    /// code is already taken is skipped.
     pub fn extend(&mut self, rules: Vec<Box<dyn Rule>>) {
-        self.rules
-            .extend(rules.into_iter().map(|rule| (rule.meta(), rule)));
+        for rule in rules {
+            let meta = rule.meta();
+            if self.rules.iter().all(|(m, _)| m.code != meta.code) {
+                self.rules.push((meta, rule));
+            }
+        }
         self.rules.sort_by(|a, b| a.0.code.cmp(&b.0.code));
     }
 
