@@ -4,7 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Formats, Report};
 use crate::pack::Pack;
 use crate::parse::{parse, Document};
-use crate::rules::{Context, Registry, Selection, Sink};
+use crate::rules::{Context, PerFileIgnores, Registry, Selection, Sink};
 use crate::source::SourceFile;
 use crate::Lang;
 
@@ -19,6 +19,8 @@ pub struct LintOptions {
     pub edition: Option<u16>,
     /// User packs, on top of the built-in ones.
     pub packs: Vec<Pack>,
+    /// Rules switched off for some files.
+    pub per_file_ignores: PerFileIgnores,
 }
 
 /// A report parsed and modelled, ready for rules (and for `disclint parse`).
@@ -86,7 +88,9 @@ impl Linter {
         let selection = &self.options.selection;
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
-            if !selection.is_enabled(meta) {
+            if !selection.is_enabled(meta)
+                || self.options.per_file_ignores.ignores(&source.path, meta)
+            {
                 continue;
             }
             let mut sink = Sink::new(

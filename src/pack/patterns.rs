@@ -50,6 +50,12 @@ pub struct PatternRuleSpec {
     /// The message in English (the Chinese one is used when absent).
     #[serde(default)]
     pub message_en: Option<String>,
+    /// One line for `disclint rules`, in Chinese (default: the message).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// One line in English (default: the English message).
+    #[serde(default)]
+    pub summary_en: Option<String>,
     /// Whether the rule runs without being selected (default: yes).
     #[serde(default = "default_true")]
     pub enabled: bool,

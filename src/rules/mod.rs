@@ -3,6 +3,7 @@
 
 mod context;
 mod meta;
+mod per_file_ignores;
 mod registry;
 mod selection;
 
@@ -14,6 +15,7 @@ pub mod text;
 
 pub use context::{Context, Sink};
 pub use meta::{Family, RuleMeta};
+pub use per_file_ignores::PerFileIgnores;
 pub use registry::Registry;
 pub use selection::{Selection, Selector};
 

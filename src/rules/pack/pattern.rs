@@ -76,7 +76,10 @@ impl PatternRule {
             pack.pack.name,
             pack.source.path
         );
-        let summary_zh = summary_of(&spec.message);
+        let summary_zh = spec
+            .summary
+            .clone()
+            .unwrap_or_else(|| summary_of(&spec.message));
         let meta = RuleMeta {
             code: spec.code.clone().into(),
             name: spec.name.clone().into(),
@@ -85,9 +88,10 @@ impl PatternRule {
             default_enabled: spec.enabled,
             fixable: spec.kind == PatternKind::Substitution,
             summary_en: spec
-                .message_en
-                .as_deref()
-                .map_or_else(|| summary_zh.clone(), summary_of)
+                .summary_en
+                .clone()
+                .or_else(|| spec.message_en.as_deref().map(summary_of))
+                .unwrap_or_else(|| summary_zh.clone())
                 .into(),
             summary_zh: summary_zh.into(),
             explanation: match &spec.explanation {
