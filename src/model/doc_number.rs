@@ -87,11 +87,6 @@ impl NumberKey {
     }
 }
 
-/// The brackets a year may be written in; only `〔〕` is right.
-pub const YEAR_OPENERS: &str = "〔[［【(（﹝";
-/// The closing counterparts of [`YEAR_OPENERS`].
-pub const YEAR_CLOSERS: &str = "〕]］】)）﹞";
-
 fn coded_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

@@ -6,7 +6,7 @@ use crate::pack::CitationSpec;
 
 /// A registered document with its titles folded and numbers parsed.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct CitedDocument {
     /// The entry as written.
     pub spec: CitationSpec,
     /// Folded title and short forms.
@@ -20,7 +20,7 @@ pub struct Document {
 /// Every registered document.
 #[derive(Debug, Clone, Default)]
 pub struct Documents {
-    documents: Vec<Document>,
+    documents: Vec<CitedDocument>,
 }
 
 fn key_of(number: &str) -> Option<NumberKey> {
@@ -32,7 +32,7 @@ impl Documents {
     pub fn new(specs: Vec<CitationSpec>) -> Self {
         let documents = specs
             .into_iter()
-            .map(|spec| Document {
+            .map(|spec| CitedDocument {
                 titles: std::iter::once(&spec.title)
                     .chain(&spec.short)
                     .map(|t| fold_title(t))
@@ -48,7 +48,7 @@ impl Documents {
     /// The document a citation title names: its title or a short form, or the
     /// title without its issuer (`关于印发…的通知`). Inner marks and spaces do
     /// not matter.
-    pub fn by_title(&self, title: &str) -> Option<&Document> {
+    pub fn by_title(&self, title: &str) -> Option<&CitedDocument> {
         let folded = fold_title(title);
         if folded.is_empty() {
             return None;
@@ -66,9 +66,9 @@ impl Documents {
     }
 
     /// Every document a citation title may name (a short form can be shared).
-    pub fn all_by_title(&self, title: &str) -> Vec<&Document> {
+    pub fn all_by_title(&self, title: &str) -> Vec<&CitedDocument> {
         let folded = fold_title(title);
-        let exact: Vec<&Document> = self
+        let exact: Vec<&CitedDocument> = self
             .documents
             .iter()
             .filter(|d| d.titles.contains(&folded))
@@ -81,15 +81,10 @@ impl Documents {
     }
 
     /// The document whose current number this is.
-    pub fn by_number(&self, key: &NumberKey) -> Option<&Document> {
+    pub fn by_number(&self, key: &NumberKey) -> Option<&CitedDocument> {
         self.documents
             .iter()
             .find(|d| d.key.as_ref().is_some_and(|k| k.same_document(key)))
-    }
-
-    /// Every document.
-    pub fn iter(&self) -> impl Iterator<Item = &Document> {
-        self.documents.iter()
     }
 }
 

@@ -14,10 +14,9 @@ pub use citations::{
     TitleMarks,
 };
 pub use doc_number::{
-    find_coded_numbers, find_numbers, parse_number, CodedNumber, DecreeNumber, DocNumber,
-    NumberKey, YEAR_CLOSERS, YEAR_OPENERS,
+    find_coded_numbers, find_numbers, parse_number, CodedNumber, DecreeNumber, DocNumber, NumberKey,
 };
-pub use documents::{Document as CitedDocument, Documents};
+pub use documents::{CitedDocument, Documents};
 pub use format::{heading_matches, Format, Formats, TableFormat};
 pub use period::{days_in_month, find_period, Period, PeriodDate};
 pub use sections::{find_sections, Section, Subsection};

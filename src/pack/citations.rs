@@ -29,6 +29,9 @@ pub struct CitationSpec {
     /// The first report year the document applies to.
     #[serde(default)]
     pub since: Option<i32>,
+    /// The last report year the document applies to, if it was replaced.
+    #[serde(default)]
+    pub until: Option<i32>,
     /// Numbers of texts this one replaced.
     #[serde(default)]
     pub superseded: Vec<SupersededSpec>,
@@ -48,6 +51,11 @@ pub struct SupersededSpec {
 }
 
 impl CitationSpec {
+    /// Whether the document applies to reports for `year`.
+    pub fn applies_to(&self, year: i32) -> bool {
+        self.since.is_none_or(|since| since <= year) && self.until.is_none_or(|until| year <= until)
+    }
+
     /// Checks that every number parses. On error: the text to point at and the message.
     pub(crate) fn validate(&self) -> Result<(), (String, String)> {
         let numbers =

@@ -121,13 +121,16 @@ impl Pack {
 
     /// The section kinds a rule of this pack may name: the built-in ones and the pack's own.
     fn section_kinds(&self) -> Vec<String> {
-        let mut kinds: Vec<String> = Pack::builtin_format(2021)
+        let mut kinds: Vec<String> = Vec::new();
+        for section in Pack::builtin_format(2021)
             .sections
             .iter()
             .chain(&self.sections)
-            .map(|s| s.kind.clone())
-            .collect();
-        kinds.dedup();
+        {
+            if !kinds.contains(&section.kind) {
+                kinds.push(section.kind.clone());
+            }
+        }
         kinds
     }
 

@@ -22,11 +22,6 @@ impl PerFileIgnores {
         }
     }
 
-    /// Whether there are no entries.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Every selector of every entry (to check them against the registry).
     pub fn selectors(&self) -> impl Iterator<Item = &Selector> {
         self.entries.iter().flat_map(|(_, selectors)| selectors)

@@ -25,7 +25,8 @@ belongs to another document (the 2021 format notice with 国办公开办函〔20
 with anything but 国办函〔2020〕109号) or its issuer code is misspelt (国办公开函 for 国办公开办函), \
 readers cannot tell which document the report rests on. The registry of titles and numbers is \
 `rules/citations.toml`; packs add entries. Numbers of repealed texts are C001's; bracket and form \
-problems are C003's and C004's."
+problems are C003's and C004's. A short title several documents share (`《中华人民共和国政府信息公开工作年度报告格式》` \
+was issued by both the 2019 and the 2021 notice) means the one that applies to the report year."
                 .into(),
             basis: "GB/T 9704-2012《党政机关公文格式》7.2.5；国办公开办函〔2021〕30号".into(),
             bad_example: "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2019〕60号)".into(),
@@ -36,7 +37,18 @@ problems are C003's and C004's."
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let documents = &ctx.format.documents;
         for citation in &ctx.report.citations {
-            let candidates = documents.all_by_title(&citation.title.value);
+            let mut candidates = documents.all_by_title(&citation.title.value);
+            // A short title shared by several documents means the one in force.
+            if let (true, Some(year)) = (candidates.len() > 1, ctx.report.year_value()) {
+                let applicable: Vec<_> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|d| d.spec.applies_to(year))
+                    .collect();
+                if !applicable.is_empty() {
+                    candidates = applicable;
+                }
+            }
             let Some(document) = candidates.first() else {
                 continue;
             };

@@ -24,6 +24,19 @@ fn markup_re() -> &'static Regex {
     })
 }
 
+/// This many tags and entities make a text web-page source rather than text with residue.
+const PAGE_SOURCE_MARKUP: usize = 30;
+
+/// Whether the text is the source of a whole web page.
+fn is_html_page(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.contains("<!doctype html") || head.contains("<html") || head.contains("<body")
+}
+
 /// What an entity stands for, when replacing it keeps the meaning.
 fn entity_text(entity: &str) -> Option<&'static str> {
     match entity.trim_end_matches(';') {
@@ -90,7 +103,8 @@ impl Rule for MarkupResidue {
             explanation: "Text copied from a web page can keep HTML entities (`&nbsp;`), tags \
 (`<p>`, `</td>`) or, when a title was written with ASCII `<…>`, a fragment such as `…格式>` that a \
 browser took for the end of a tag. None of it belongs in the report. `&nbsp;` and similar entities \
-have a safe fix (the character they stand for); tags and fragments have an unsafe fix (delete them)."
+have a safe fix (the character they stand for); tags and fragments have an unsafe fix (delete them). \
+The source of a whole web page (`<html>`, `<body>`, or thirty and more tags and entities) is reported once."
                 .into(),
             basis: "《中华人民共和国政府信息公开条例》第五十条（年度报告应准确、完整）".into(),
             bad_example: "如对本年度报告有疑问,请与办公室联系。 中华人民共和国政府信息公开工作年度报告格式>".into(),
@@ -100,6 +114,28 @@ have a safe fix (the character they stand for); tags and fragments have an unsaf
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let text = ctx.text();
+        let count = markup_re().find_iter(text).count();
+        if count >= PAGE_SOURCE_MARKUP || (count > 0 && is_html_page(text)) {
+            // A whole page of source is one finding, not one per tag.
+            let Some(first) = markup_re().find(text) else {
+                return;
+            };
+            sink.report(
+                Span::new(first.start(), first.len()),
+                tr!(
+                    ctx.lang,
+                    "这是网页源码而不是报告正文（共有{}处标签或字符实体）",
+                    "this is the source of a web page, not report text ({} tags or entities)",
+                    count
+                ),
+            )
+            .help(tr!(
+                ctx.lang,
+                "先从网页中提取正文，再检查",
+                "extract the text from the page first, then check it"
+            ));
+            return;
+        }
         for caps in markup_re().captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             let span = Span::new(whole.start(), whole.len());
