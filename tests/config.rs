@@ -204,3 +204,27 @@ fn a_bad_file_stops_the_run_with_an_error_pointing_into_it() {
     assert_eq!(code, 2);
     assert!(err.contains("Q9"), "{err}");
 }
+
+#[test]
+fn the_file_edition_applies_unless_the_flag_says_otherwise() {
+    let dir = scratch("edition");
+    let config = dir.join("disclint.toml");
+    std::fs::write(&config, "edition = 2019\n").unwrap();
+    let config = config.display().to_string();
+    let report = root()
+        .join("examples/reports/clean-2024.txt")
+        .display()
+        .to_string();
+    let edition = |args: &[&str]| {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{err}");
+        let value: Value = serde_json::from_str(&out).unwrap();
+        value["edition"].as_u64().unwrap()
+    };
+    assert_eq!(edition(&["parse", "--config", &config, &report]), 2019);
+    assert_eq!(
+        edition(&["parse", "--config", &config, "--edition", "2021", &report]),
+        2021
+    );
+    assert_eq!(edition(&["parse", "--no-config", &report]), 2021);
+}

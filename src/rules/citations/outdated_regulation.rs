@@ -96,7 +96,7 @@ the current number."
                     document.spec.number,
                     old.note
                         .as_ref()
-                        .map(|n| format!("（{n}）"))
+                        .map(|n| ctx.lang.pick("（{}）", " ({})").replace("{}", n))
                         .unwrap_or_default()
                 ));
             }

@@ -25,6 +25,17 @@ fn opening_year_re() -> &'static Regex {
     })
 }
 
+/// Whether the sentence from `from` on compares with the report year
+/// (`2023年,收到20件;2024年,收到24件`) or says it compares (`同比`, `较`).
+fn is_comparison(text: &str, from: usize, year: i32) -> bool {
+    let rest = &text[from..];
+    let sentence = &rest[..rest.find(['。', '\n']).unwrap_or(rest.len())];
+    sentence.contains(&format!("{year}年"))
+        || ["同比", "相比", "较", "上年", "上一年"]
+            .iter()
+            .any(|w| sentence.contains(w))
+}
+
 /// Whether the line holding `span` is a short heading opening with `YYYY年度`.
 fn is_heading(ctx: &Context<'_>, span: Span, found: &str) -> bool {
     let line = ctx.line_span(span.offset).slice(ctx.text());
@@ -45,8 +56,8 @@ impl Rule for StaleYear {
             explanation: "A sentence that opens with `2023年,` or `2023年度,` in a report for 2024 \
 speaks of 2023 as the year under report. That is how last year's report reads; when the text was \
 copied over (内容雷同, a defect reviewers report) and the year not updated, the figures that follow \
-are probably last year's too. Comparisons (`较2023年`, `同比`, `上年`) and dates inside sentences are \
-not reported; neither is section 五, where reports rightly look back at last year's problems."
+are probably last year's too. Comparisons (`较2023年`, `同比`, `上年`, or a sentence that goes on to \
+the report year) and dates inside sentences are not reported; neither is section 五, where reports rightly look back at last year's problems."
                 .into(),
             basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条".into(),
             bad_example: "2024年政府信息公开工作年度报告\n……\n2023年,我局共主动公开政府信息186条。".into(),
@@ -72,6 +83,9 @@ not reported; neither is section 五, where reports rightly look back at last ye
             let end = caps.name("comma").map_or(found.end(), |c| c.end());
             let span = Span::from_range(body_start + found.start(), body_start + end);
             if problems.is_some_and(|p| p.contains(span.offset)) {
+                continue;
+            }
+            if is_comparison(text, span.end(), year) {
                 continue;
             }
             // Without a comma, only a heading that opens with `2023年度` counts
