@@ -42,7 +42,7 @@ pub struct Linter {
 impl Linter {
     /// A linter with the built-in rules, the rules of the options' packs, and
     /// the given options. Packs are expected to have passed
-    /// [`Pack::check_rule_codes`]; a later rule with a code already taken is skipped.
+    /// [`Pack::check_rule_ids`]; a later rule with a code already taken is skipped.
     pub fn new(options: LintOptions) -> Self {
         let mut registry = Registry::builtin();
         registry.extend(crate::rules::pack::rules(&options.packs));

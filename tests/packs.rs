@@ -246,7 +246,7 @@ fn duplicate_code_in_one_pack_points_at_the_second() {
 fn duplicate_code_across_packs() {
     let first = Pack::from_toml("first.toml", RULE).unwrap();
     let second = Pack::from_toml("second.toml", &RULE.replace("a-rule", "b-rule")).unwrap();
-    let err = Pack::check_rule_codes(&[first, second]).unwrap_err();
+    let err = Pack::check_rule_ids(&[first, second]).unwrap_err();
     let message = err.to_string();
     assert!(message.starts_with("second.toml"), "{message}");
     assert!(message.contains("first.toml"), "{message}");
@@ -313,4 +313,17 @@ fn the_cli_reports_a_bad_pack_with_exit_code_2() {
     let err = String::from_utf8(err).unwrap();
     assert!(err.contains("bp1"), "{err}");
     let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn duplicate_name_across_packs_and_built_in_names() {
+    let first = Pack::from_toml("first.toml", RULE).unwrap();
+    let second = Pack::from_toml("second.toml", &RULE.replace("BP001", "BP002")).unwrap();
+    let err = Pack::check_rule_ids(&[first, second]).unwrap_err();
+    assert!(err.to_string().contains("rule name `a-rule`"), "{err}");
+    assert_eq!(err.span_text(), Some("\"a-rule\""));
+    let builtin_name =
+        Pack::from_toml("third.toml", &RULE.replace("a-rule", "placeholder")).unwrap();
+    let err = Pack::check_rule_ids(&[builtin_name]).unwrap_err();
+    assert!(err.to_string().contains("built-in"), "{err}");
 }

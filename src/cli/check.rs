@@ -20,7 +20,7 @@ fn write(out: &mut dyn Write, text: &str) {
 /// Loads the packs (configuration's, then `--rules`); on failure, renders the error.
 pub(super) fn load_packs(paths: &[std::path::PathBuf], err: &mut dyn Write) -> Option<Vec<Pack>> {
     let loaded: Result<Vec<Pack>, _> = paths.iter().map(|path| Pack::load(path)).collect();
-    match loaded.and_then(|packs| Pack::check_rule_codes(&packs).map(|()| packs)) {
+    match loaded.and_then(|packs| Pack::check_rule_ids(&packs).map(|()| packs)) {
         Ok(packs) => Some(packs),
         Err(error) => {
             write(err, &render_error(&error));

@@ -134,22 +134,46 @@ impl Pack {
         kinds
     }
 
-    /// Checks that no two packs declare the same rule code; the error points
-    /// into the later pack.
-    pub fn check_rule_codes(packs: &[Pack]) -> Result<(), PackError> {
+    /// Checks that no two packs declare the same rule code or name, and that
+    /// no pack rule takes a built-in rule's name; the error points into the
+    /// later pack.
+    pub fn check_rule_ids(packs: &[Pack]) -> Result<(), PackError> {
+        let builtin = crate::rules::Registry::builtin();
         for (index, pack) in packs.iter().enumerate() {
+            let earlier = &packs[..index];
             for rule in &pack.rules {
-                if let Some(earlier) = packs[..index]
-                    .iter()
-                    .find(|p| p.rules.iter().any(|r| r.code == rule.code))
-                {
-                    let problem = Problem {
-                        needle: format!("\"{}\"", rule.code),
-                        occurrence: 0,
-                        message: format!(
+                let clash = |same: &dyn Fn(&PatternRuleSpec) -> bool| {
+                    earlier.iter().find(|p| p.rules.iter().any(same))
+                };
+                let problem = if let Some(other) = clash(&|r| r.code == rule.code) {
+                    Some((
+                        &rule.code,
+                        format!(
                             "rule code `{}` is already declared by pack `{}` ({})",
-                            rule.code, earlier.pack.name, earlier.source.path
+                            rule.code, other.pack.name, other.source.path
                         ),
+                    ))
+                } else if let Some(other) = clash(&|r| r.name == rule.name) {
+                    Some((
+                        &rule.name,
+                        format!(
+                            "rule name `{}` is already declared by pack `{}` ({})",
+                            rule.name, other.pack.name, other.source.path
+                        ),
+                    ))
+                } else if builtin.metas().any(|m| m.name == rule.name) {
+                    Some((
+                        &rule.name,
+                        format!("rule name `{}` is a built-in rule's name", rule.name),
+                    ))
+                } else {
+                    None
+                };
+                if let Some((needle, message)) = problem {
+                    let problem = Problem {
+                        needle: format!("\"{needle}\""),
+                        occurrence: 0,
+                        message,
                     };
                     return Err(PackError::at_problem(
                         &pack.source.path,
