@@ -45,7 +45,15 @@ impl Linter {
     /// [`Pack::check_rule_ids`]; a later rule with a code already taken is skipped.
     pub fn new(options: LintOptions) -> Self {
         let mut registry = Registry::builtin();
-        registry.extend(crate::rules::pack::rules(&options.packs));
+        let mut pack_rules = crate::rules::pack::rules(&options.packs);
+        let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
+        pack_rules.retain(|rule| {
+            let code = rule.meta().code.to_string();
+            let fresh = !taken.contains(&code);
+            taken.push(code);
+            fresh
+        });
+        registry.extend(pack_rules);
         Self {
             registry,
             formats: Formats::new(&options.packs),

@@ -26,15 +26,10 @@ impl Registry {
         Self { rules }
     }
 
-    /// Adds more rules (from packs), keeping the order by code; a rule whose
-    /// code is already taken is skipped.
+    /// Adds more rules (from packs), keeping the order by code.
     pub fn extend(&mut self, rules: Vec<Box<dyn Rule>>) {
-        for rule in rules {
-            let meta = rule.meta();
-            if self.rules.iter().all(|(m, _)| m.code != meta.code) {
-                self.rules.push((meta, rule));
-            }
-        }
+        self.rules
+            .extend(rules.into_iter().map(|rule| (rule.meta(), rule)));
         self.rules.sort_by(|a, b| a.0.code.cmp(&b.0.code));
     }
 
