@@ -327,3 +327,20 @@ fn duplicate_name_across_packs_and_built_in_names() {
     let err = Pack::check_rule_ids(&[builtin_name]).unwrap_err();
     assert!(err.to_string().contains("built-in"), "{err}");
 }
+
+#[test]
+fn a_linter_given_clashing_packs_keeps_the_first_rule() {
+    let first = Pack::from_toml("first.toml", RULE).unwrap();
+    let second = Pack::from_toml("second.toml", &RULE.replace("a-rule", "b-rule")).unwrap();
+    let linter = Linter::new(LintOptions {
+        packs: vec![first, second],
+        ..LintOptions::default()
+    });
+    let found: Vec<_> = linter
+        .registry()
+        .metas()
+        .filter(|m| m.code == "BP001")
+        .map(|m| m.name.to_string())
+        .collect();
+    assert_eq!(found, ["a-rule"]);
+}
