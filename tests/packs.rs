@@ -344,3 +344,21 @@ fn a_linter_given_clashing_packs_keeps_the_first_rule() {
         .collect();
     assert_eq!(found, ["a-rule"]);
 }
+
+#[test]
+fn the_pack_snippets_in_the_docs_load() {
+    let doc = std::fs::read_to_string(root().join("docs/configuration.md")).unwrap();
+    let blocks: Vec<&str> = doc
+        .split("```toml\n")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("```").unwrap()])
+        .collect();
+    // The first block is the configuration file; the others are pack parts.
+    assert!(blocks.len() >= 3, "{}", blocks.len());
+    for block in &blocks[1..] {
+        let text = format!("[pack]\nname = \"docs\"\n{block}");
+        if let Err(err) = Pack::from_toml("docs.toml", &text) {
+            panic!("{err}\n{text}");
+        }
+    }
+}
