@@ -228,3 +228,21 @@ fn the_file_edition_applies_unless_the_flag_says_otherwise() {
     );
     assert_eq!(edition(&["parse", "--no-config", &report]), 2021);
 }
+
+#[test]
+fn the_most_specific_severity_wins() {
+    let dir = scratch("severity");
+    let config = dir.join("disclint.toml");
+    std::fs::write(&config, "[severity]\nC = \"error\"\nC003 = \"info\"\n").unwrap();
+    let (code, out, err) = run(&["rules", "--config", &config.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    let line = |code: &str| {
+        out.lines()
+            .find(|l| l.starts_with(code))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(line("C003").contains("info"), "{out}");
+    assert!(line("C006").contains("error"), "{out}");
+    assert!(line("X002").contains("warning"), "{out}");
+}

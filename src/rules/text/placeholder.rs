@@ -55,8 +55,9 @@ impl Rule for Placeholder {
             explanation: "Reports are drafted from templates; placeholders such as `XX`, `××`, \
 `20XX年`, `X月X日`, `某某县`, `（单位名称）`, `[填写…]` or `……件` standing for a number are meant to be \
 replaced before publication. One left in means a figure, date or name is missing from the published \
-report. Letters inside words, numbers and web addresses (`www.xx.gov.cn` is not flagged only when it \
-is part of an address) and anonymised names (`王某某`) are not placeholders."
+report. An X inside an ASCII word, code or web address (`www.xx.gov.cn`, `xxgk@`) is not a \
+placeholder, nor is an anonymised name (`王某某`); `某某` counts only before a place, body or date \
+(`某某县`, `某某局`)."
                 .into(),
             basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号".into(),
             bad_example: "全年共收到政府信息公开申请XX件,于20XX年X月X日前全部办结。".into(),
