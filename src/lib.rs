@@ -10,6 +10,7 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod input;
 pub mod lang;

@@ -4,7 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Formats, Report};
 use crate::pack::Pack;
 use crate::parse::{parse, Document};
-use crate::rules::{Context, Registry, Selection, Sink};
+use crate::rules::{Context, PerFileIgnores, Registry, Selection, Sink};
 use crate::source::SourceFile;
 use crate::Lang;
 
@@ -19,6 +19,8 @@ pub struct LintOptions {
     pub edition: Option<u16>,
     /// User packs, on top of the built-in ones.
     pub packs: Vec<Pack>,
+    /// Rules switched off for some files.
+    pub per_file_ignores: PerFileIgnores,
 }
 
 /// A report parsed and modelled, ready for rules (and for `disclint parse`).
@@ -38,10 +40,22 @@ pub struct Linter {
 }
 
 impl Linter {
-    /// A linter with the built-in rules and the given options.
+    /// A linter with the built-in rules, the rules of the options' packs, and
+    /// the given options. Packs are expected to have passed
+    /// [`Pack::check_rule_ids`]; a later rule with a code already taken is skipped.
     pub fn new(options: LintOptions) -> Self {
+        let mut registry = Registry::builtin();
+        let mut pack_rules = crate::rules::pack::rules(&options.packs);
+        let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
+        pack_rules.retain(|rule| {
+            let code = rule.meta().code.to_string();
+            let fresh = !taken.contains(&code);
+            taken.push(code);
+            fresh
+        });
+        registry.extend(pack_rules);
         Self {
-            registry: Registry::builtin(),
+            registry,
             formats: Formats::new(&options.packs),
             options,
         }
@@ -82,7 +96,9 @@ impl Linter {
         let selection = &self.options.selection;
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
-            if !selection.is_enabled(meta) {
+            if !selection.is_enabled(meta)
+                || self.options.per_file_ignores.ignores(&source.path, meta)
+            {
                 continue;
             }
             let mut sink = Sink::new(

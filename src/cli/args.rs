@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::Config;
 use crate::render::OutputFormat;
 use crate::source::TextEncoding;
 use crate::Lang;
@@ -43,6 +44,23 @@ pub struct CommonArgs {
     /// Load an extra rule pack (TOML); repeatable.
     #[arg(long = "rules", value_name = "PACK")]
     pub packs: Vec<std::path::PathBuf>,
+    /// Where the configuration comes from.
+    #[command(flatten)]
+    pub config_args: ConfigArgs,
+    /// The configuration in effect (filled in after parsing).
+    #[arg(skip)]
+    pub config: Config,
+}
+
+/// Which configuration file to use.
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Read the configuration from this file instead of looking for disclint.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<std::path::PathBuf>,
+    /// Use no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// `disclint check`.
@@ -97,6 +115,15 @@ pub struct RulesArgs {
     /// Language of the summaries.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
+    /// Load an extra rule pack (TOML); repeatable.
+    #[arg(long = "rules", value_name = "PACK")]
+    pub packs: Vec<std::path::PathBuf>,
+    /// Where the configuration comes from.
+    #[command(flatten)]
+    pub config_args: ConfigArgs,
+    /// The configuration in effect (filled in after parsing).
+    #[arg(skip)]
+    pub config: Config,
 }
 
 /// `disclint explain`.
@@ -107,4 +134,10 @@ pub struct ExplainArgs {
     /// Language of the summary.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
+    /// Load an extra rule pack (TOML); repeatable.
+    #[arg(long = "rules", value_name = "PACK")]
+    pub packs: Vec<std::path::PathBuf>,
+    /// Where the configuration comes from.
+    #[command(flatten)]
+    pub config_args: ConfigArgs,
 }

@@ -2,9 +2,9 @@
 
 use std::io::{IsTerminal, Write};
 
-use miette::{GraphicalReportHandler, GraphicalTheme};
-
 use super::args::{CheckArgs, CommonArgs, ParseArgs};
+use super::settings::render_error;
+use crate::config::selectors;
 use crate::input::{expand, read_file, InputOptions};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
@@ -17,24 +17,16 @@ fn write(out: &mut dyn Write, text: &str) {
     let _ = out.write_all(text.as_bytes());
 }
 
-/// Loads the packs named on the command line; on failure, renders the error.
-fn load_packs(common: &CommonArgs, err: &mut dyn Write) -> Option<Vec<Pack>> {
-    let mut packs = Vec::new();
-    for path in &common.packs {
-        match Pack::load(path) {
-            Ok(pack) => packs.push(pack),
-            Err(error) => {
-                let mut text = String::new();
-                let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor());
-                if handler.render_report(&mut text, &error).is_err() {
-                    text = error.to_string();
-                }
-                write(err, &text);
-                return None;
-            }
+/// Loads the packs (configuration's, then `--rules`); on failure, renders the error.
+pub(super) fn load_packs(paths: &[std::path::PathBuf], err: &mut dyn Write) -> Option<Vec<Pack>> {
+    let loaded: Result<Vec<Pack>, _> = paths.iter().map(|path| Pack::load(path)).collect();
+    match loaded.and_then(|packs| Pack::check_rule_ids(&packs).map(|()| packs)) {
+        Ok(packs) => Some(packs),
+        Err(error) => {
+            write(err, &render_error(&error));
+            None
         }
     }
-    Some(packs)
 }
 
 fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> LintOptions {
@@ -43,6 +35,7 @@ fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> 
         lang: common.lang,
         edition: common.edition.as_deref().and_then(|e| e.parse().ok()),
         packs,
+        per_file_ignores: common.config.per_file_ignores(),
     }
 }
 
@@ -54,24 +47,16 @@ fn input_options(common: &CommonArgs) -> InputOptions {
     }
 }
 
-fn selectors(list: &[String]) -> Vec<Selector> {
-    list.iter()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| Selector::new(s))
-        .collect()
-}
-
 /// `disclint check`: lints, renders, returns the exit code.
 pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = load_packs(&args.common, err) else {
+    let Some(packs) = load_packs(&args.common.packs, err) else {
         return 2;
     };
-    let selection = Selection {
-        select: args.select.as_deref().map(selectors),
-        extend_select: selectors(&args.extend_select),
-        ignore: selectors(&args.ignore),
-        ..Selection::default()
-    };
+    let selection = args.common.config.selection(
+        args.select.as_deref().map(selectors),
+        selectors(&args.extend_select),
+        selectors(&args.ignore),
+    );
     let linter = Linter::new(lint_options(&args.common, selection, packs));
     let lang = args.common.lang;
     let all_selectors = linter
@@ -81,7 +66,17 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         .iter()
         .flatten()
         .chain(&linter.options().selection.extend_select)
-        .chain(&linter.options().selection.ignore);
+        .chain(&linter.options().selection.ignore)
+        .chain(linter.options().per_file_ignores.selectors())
+        .cloned()
+        .chain(
+            linter
+                .options()
+                .selection
+                .severity
+                .keys()
+                .map(|k| Selector::new(k)),
+        );
     for selector in all_selectors {
         if !selector.matches_any(linter.registry().metas()) {
             write(
@@ -121,7 +116,7 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 
 /// `disclint parse`: prints the model of one report.
 pub fn parse(args: &ParseArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = load_packs(&args.common, err) else {
+    let Some(packs) = load_packs(&args.common.packs, err) else {
         return 2;
     };
     let linter = Linter::new(lint_options(&args.common, Selection::default(), packs));

@@ -10,6 +10,7 @@ use crate::{tr, Lang};
 /// The rule list as an aligned table: code, name, severity, summary.
 pub fn rules_table(registry: &Registry, selection: &Selection, lang: Lang) -> String {
     let width = registry.metas().map(|m| m.name.len()).max().unwrap_or(0);
+    let code_width = registry.metas().map(|m| m.code.len()).max().unwrap_or(0);
     let mut out = String::new();
     for meta in registry.metas() {
         let severity = if selection.is_enabled(meta) {
@@ -18,7 +19,7 @@ pub fn rules_table(registry: &Registry, selection: &Selection, lang: Lang) -> St
             tr!(lang, "默认关闭", "off")
         };
         out.push_str(&format!(
-            "{}  {:width$}  {:8}  {}\n",
+            "{:code_width$}  {:width$}  {:8}  {}\n",
             meta.code,
             meta.name,
             severity,
@@ -83,9 +84,14 @@ pub fn rules_markdown(registry: &Registry) -> String {
 }
 
 /// `disclint rules`.
-pub fn rules(args: &RulesArgs, out: &mut dyn Write, _err: &mut dyn Write) -> i32 {
+pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(packs) = super::check::load_packs(&args.packs, err) else {
+        return 2;
+    };
     let linter = Linter::new(LintOptions {
         lang: args.lang,
+        selection: args.config.selection(None, Vec::new(), Vec::new()),
+        packs,
         ..LintOptions::default()
     });
     let text = if args.markdown {
@@ -99,7 +105,13 @@ pub fn rules(args: &RulesArgs, out: &mut dyn Write, _err: &mut dyn Write) -> i32
 
 /// `disclint explain CODE`.
 pub fn explain(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let linter = Linter::new(LintOptions::default());
+    let Some(packs) = super::check::load_packs(&args.packs, err) else {
+        return 2;
+    };
+    let linter = Linter::new(LintOptions {
+        packs,
+        ..LintOptions::default()
+    });
     match linter.registry().find(&args.rule) {
         Some(meta) => {
             let _ = out.write_all(explain_text(meta).as_bytes());

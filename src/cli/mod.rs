@@ -4,13 +4,14 @@
 mod args;
 mod check;
 mod docs;
+mod settings;
 
 pub use args::{Cli, Command};
 pub use docs::{explain_text, rules_markdown, rules_table};
 
 use std::io::Write;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 /// Runs the CLI with `args`, writing to `out`/`err`; returns the exit code.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
@@ -18,8 +19,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (mut cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => {
             let text = error.render().ansi().to_string();
             let code = if error.use_stderr() { 2 } else { 0 };
@@ -28,6 +32,9 @@ where
             return code;
         }
     };
+    if let Err(code) = settings::apply_config(&mut cli.command, &matches, err) {
+        return code;
+    }
     match cli.command {
         Command::Check(args) => check::check(&args, out, err),
         Command::Parse(args) => check::parse(&args, out, err),

@@ -1,6 +1,7 @@
 //! The effective format of one edition: built-in pack plus user packs, with
 //! labels folded for matching.
 
+use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
 use crate::pack::{Pack, SectionSpec, TableSpec};
 
@@ -15,6 +16,8 @@ pub struct Format {
     pub tables: Vec<TableFormat>,
     /// Folded labels of every table: rows, columns, headers, captions.
     pub vocabulary: Vec<String>,
+    /// The registry of cited documents.
+    pub documents: Documents,
 }
 
 /// A table schema with folded row keys.
@@ -58,6 +61,7 @@ impl Format {
     fn new(edition: u16, packs: &[Pack]) -> Self {
         let base = Pack::builtin_format(edition);
         let mut sections = base.sections.clone();
+        let mut citations = Pack::builtin_citations().citations.clone();
         let mut tables: Vec<TableSpec> = base.tables.clone();
         for pack in packs
             .iter()
@@ -73,6 +77,12 @@ impl Format {
                 match tables.iter_mut().find(|t| t.kind == table.kind) {
                     Some(existing) => *existing = table.clone(),
                     None => tables.push(table.clone()),
+                }
+            }
+            for citation in &pack.citations {
+                match citations.iter_mut().find(|c| c.id == citation.id) {
+                    Some(existing) => *existing = citation.clone(),
+                    None => citations.push(citation.clone()),
                 }
             }
         }
@@ -111,6 +121,7 @@ impl Format {
             sections,
             tables,
             vocabulary,
+            documents: Documents::new(citations),
         }
     }
 

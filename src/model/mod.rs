@@ -1,6 +1,8 @@
 //! Stage 3: document tree → typed report (title, year, period, sections, tables, citations).
 
 mod citations;
+mod doc_number;
+mod documents;
 mod format;
 mod period;
 mod sections;
@@ -8,7 +10,14 @@ mod tables;
 mod title;
 mod year;
 
-pub use citations::{find_citations, Citation};
+pub use citations::{
+    find_citations, fold_title, scan_title_marks, Citation, InnerMarks, InnerTitle, StrayMark,
+    TitleMarks,
+};
+pub use doc_number::{
+    find_coded_numbers, find_numbers, parse_number, CodedNumber, DecreeNumber, DocNumber, NumberKey,
+};
+pub use documents::{CitedDocument, Documents};
 pub use format::{heading_matches, Format, Formats, TableFormat};
 pub use period::{days_in_month, find_period, Period, PeriodDate};
 pub use sections::{find_sections, Section, Subsection};

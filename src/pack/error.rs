@@ -42,6 +42,19 @@ impl PackError {
         }
     }
 
+    /// An error about the `problem.occurrence`-th appearance of `problem.needle`.
+    pub fn at_problem(path: &str, text: &str, problem: &super::patterns::Problem) -> Self {
+        let span = text
+            .match_indices(problem.needle.as_str())
+            .nth(problem.occurrence)
+            .map(|(at, found)| (at, found.len()).into());
+        Self {
+            message: problem.message.clone(),
+            source_code: NamedSource::new(path, text.to_owned()),
+            span,
+        }
+    }
+
     /// The pack file could not be read.
     pub fn io(path: &str, err: &std::io::Error) -> Self {
         Self {

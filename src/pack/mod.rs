@@ -3,10 +3,14 @@
 //! The built-in packs (`rules/*.toml`) are embedded in the binary; users add
 //! their own with `--rules PATH`.
 
+mod citations;
 mod error;
+mod patterns;
 mod spec;
 
+pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
 pub use error::PackError;
+pub use patterns::{PatternKind, PatternRuleSpec, Problem, SwapSpec};
 pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
 
 use serde::Deserialize;
@@ -23,6 +27,24 @@ pub struct Pack {
     /// Table schemas.
     #[serde(default)]
     pub tables: Vec<TableSpec>,
+    /// Documents for the citation registry.
+    #[serde(default)]
+    pub citations: Vec<CitationSpec>,
+    /// Pattern rules.
+    #[serde(default)]
+    pub rules: Vec<PatternRuleSpec>,
+    /// Where the pack was read from, for errors that involve several packs.
+    #[serde(skip)]
+    pub source: PackSource,
+}
+
+/// A pack's file name and text.
+#[derive(Debug, Clone, Default)]
+pub struct PackSource {
+    /// The path shown in errors.
+    pub path: String,
+    /// The TOML text.
+    pub text: String,
 }
 
 /// The built-in packs, as (file name, TOML text).
@@ -40,10 +62,23 @@ pub const BUILTIN: &[(&str, &str)] = &[
 impl Pack {
     /// Parses and validates a pack; errors point into `text`.
     pub fn from_toml(path: &str, text: &str) -> Result<Pack, PackError> {
-        let pack: Pack =
+        let mut pack: Pack =
             toml::from_str(text).map_err(|err| PackError::from_toml(path, text, &err))?;
         pack.validate()
             .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
+        for citation in &pack.citations {
+            citation
+                .validate()
+                .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
+        }
+        if !pack.rules.is_empty() {
+            patterns::validate_rules(&pack.rules, &pack.section_kinds())
+                .map_err(|problem| PackError::at_problem(path, text, &problem))?;
+        }
+        pack.source = PackSource {
+            path: path.to_owned(),
+            text: text.to_owned(),
+        };
         Ok(pack)
     }
 
@@ -71,6 +106,84 @@ impl Pack {
             .iter()
             .find(|p| p.pack.edition == Some(edition))
             .unwrap_or(&packs[0])
+    }
+
+    /// The built-in registry of cited documents.
+    pub fn builtin_citations() -> &'static Pack {
+        static PACK: std::sync::OnceLock<Pack> = std::sync::OnceLock::new();
+        PACK.get_or_init(|| {
+            let (path, text) = BUILTIN_CITATIONS;
+            Pack::from_toml(path, text).unwrap_or_else(|err| {
+                panic!("built-in pack {path} is invalid (a test checks this): {err}")
+            })
+        })
+    }
+
+    /// The section kinds a rule of this pack may name: the built-in ones and the pack's own.
+    fn section_kinds(&self) -> Vec<String> {
+        let mut kinds: Vec<String> = Vec::new();
+        for section in Pack::builtin_format(2021)
+            .sections
+            .iter()
+            .chain(&self.sections)
+        {
+            if !kinds.contains(&section.kind) {
+                kinds.push(section.kind.clone());
+            }
+        }
+        kinds
+    }
+
+    /// Checks that no two packs declare the same rule code or name, and that
+    /// no pack rule takes a built-in rule's name; the error points into the
+    /// later pack.
+    pub fn check_rule_ids(packs: &[Pack]) -> Result<(), PackError> {
+        let builtin = crate::rules::Registry::builtin();
+        for (index, pack) in packs.iter().enumerate() {
+            let earlier = &packs[..index];
+            for rule in &pack.rules {
+                let clash = |same: &dyn Fn(&PatternRuleSpec) -> bool| {
+                    earlier.iter().find(|p| p.rules.iter().any(same))
+                };
+                let problem = if let Some(other) = clash(&|r| r.code == rule.code) {
+                    Some((
+                        &rule.code,
+                        format!(
+                            "rule code `{}` is already declared by pack `{}` ({})",
+                            rule.code, other.pack.name, other.source.path
+                        ),
+                    ))
+                } else if let Some(other) = clash(&|r| r.name == rule.name) {
+                    Some((
+                        &rule.name,
+                        format!(
+                            "rule name `{}` is already declared by pack `{}` ({})",
+                            rule.name, other.pack.name, other.source.path
+                        ),
+                    ))
+                } else if builtin.metas().any(|m| m.name == rule.name) {
+                    Some((
+                        &rule.name,
+                        format!("rule name `{}` is a built-in rule's name", rule.name),
+                    ))
+                } else {
+                    None
+                };
+                if let Some((needle, message)) = problem {
+                    let problem = Problem {
+                        needle: format!("\"{needle}\""),
+                        occurrence: 0,
+                        message,
+                    };
+                    return Err(PackError::at_problem(
+                        &pack.source.path,
+                        &pack.source.text,
+                        &problem,
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Checks references inside the pack. On error: a snippet of the pack text

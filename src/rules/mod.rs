@@ -3,14 +3,19 @@
 
 mod context;
 mod meta;
+mod per_file_ignores;
 mod registry;
 mod selection;
 
+pub mod citations;
+pub mod pack;
 pub mod period;
 pub mod structure;
+pub mod text;
 
 pub use context::{Context, Sink};
 pub use meta::{Family, RuleMeta};
+pub use per_file_ignores::PerFileIgnores;
 pub use registry::Registry;
 pub use selection::{Selection, Selector};
 

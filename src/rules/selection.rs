@@ -59,7 +59,7 @@ pub struct Selection {
     pub extend_select: Vec<Selector>,
     /// Removed from the set; a more specific `select` wins over a broader `ignore`.
     pub ignore: Vec<Selector>,
-    /// Severity overrides by code.
+    /// Severity overrides by selector (code, prefix, family letter or name).
     pub severity: BTreeMap<String, Severity>,
 }
 
@@ -84,12 +84,14 @@ impl Selection {
         }
     }
 
-    /// The rule's effective severity.
+    /// The rule's effective severity: the override of the most specific
+    /// selector that matches it (`C006` over `C`), else its own.
     pub fn severity_of(&self, meta: &RuleMeta) -> Severity {
         self.severity
-            .get(meta.code.as_ref())
-            .or_else(|| self.severity.get(meta.name.as_ref()))
-            .copied()
-            .unwrap_or(meta.severity)
+            .iter()
+            .map(|(key, severity)| (Selector::new(key), *severity))
+            .filter(|(selector, _)| selector.matches(meta))
+            .max_by_key(|(selector, _)| selector.specificity())
+            .map_or(meta.severity, |(_, severity)| severity)
     }
 }

@@ -4,6 +4,7 @@ mod invalid_date;
 mod missing_period;
 mod partial_period;
 mod period_year_mismatch;
+mod stale_year;
 
 use super::Rule;
 
@@ -14,5 +15,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(period_year_mismatch::PeriodYearMismatch),
         Box::new(partial_period::PartialPeriod),
         Box::new(invalid_date::InvalidDate),
+        Box::new(stale_year::StaleYear),
     ]
 }

@@ -1,0 +1,286 @@
+//! Pattern rules declared in a pack, in the style of Vale: `existence` (these
+//! phrases must not appear), `substitution` (write B instead of A) and
+//! `required` (this phrase must appear, optionally within a section).
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+
+/// What a pattern rule checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PatternKind {
+    /// Any of `tokens` appearing is a finding.
+    Existence,
+    /// Each `swap.from` appearing is a finding, fixed by `swap.to`.
+    Substitution,
+    /// None of `tokens` appearing (in `section`, if given) is a finding.
+    Required,
+}
+
+impl PatternKind {
+    /// The kind's name as written in TOML.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PatternKind::Existence => "existence",
+            PatternKind::Substitution => "substitution",
+            PatternKind::Required => "required",
+        }
+    }
+}
+
+/// One `[[rules]]` entry of a pack.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternRuleSpec {
+    /// Stable code: two or more capital letters and digits (`GD001`), so it
+    /// never collides with a built-in code.
+    pub code: String,
+    /// Stable kebab-case name.
+    pub name: String,
+    /// What the rule checks.
+    pub kind: PatternKind,
+    /// Severity unless configured otherwise (default: warning).
+    #[serde(default = "default_severity")]
+    pub severity: Severity,
+    /// The message, in Chinese; `{match}` stands for the text found,
+    /// `{replacement}` for a substitution's replacement, `{section}` for the
+    /// section heading.
+    pub message: String,
+    /// The message in English (the Chinese one is used when absent).
+    #[serde(default)]
+    pub message_en: Option<String>,
+    /// One line for `disclint rules`, in Chinese (default: the message).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// One line in English (default: the English message).
+    #[serde(default)]
+    pub summary_en: Option<String>,
+    /// Whether the rule runs without being selected (default: yes).
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// Phrases (or regular expressions with `regex = true`) for `existence` and `required`.
+    #[serde(default)]
+    pub tokens: Vec<String>,
+    /// Replacements for `substitution`.
+    #[serde(default)]
+    pub swap: Vec<SwapSpec>,
+    /// Treat `tokens` and `swap.from` as regular expressions.
+    #[serde(default)]
+    pub regex: bool,
+    /// For `required`: the section kind (`other`, `problems`, …) the phrase must appear in.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// What the rule checks and why (Markdown), for `disclint explain`.
+    #[serde(default)]
+    pub explanation: Option<String>,
+    /// The regulation or notice the rule rests on.
+    #[serde(default)]
+    pub basis: Option<String>,
+    /// An excerpt that triggers the rule.
+    #[serde(default)]
+    pub bad_example: Option<String>,
+    /// The excerpt, corrected.
+    #[serde(default)]
+    pub good_example: Option<String>,
+}
+
+/// One substitution: write `to` instead of `from`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwapSpec {
+    /// The phrase (or regular expression) to replace.
+    pub from: String,
+    /// What to write instead (`$1` refers to a group when `regex = true`).
+    pub to: String,
+}
+
+fn default_severity() -> Severity {
+    Severity::Warning
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// Where a pack is wrong: the `occurrence`-th (0-based) appearance of
+/// `needle` in the pack text, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Text of the pack to point at.
+    pub needle: String,
+    /// Which appearance of it.
+    pub occurrence: usize,
+    /// The message.
+    pub message: String,
+}
+
+impl Problem {
+    fn at(needle: impl Into<String>, message: String) -> Self {
+        Self {
+            needle: needle.into(),
+            occurrence: 0,
+            message,
+        }
+    }
+}
+
+fn is_pack_code(code: &str) -> bool {
+    let letters = code.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = &code[letters..];
+    (2..=8).contains(&letters)
+        && (1..=4).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_kebab(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+impl PatternRuleSpec {
+    /// The patterns this rule searches for, as regular-expression sources.
+    pub fn pattern_sources(&self) -> Vec<String> {
+        let raw: Vec<&String> = match self.kind {
+            PatternKind::Substitution => self.swap.iter().map(|s| &s.from).collect(),
+            _ => self.tokens.iter().collect(),
+        };
+        raw.into_iter()
+            .map(|t| {
+                if self.regex {
+                    t.clone()
+                } else {
+                    regex::escape(t)
+                }
+            })
+            .collect()
+    }
+
+    /// Checks the rule on its own; `sections` are the section kinds it may name.
+    pub(crate) fn validate(&self, sections: &[String]) -> Result<(), Problem> {
+        let quoted = |s: &str| format!("\"{s}\"");
+        if !is_pack_code(&self.code) {
+            return Err(Problem::at(
+                quoted(&self.code),
+                format!(
+                    "rule code `{}`: pack rule codes are two to eight capital letters and one to four digits (`GD001`), so they never collide with built-in codes",
+                    self.code
+                ),
+            ));
+        }
+        if !is_kebab(&self.name) {
+            return Err(Problem::at(
+                quoted(&self.name),
+                format!(
+                    "rule `{}`: the name `{}` is not kebab-case",
+                    self.code, self.name
+                ),
+            ));
+        }
+        let fields = match self.kind {
+            PatternKind::Existence | PatternKind::Required => (
+                !self.tokens.is_empty(),
+                self.swap.is_empty(),
+                "tokens",
+                "swap",
+            ),
+            PatternKind::Substitution => (
+                !self.swap.is_empty(),
+                self.tokens.is_empty(),
+                "swap",
+                "tokens",
+            ),
+        };
+        if !fields.0 || !fields.1 {
+            return Err(Problem::at(
+                quoted(&self.code),
+                format!(
+                    "rule `{}`: a `{}` rule needs a non-empty `{}` and no `{}`",
+                    self.code,
+                    self.kind.as_str(),
+                    fields.2,
+                    fields.3
+                ),
+            ));
+        }
+        if let Some(section) = &self.section {
+            if self.kind != PatternKind::Required {
+                return Err(Problem::at(
+                    quoted(section),
+                    format!(
+                        "rule `{}`: only `required` rules take a `section`",
+                        self.code
+                    ),
+                ));
+            }
+            if !sections.contains(section) {
+                return Err(Problem::at(
+                    quoted(section),
+                    format!(
+                        "rule `{}`: unknown section `{section}` (known: {})",
+                        self.code,
+                        sections.join(", ")
+                    ),
+                ));
+            }
+        }
+        if let Some(empty) = self
+            .tokens
+            .iter()
+            .chain(self.swap.iter().map(|s| &s.from))
+            .find(|t| t.is_empty())
+        {
+            return Err(Problem::at(
+                quoted(empty),
+                format!("rule `{}`: empty pattern", self.code),
+            ));
+        }
+        if self.regex {
+            for (source, written) in self
+                .pattern_sources()
+                .iter()
+                .zip(self.tokens.iter().chain(self.swap.iter().map(|s| &s.from)))
+            {
+                if let Err(err) = regex::Regex::new(source) {
+                    let detail = err.to_string();
+                    let last = detail.lines().last().unwrap_or("invalid").trim().to_owned();
+                    return Err(Problem::at(
+                        written.clone(),
+                        format!("rule `{}`: bad regular expression: {last}", self.code),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks a pack's rules together: each on its own, then codes and names unique.
+pub(crate) fn validate_rules(
+    rules: &[PatternRuleSpec],
+    sections: &[String],
+) -> Result<(), Problem> {
+    for rule in rules {
+        rule.validate(sections)?;
+    }
+    for (index, rule) in rules.iter().enumerate() {
+        let earlier = &rules[..index];
+        if earlier.iter().any(|r| r.code == rule.code) {
+            return Err(Problem {
+                needle: format!("\"{}\"", rule.code),
+                occurrence: earlier.iter().filter(|r| r.code == rule.code).count(),
+                message: format!("duplicate rule code `{}`", rule.code),
+            });
+        }
+        if earlier.iter().any(|r| r.name == rule.name) {
+            return Err(Problem {
+                needle: format!("\"{}\"", rule.name),
+                occurrence: earlier.iter().filter(|r| r.name == rule.name).count(),
+                message: format!("duplicate rule name `{}`", rule.name),
+            });
+        }
+    }
+    Ok(())
+}

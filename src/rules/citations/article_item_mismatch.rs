@@ -1,0 +1,110 @@
+//! C007 `article-item-mismatch`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Severity;
+use crate::normalize::canon;
+use crate::parse::Cell;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::tr;
+
+/// In the 主动公开 table, a `第二十条第(X)项` caption over rows of another item.
+pub struct ArticleItemMismatch;
+
+fn caption_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^第二十条第\(?([一二三四五六七八九十]+)\)?项$").expect("valid regex")
+    })
+}
+
+/// The item numeral of a folded caption (`第二十条第(一)项` → `一`).
+fn item_of(folded: &str) -> Option<String> {
+    caption_re().captures(folded).map(|caps| caps[1].to_owned())
+}
+
+impl Rule for ArticleItemMismatch {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "C007".into(),
+            name: "article-item-mismatch".into(),
+            family: Family::Citations,
+            severity: Severity::Error,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "主动公开表格中“第二十条第(X)项”与其下各行不符".into(),
+            summary_en: "A 第二十条第(X)项 caption of the proactive-disclosure table does not match its rows".into(),
+            explanation: "The table of section 二 groups its rows under the items of 第二十条 of the \
+regulation they disclose: 规章 and 行政规范性文件 under 第二十条第(一)项, 行政许可 under (五), 行政处罚 \
+and 行政强制 under (六), 行政事业性收费 under (八) (2019 format: 政府集中采购 under (九)). A caption \
+that names another item cites the wrong provision and usually means blocks were copied and not \
+relabelled. The expected item of each row comes from the format pack (`caption` of the row)."
+                .into(),
+            basis: "《中华人民共和国政府信息公开条例》第二十条；国办公开办函〔2021〕30号".into(),
+            bad_example: "第二十条第(五)项\n信息内容 | 本年处理决定数量\n行政处罚 | 18\n行政强制 | 11".into(),
+            good_example: "第二十条第(六)项\n信息内容 | 本年处理决定数量\n行政处罚 | 18\n行政强制 | 11".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let (Some(section), Some(table)) = (
+            ctx.report.section("active_disclosure"),
+            ctx.report.table("active_disclosure"),
+        ) else {
+            return;
+        };
+        let Some(spec) = ctx
+            .format
+            .tables
+            .iter()
+            .find(|t| t.spec.kind == "active_disclosure")
+        else {
+            return;
+        };
+        let text = ctx.text();
+        let captions: Vec<(Cell, String)> = ctx.doc.blocks[section.blocks.clone()]
+            .iter()
+            .flat_map(|block| ctx.doc.cells(text, block))
+            .filter_map(|cell| item_of(&canon(cell.span.slice(text))).map(|item| (cell, item)))
+            .collect();
+        for (index, (cell, item)) in captions.iter().enumerate() {
+            let end = captions
+                .get(index + 1)
+                .map_or(usize::MAX, |(next, _)| next.span.offset);
+            let wrong = table.rows.iter().find_map(|row| {
+                if row.label.is_empty()
+                    || row.label_span.offset < cell.span.end()
+                    || row.label_span.offset >= end
+                {
+                    return None;
+                }
+                let row_spec = spec.spec.rows.iter().find(|r| r.id == row.id)?;
+                let expected = item_of(&canon(row_spec.caption.as_deref()?))?;
+                (expected != *item).then_some((row, expected))
+            });
+            let Some((row, expected)) = wrong else {
+                continue;
+            };
+            sink.report(
+                cell.span,
+                tr!(
+                    ctx.lang,
+                    "“{}”对应第二十条第({})项，而非第({})项",
+                    "“{}” is disclosed under 第二十条第({})项, not 第({})项",
+                    row.label,
+                    expected,
+                    item
+                ),
+            )
+            .label(row.label_span, tr!(ctx.lang, "此行", "this row"))
+            .help(tr!(
+                ctx.lang,
+                "将标题改为“第二十条第({})项”",
+                "label the block “第二十条第({})项”",
+                expected
+            ));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! C003 `document-number-brackets`.
+
+use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::model::find_coded_numbers;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::span::Span;
+use crate::tr;
+
+/// The year of a document number in brackets other than `〔〕`.
+pub struct DocumentNumberBrackets;
+
+impl Rule for DocumentNumberBrackets {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "C003".into(),
+            name: "document-number-brackets".into(),
+            family: Family::Citations,
+            severity: Severity::Warning,
+            default_enabled: true,
+            fixable: true,
+            summary_zh: "文号年份未使用六角括号〔〕".into(),
+            summary_en: "The year of a document number is not in 〔〕".into(),
+            explanation: "GB/T 9704-2012 §7.2.5 writes the year of a document number in 六角括号 \
+`〔〕` (U+3014/U+3015). Square brackets `[]` `［］`, lenticular brackets `【】` and parentheses \
+`()` `（）` are common mistakes; small brackets `﹝﹞` (U+FE5D/U+FE5E) look right and fold to `〔〕` \
+under NFKC but are other characters. The fix replaces both brackets."
+                .into(),
+            basis: "GB/T 9704-2012《党政机关公文格式》7.2.5".into(),
+            bad_example: "《国务院办公厅政府信息与政务公开办公室关于规范政府信息公开平台有关事项的通知》(国办公开办函[2019]61号)".into(),
+            good_example: "《国务院办公厅政府信息与政务公开办公室关于规范政府信息公开平台有关事项的通知》(国办公开办函〔2019〕61号)".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let text = ctx.text();
+        for number in find_coded_numbers(text, Span::new(0, text.len())) {
+            let (open, close) = (number.open.value, number.close.value);
+            if open == '〔' && close == '〕' {
+                continue;
+            }
+            let span = Span::from_range(number.open.span.offset, number.close.span.end());
+            sink.report(
+                span,
+                tr!(
+                    ctx.lang,
+                    "文号年份应使用六角括号“〔〕”，这里是“{}{}”",
+                    "the year of a document number belongs in 〔〕, not {}{}",
+                    open,
+                    close
+                ),
+            )
+            .help(tr!(
+                ctx.lang,
+                "改为“{}〔{}〕{}号”",
+                "write “{}〔{}〕{}号”",
+                number.prefix.value,
+                number.year.value,
+                number.serial.value
+            ))
+            .fix(Fix {
+                applicability: Applicability::Safe,
+                edits: [(number.open.span, "〔"), (number.close.span, "〕")]
+                    .into_iter()
+                    .filter(|(span, right)| span.slice(text) != *right)
+                    .map(|(span, right)| Edit {
+                        offset: span.offset,
+                        length: span.len,
+                        replacement: right.to_owned(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! C004 `document-number-form`.
+
+use crate::diagnostic::Severity;
+use crate::model::find_coded_numbers;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::span::Span;
+use crate::tr;
+
+/// A document number with leading zeros, `第`, no `号`, or an impossible year.
+pub struct DocumentNumberForm;
+
+impl Rule for DocumentNumberForm {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "C004".into(),
+            name: "document-number-form".into(),
+            family: Family::Citations,
+            severity: Severity::Warning,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "文号格式不规范（序号前有0或“第”、缺“号”、年份不合理）".into(),
+            summary_en: "A document number is malformed (leading zeros, 第, no 号, impossible year)".into(),
+            explanation: "GB/T 9704-2012 §7.2.5: a document number is `代字〔YYYY〕N号` with the full \
+four-digit year, a serial without leading zeros and without `第`, ending in `号`. `〔2021〕030号`, \
+`〔2021〕第30号`, `〔21〕30号` and `〔2021〕30` are malformed. A year before 1949 or after the year \
+the report was published (the report year plus one: reports appear early in the next year and may \
+cite that year's notices) cannot be right. Decree numbers such as `国务院令第711号` have `第` and no \
+year and are not checked here."
+                .into(),
+            basis: "GB/T 9704-2012《党政机关公文格式》7.2.5".into(),
+            bad_example: "(国办公开办函〔2021〕030号)".into(),
+            good_example: "(国办公开办函〔2021〕30号)".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let text = ctx.text();
+        let latest = ctx.report.year_value().map(|y| y + 1);
+        for number in find_coded_numbers(text, Span::new(0, text.len())) {
+            let serial = &number.serial;
+            if serial.value.len() > 1 && serial.value.starts_with('0') {
+                sink.report(
+                    serial.span,
+                    tr!(
+                        ctx.lang,
+                        "文号序号“{}”前不应加0",
+                        "the serial “{}” has leading zeros",
+                        serial.value
+                    ),
+                )
+                .help(tr!(
+                    ctx.lang,
+                    "写作“{}号”",
+                    "write “{}号”",
+                    serial.value.trim_start_matches('0')
+                ));
+            }
+            if let Some(di) = number.di {
+                sink.report(
+                    di,
+                    tr!(
+                        ctx.lang,
+                        "文号序号前不加“第”",
+                        "a document number has no 第 before its serial"
+                    ),
+                )
+                .help(tr!(ctx.lang, "删去“第”", "remove 第"));
+            }
+            if !number.hao {
+                sink.report(
+                    serial.span,
+                    tr!(ctx.lang, "文号缺少“号”字", "the document number lacks 号"),
+                )
+                .help(tr!(
+                    ctx.lang,
+                    "在序号后加“号”：“{}号”",
+                    "add 号 after the serial: “{}号”",
+                    serial.value
+                ));
+            }
+            let year = &number.year;
+            if year.value.len() != 4 {
+                sink.report(
+                    year.span,
+                    tr!(
+                        ctx.lang,
+                        "文号年份“{}”应写全四位",
+                        "the year “{}” of a document number must have four digits",
+                        year.value
+                    ),
+                )
+                .help(tr!(
+                    ctx.lang,
+                    "写出完整年份，如〔2021〕",
+                    "write the full year, e.g. 〔2021〕"
+                ));
+            } else if let Ok(value) = year.value.parse::<i32>() {
+                let too_late = latest.is_some_and(|latest| value > latest);
+                if value < 1949 || too_late {
+                    sink.report(
+                        year.span,
+                        tr!(
+                            ctx.lang,
+                            "文号年份{}不合理",
+                            "the year {} of a document number is impossible",
+                            value
+                        ),
+                    )
+                    .help(tr!(
+                        ctx.lang,
+                        "核对文号：年份应在1949年至报告发布年份之间",
+                        "check the number: its year lies between 1949 and the year the report is published"
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! C001 `outdated-regulation`.
+
+use crate::diagnostic::Severity;
+use crate::model::{DocNumber, NumberKey};
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::tr;
+
+/// A registered document cited with a number that was repealed before the report year.
+pub struct OutdatedRegulation;
+
+impl Rule for OutdatedRegulation {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "C001".into(),
+            name: "outdated-regulation".into(),
+            family: Family::Citations,
+            severity: Severity::Error,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "引用了已被修订的条例文号（国务院令第492号）".into(),
+            summary_en: "The regulation is cited with the number of its repealed text".into(),
+            explanation:
+                "《中华人民共和国政府信息公开条例》 was first issued as 国务院令第492号 (2007) \
+and revised by 国务院令第711号 (2019-04-03, in force 2019-05-15). A report for 2019 or later that \
+cites the regulation only as 第492号 names the repealed text, whose deadlines and duties differ \
+(31 March for all under the old 第三十一条). The rule fires on a registered document cited with a \
+superseded number from `rules/citations.toml` (or a pack) when no citation in the report carries \
+the current number."
+                    .into(),
+            basis: "《中华人民共和国政府信息公开条例》（国务院令第711号）".into(),
+            bad_example: "根据《中华人民共和国政府信息公开条例》(国务院令第492号)编制。".into(),
+            good_example: "根据《中华人民共和国政府信息公开条例》(国务院令第711号)编制。".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let Some(year) = ctx.report.year_value() else {
+            return;
+        };
+        let documents = &ctx.format.documents;
+        let cited = |key: &Option<NumberKey>, numbers: &[DocNumber]| {
+            key.as_ref().is_some_and(|key| {
+                numbers
+                    .iter()
+                    .filter_map(DocNumber::key)
+                    .any(|k| k.same_document(key))
+            })
+        };
+        for citation in &ctx.report.citations {
+            let Some(document) = documents.by_title(&citation.title.value) else {
+                continue;
+            };
+            if document.spec.superseded.is_empty() {
+                continue;
+            }
+            let current_anywhere = ctx.report.citations.iter().any(|c| {
+                documents
+                    .by_title(&c.title.value)
+                    .is_some_and(|d| d.spec.id == document.spec.id)
+                    && cited(&document.key, &c.numbers)
+            });
+            if current_anywhere {
+                continue;
+            }
+            for number in &citation.numbers {
+                let Some(key) = number.key() else { continue };
+                let Some((old, _)) = document
+                    .spec
+                    .superseded
+                    .iter()
+                    .zip(&document.superseded)
+                    .find(|(old, k)| {
+                        old.until < year && k.as_ref().is_some_and(|k| k.same_document(&key))
+                    })
+                else {
+                    continue;
+                };
+                let span = number.span();
+                sink.report(
+                    span,
+                    tr!(
+                        ctx.lang,
+                        "《{}》引用的是已失效的{}，{}年度报告应依据现行的{}",
+                        "《{}》 is cited as {}, which no longer applies; a report for {} rests on {}",
+                        document.spec.title,
+                        old.number,
+                        year,
+                        document.spec.number
+                    ),
+                )
+                .label(citation.title.span, tr!(ctx.lang, "被引用的文件", "the cited document"))
+                .help(tr!(
+                    ctx.lang,
+                    "将文号改为“{}”{}",
+                    "write “{}” instead{}",
+                    document.spec.number,
+                    old.note
+                        .as_ref()
+                        .map(|n| ctx.lang.pick("（{}）", " ({})").replace("{}", n))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! P005 `stale-year`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Severity;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::span::Span;
+use crate::tr;
+
+/// A sentence or heading that opens with last year as if it were the report year.
+pub struct StaleYear;
+
+/// `2023年,` / `2023年度,` / `2023年度` + heading text, at a sentence start.
+fn opening_year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?m)(?:^|[。！？；;!?])[ \t\u{3000}]*",
+            r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])?[ \t\u{3000}]*",
+            r"(?P<year>(?P<digits>(?:19|20)\d{2})年度?)(?P<comma>[,，])?",
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// Whether the sentence from `from` on compares with the report year
+/// (`2023年,收到20件;2024年,收到24件`) or says it compares (`同比`, `较`).
+fn is_comparison(text: &str, from: usize, year: i32) -> bool {
+    let rest = &text[from..];
+    let sentence = &rest[..rest.find(['。', '\n']).unwrap_or(rest.len())];
+    sentence.contains(&format!("{year}年"))
+        || ["同比", "相比", "较", "上年", "上一年"]
+            .iter()
+            .any(|w| sentence.contains(w))
+}
+
+/// Whether the line holding `span` is a short heading opening with `YYYY年度`.
+fn is_heading(ctx: &Context<'_>, span: Span, found: &str) -> bool {
+    let line = ctx.line_span(span.offset).slice(ctx.text());
+    found.ends_with('度') && !line.contains('。') && line.chars().count() <= 30
+}
+
+impl Rule for StaleYear {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "P005".into(),
+            name: "stale-year".into(),
+            family: Family::Period,
+            severity: Severity::Warning,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "正文把上一年当作本年度叙述（疑似沿用上年报告）".into(),
+            summary_en: "The text speaks of the previous year as the current one".into(),
+            explanation: "A sentence that opens with `2023年,` or `2023年度,` in a report for 2024 \
+speaks of 2023 as the year under report. That is how last year's report reads; when the text was \
+copied over (内容雷同, a defect reviewers report) and the year not updated, the figures that follow \
+are probably last year's too. Comparisons (`较2023年`, `同比`, `上年`, or a sentence that goes on to \
+the report year) and dates inside sentences are not reported; neither is section 五, where reports rightly look back at last year's problems."
+                .into(),
+            basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条".into(),
+            bad_example: "2024年政府信息公开工作年度报告\n……\n2023年,我局共主动公开政府信息186条。".into(),
+            good_example: "2024年政府信息公开工作年度报告\n……\n2024年,我局共主动公开政府信息186条,较2023年增加12条。".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let Some(year) = ctx.report.year_value() else {
+            return;
+        };
+        let text = ctx.text();
+        let stale = (year - 1).to_string();
+        let body_start = ctx.report.title.as_ref().map_or(0, |t| t.span.end());
+        let problems = ctx.report.section("problems").map(|s| s.span);
+        for caps in opening_year_re().captures_iter(&text[body_start..]) {
+            let (Some(found), Some(digits)) = (caps.name("year"), caps.name("digits")) else {
+                continue;
+            };
+            if digits.as_str() != stale {
+                continue;
+            }
+            let end = caps.name("comma").map_or(found.end(), |c| c.end());
+            let span = Span::from_range(body_start + found.start(), body_start + end);
+            if problems.is_some_and(|p| p.contains(span.offset)) {
+                continue;
+            }
+            if is_comparison(text, span.end(), year) {
+                continue;
+            }
+            // Without a comma, only a heading that opens with `2023年度` counts
+            // (`2023年度结转的申请…` is a sentence about last year's carry-over).
+            if caps.name("comma").is_none() && !is_heading(ctx, span, found.as_str()) {
+                continue;
+            }
+            sink.report(
+                span,
+                tr!(
+                    ctx.lang,
+                    "本报告是{}年度报告，此句却以“{}”开头，像是沿用了上年报告",
+                    "this is the report for {}, but the sentence opens with “{}”, as last year's report would",
+                    year,
+                    span.slice(text)
+                ),
+            )
+            .help(tr!(
+                ctx.lang,
+                "核对本段内容与数字是否为{}年的；若确指上一年，请写明“上年”或作对比表述（如“较{}年”）",
+                "check that the paragraph and its figures are for {}; if it really means the previous year, say so (“上年”, “较{}年”)",
+                year,
+                year - 1
+            ));
+        }
+    }
+}

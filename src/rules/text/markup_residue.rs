@@ -1,0 +1,215 @@
+//! X002 `markup-residue`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::normalize::is_cjk;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::span::Span;
+use crate::tr;
+
+/// Stray markup from web extraction: entities, tags, a dangling `…格式>`.
+pub struct MarkupResidue;
+
+fn markup_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?P<entity>&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});|&nbsp)",
+            r"|(?P<tag>(?i:</?(?:p|br|td|tr|th|table|tbody|thead|div|span|font|strong|b|i|u|em|a|img|li|ul|ol|h[1-6]|section|article|style|script|o:p)(?:\s[^<>\n]{0,200})?\s*/?>))",
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// This many tags and entities make a text web-page source rather than text with residue.
+const PAGE_SOURCE_MARKUP: usize = 30;
+
+/// Whether the text is the source of a whole web page.
+fn is_html_page(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.contains("<!doctype html") || head.contains("<html") || head.contains("<body")
+}
+
+/// What an entity stands for, when replacing it keeps the meaning.
+fn entity_text(entity: &str) -> Option<&'static str> {
+    match entity.trim_end_matches(';') {
+        "&nbsp" | "&ensp" | "&emsp" | "&#160" => Some(" "),
+        "&amp" => Some("&"),
+        "&quot" => Some("\""),
+        _ => None,
+    }
+}
+
+/// Dangling `…>` fragments: a `>` right after a CJK character with no `<`
+/// before it on its line, not followed by more text (a breadcrumb); the
+/// fragment runs back to the previous space or punctuation.
+fn dangling_fragments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut open = false;
+        for (i, c) in line.char_indices() {
+            match c {
+                '<' => open = true,
+                '>' if open => open = false,
+                '>' => {
+                    let head = &line[..i];
+                    if !head.chars().next_back().is_some_and(is_cjk) {
+                        continue;
+                    }
+                    let fragment = head
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| is_cjk(*c))
+                        .last()
+                        .map_or(i, |(at, _)| at);
+                    // Breadcrumbs (`首页>政府信息公开>…`) chain `>` between words.
+                    let next = line[i + 1..].chars().next();
+                    let previous = head[..fragment].chars().next_back();
+                    let chained = |c: Option<char>| {
+                        c.is_some_and(|c| is_cjk(c) || matches!(c, '>' | '»' | '＞'))
+                    };
+                    if chained(next) || chained(previous) {
+                        continue;
+                    }
+                    out.push(Span::from_range(line_start + fragment, line_start + i + 1));
+                }
+                _ => {}
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+impl Rule for MarkupResidue {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "X002".into(),
+            name: "markup-residue".into(),
+            family: Family::Text,
+            severity: Severity::Warning,
+            default_enabled: true,
+            fixable: true,
+            summary_zh: "正文中残留网页标记".into(),
+            summary_en: "Web-page markup was left in the text".into(),
+            explanation: "Text copied from a web page can keep HTML entities (`&nbsp;`), tags \
+(`<p>`, `</td>`) or, when a title was written with ASCII `<…>`, a fragment such as `…格式>` that a \
+browser took for the end of a tag. None of it belongs in the report. `&nbsp;` and similar entities \
+have a safe fix (the character they stand for); tags and fragments have an unsafe fix (delete them). \
+The source of a whole web page (`<html>`, `<body>`, or thirty and more tags and entities) is reported once."
+                .into(),
+            basis: "《中华人民共和国政府信息公开条例》第五十条（年度报告应准确、完整）".into(),
+            bad_example: "如对本年度报告有疑问,请与办公室联系。 中华人民共和国政府信息公开工作年度报告格式>".into(),
+            good_example: "如对本年度报告有疑问,请与办公室联系。".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let text = ctx.text();
+        let count = markup_re().find_iter(text).count();
+        if count >= PAGE_SOURCE_MARKUP || (count > 0 && is_html_page(text)) {
+            // A whole page of source is one finding, not one per tag.
+            let Some(first) = markup_re().find(text) else {
+                return;
+            };
+            sink.report(
+                Span::new(first.start(), first.len()),
+                tr!(
+                    ctx.lang,
+                    "这是网页源码而不是报告正文（共有{}处标签或字符实体）",
+                    "this is the source of a web page, not report text ({} tags or entities)",
+                    count
+                ),
+            )
+            .help(tr!(
+                ctx.lang,
+                "先从网页中提取正文，再检查",
+                "extract the text from the page first, then check it"
+            ));
+            return;
+        }
+        for caps in markup_re().captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let span = Span::new(whole.start(), whole.len());
+            let found = whole.as_str();
+            let diagnostic = sink.report(
+                span,
+                tr!(
+                    ctx.lang,
+                    "正文中残留网页标记“{}”",
+                    "web-page markup “{}” left in the text",
+                    found
+                ),
+            );
+            match caps.name("entity").and_then(|_| entity_text(found)) {
+                Some(replacement) => {
+                    diagnostic
+                        .help(tr!(
+                            ctx.lang,
+                            "替换为它所代表的字符",
+                            "replace it with the character it stands for"
+                        ))
+                        .fix(Fix {
+                            applicability: Applicability::Safe,
+                            edits: vec![Edit {
+                                offset: span.offset,
+                                length: span.len,
+                                replacement: replacement.to_owned(),
+                            }],
+                        });
+                }
+                None => {
+                    diagnostic
+                        .help(tr!(ctx.lang, "删去该标记", "delete the markup"))
+                        .fix(delete(span));
+                }
+            }
+        }
+        for fragment in dangling_fragments(text) {
+            // Take the spaces before the fragment along when deleting it.
+            let before = &text[..fragment.offset];
+            let spaces = before.len()
+                - before
+                    .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}'])
+                    .len();
+            sink.report(
+                fragment,
+                tr!(
+                    ctx.lang,
+                    "残留的网页标记片段“{}”（“<…>”被网页当作标签后留下的部分）",
+                    "a fragment of markup “{}” (left when a web page took “<…>” for a tag)",
+                    fragment.slice(text)
+                ),
+            )
+            .help(tr!(
+                ctx.lang,
+                "删去该片段；书名中的书名应写作“〈〉”",
+                "delete the fragment; a title inside a title takes 〈〉"
+            ))
+            .fix(delete(Span::from_range(
+                fragment.offset - spaces,
+                fragment.end(),
+            )));
+        }
+    }
+}
+
+/// Deleting residue is right unless the text around it relied on it: unsafe.
+fn delete(span: Span) -> Fix {
+    Fix {
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            offset: span.offset,
+            length: span.len,
+            replacement: String::new(),
+        }],
+    }
+}

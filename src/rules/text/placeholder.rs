@@ -1,0 +1,92 @@
+//! X001 `placeholder`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Severity;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::span::Span;
+use crate::tr;
+
+/// Template text left unfilled: `XX`, `××`, `X月X日`, `某某县`, `（单位名称）`, `[填写…]`, `……件`.
+pub struct Placeholder;
+
+fn placeholder_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            // runs of X or ×, not inside an ASCII word or address
+            r"(?P<x>(?:\d{0,2}[XＸ×xｘ]{1,4}年)?[XＸ×xｘ]{1,2}月(?:[XＸ×xｘ]{1,2}日)?|\d{0,2}[XＸ×xｘ]{1,4}年",
+            r"|[XＸ×xｘ]{1,2}日|[XＸ×xｘ]{2,}[件条个次项]?|[XＸ×xｘ][件条个次项])",
+            r"|(?P<some>某某(?:县|市|区|镇|乡|街道|局|单位|部门|委|办|厅|村|社区|公司|人民政府|年|月|日))",
+            r"|(?P<name>[(（\[［【<〈]\s*(?:单位|机关|部门|行政机关|报告单位)名称\s*[)）\]］】>〉])",
+            r"|(?P<fill>[\[［【]\s*(?:请)?填写[^\]］】\n]{0,40}[\]］】])",
+            r"|(?P<dots>(?:……|\.{6}|…{1,2})\s*(?:件|条|个|次|项|人次|人|份|期|篇|场|万元|元))",
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// Whether the X-run at `span` stands alone: not inside an ASCII word,
+/// number or address.
+fn stands_alone(text: &str, span: Span) -> bool {
+    let before = text[..span.offset].chars().next_back();
+    let after = text[span.end()..].chars().next();
+    let wordy = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '_' | '-' | '@' | ':' | '=' | '%')
+        })
+    };
+    !wordy(before) && !wordy(after)
+}
+
+impl Rule for Placeholder {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "X001".into(),
+            name: "placeholder".into(),
+            family: Family::Text,
+            severity: Severity::Error,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "模板占位文字未替换".into(),
+            summary_en: "Template placeholder text was left in".into(),
+            explanation: "Reports are drafted from templates; placeholders such as `XX`, `××`, \
+`20XX年`, `X月X日`, `某某县`, `（单位名称）`, `[填写…]` or `……件` standing for a number are meant to be \
+replaced before publication. One left in means a figure, date or name is missing from the published \
+report. An X inside an ASCII word, code or web address (`www.xx.gov.cn`, `xxgk@`) is not a \
+placeholder, nor is an anonymised name (`王某某`); `某某` counts only before a place, body or date \
+(`某某县`, `某某局`)."
+                .into(),
+            basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号".into(),
+            bad_example: "全年共收到政府信息公开申请XX件,于20XX年X月X日前全部办结。".into(),
+            good_example: "全年共收到政府信息公开申请24件,于2025年1月10日前全部办结。".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let text = ctx.text();
+        for caps in placeholder_re().captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let span = Span::new(whole.start(), whole.len());
+            if caps.name("x").is_some() && !stands_alone(text, span) {
+                continue;
+            }
+            sink.report(
+                span,
+                tr!(
+                    ctx.lang,
+                    "模板占位文字“{}”未替换",
+                    "template placeholder “{}” was left in",
+                    span.slice(text)
+                ),
+            )
+            .help(tr!(
+                ctx.lang,
+                "填入实际的数字、日期或名称",
+                "fill in the actual figure, date or name"
+            ));
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! User rule packs: each pattern kind finds what it should (and fixes
+//! substitutions), pack citations join the registry, and every kind of pack
+//! error fails to load with a message pointing into the pack.
+
+use std::path::{Path, PathBuf};
+
+use disclint::pack::{Pack, PackError};
+use disclint::rules::{Selection, Selector};
+use disclint::{Diagnostic, LintOptions, Linter, SourceFile};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn clean() -> String {
+    std::fs::read_to_string(root().join("examples/reports/clean-2024.txt")).unwrap()
+}
+
+fn lint(packs: Vec<Pack>, select: &str, text: &str) -> Vec<Diagnostic> {
+    let linter = Linter::new(LintOptions {
+        selection: Selection {
+            select: Some(vec![Selector::new(select)]),
+            ..Selection::default()
+        },
+        packs,
+        ..LintOptions::default()
+    });
+    linter.lint(&SourceFile::from_text("report.txt", text))
+}
+
+const PACK: &str = r#"
+[pack]
+name = "test"
+
+[[rules]]
+code = "TP001"
+name = "no-informal-name"
+kind = "existence"
+tokens = ["政府信息公开年报", "政务公开年报"]
+message = "请勿使用简称“{match}”"
+message_en = "do not write the short form “{match}”"
+
+[[rules]]
+code = "TP002"
+name = "hotline-name"
+kind = "substitution"
+severity = "info"
+swap = [{ from = "12345热线", to = "12345政务服务便民热线" }]
+message = "应写作“{replacement}”"
+
+[[rules]]
+code = "TP003"
+name = "proposals-reported"
+kind = "required"
+severity = "error"
+section = "other"
+tokens = ["建议提案办理"]
+message = "“{section}”缺少建议提案办理情况"
+
+[[rules]]
+code = "TP004"
+name = "regex-existence"
+kind = "existence"
+regex = true
+tokens = ['XX[县市]']
+message = "占位“{match}”"
+
+[[citations]]
+id = "test-notice"
+title = "某省关于做好年度报告工作的通知"
+number = "某办函〔2024〕5号"
+"#;
+
+fn pack() -> Pack {
+    Pack::from_toml("test.toml", PACK).unwrap()
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
+
+#[test]
+fn existence_reports_each_phrase() {
+    let text = clean().replacen("全年共收到", "本政府信息公开年报显示,全年共收到", 1);
+    let found = lint(vec![pack()], "TP001", &text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].message, "请勿使用简称“政府信息公开年报”");
+    assert_eq!(found[0].span.slice(&text), "政府信息公开年报");
+    assert_eq!(line_of(&text, found[0].span.offset), 7);
+    assert!(lint(vec![pack()], "TP001", &clean()).is_empty());
+}
+
+#[test]
+fn english_messages_come_from_message_en() {
+    let text = clean().replacen("全年共收到", "政务公开年报:全年共收到", 1);
+    let linter = Linter::new(LintOptions {
+        selection: Selection {
+            select: Some(vec![Selector::new("TP001")]),
+            ..Selection::default()
+        },
+        lang: disclint::Lang::En,
+        packs: vec![pack()],
+        ..LintOptions::default()
+    });
+    let found = linter.lint(&SourceFile::from_text("r.txt", text));
+    assert_eq!(
+        found[0].message,
+        "do not write the short form “政务公开年报”"
+    );
+}
+
+#[test]
+fn substitution_reports_with_a_safe_fix_and_skips_the_right_form() {
+    let text = clean().replacen(
+        "及时回应网民留言",
+        "及时回应网民留言,办理12345热线工单,12345政务服务便民热线运行平稳",
+        1,
+    );
+    let found = lint(vec![pack()], "TP002", &text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = &found[0];
+    assert_eq!(d.severity, disclint::Severity::Info);
+    assert_eq!(d.span.slice(&text), "12345热线");
+    let fix = d.fix.as_ref().unwrap();
+    assert_eq!(fix.applicability, disclint::diagnostic::Applicability::Safe);
+    assert_eq!(fix.edits[0].replacement, "12345政务服务便民热线");
+    assert_eq!(fix.edits[0].offset, d.span.offset);
+}
+
+#[test]
+fn required_reports_at_the_section_heading_until_the_phrase_is_there() {
+    let text = clean();
+    let found = lint(vec![pack()], "TP003", &text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].span.slice(&text), "六、其他需要报告的事项");
+    assert_eq!(found[0].severity, disclint::Severity::Error);
+    assert!(found[0].message.contains("六、其他需要报告的事项"));
+    let fixed = format!("{}承办建议提案办理结果已全部公开。\n", text);
+    assert!(lint(vec![pack()], "TP003", &fixed).is_empty());
+    // Elsewhere than section 六 does not count.
+    let elsewhere = text.replacen("全年共收到", "建议提案办理结果已公开。全年共收到", 1);
+    assert_eq!(lint(vec![pack()], "TP003", &elsewhere).len(), 1);
+}
+
+#[test]
+fn regex_tokens() {
+    let text = clean().replacen("按照县里", "按照XX县", 1);
+    let found = lint(vec![pack()], "TP004", &text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.slice(&text), "XX县");
+}
+
+#[test]
+fn pack_citations_join_the_registry() {
+    let text = clean().replacen(
+        "编制。",
+        "编制,并依据《某省关于做好年度报告工作的通知》(某办函〔2024〕6号)。",
+        1,
+    );
+    let found = lint(vec![pack()], "C002", &text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("某办函〔2024〕5号"));
+    assert!(lint(vec![], "C002", &text).is_empty());
+}
+
+#[test]
+fn pack_rules_are_registered_and_explained() {
+    let linter = Linter::new(LintOptions {
+        packs: vec![pack()],
+        ..LintOptions::default()
+    });
+    let meta = linter.registry().find("TP002").unwrap();
+    assert!(meta.fixable);
+    assert_eq!(
+        linter.registry().find("proposals-reported").unwrap().code,
+        "TP003"
+    );
+    let text = disclint::cli::explain_text(meta);
+    assert!(text.contains("12345热线"), "{text}");
+}
+
+#[test]
+fn the_example_pack_loads_and_runs() {
+    let pack = Pack::load(&root().join("examples/packs/province.toml")).unwrap();
+    assert_eq!(pack.rules.len(), 3);
+    let found = lint(vec![pack.clone()], "PR", &clean());
+    let codes: Vec<_> = found.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["PR001"]);
+    let text = clean().replacen(
+        "及时回应网民留言",
+        "及时回应网民留言,办理12345市民热线工单",
+        1,
+    ) + "\n【字体:大 中 小】 打印本页 关闭窗口\n";
+    let found = lint(vec![pack], "PR", &text);
+    let codes: Vec<_> = found.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["PR002", "PR001", "PR003", "PR003", "PR003"]);
+}
+
+fn error_of(text: &str) -> PackError {
+    Pack::from_toml("bad.toml", text).unwrap_err()
+}
+
+const RULE: &str = "[pack]\nname = \"bad\"\n[[rules]]\ncode = \"BP001\"\nname = \"a-rule\"\nkind = \"existence\"\ntokens = [\"甲\"]\nmessage = \"m\"\n";
+
+#[test]
+fn bad_toml() {
+    let err = error_of("[pack\nname = \"x\"\n");
+    assert!(err.span_text().is_some(), "{err}");
+}
+
+#[test]
+fn unknown_key() {
+    let err = error_of(&format!("{RULE}colour = \"red\"\n"));
+    assert!(err.to_string().contains("colour"), "{err}");
+    assert_eq!(err.span_text(), Some("colour"));
+}
+
+#[test]
+fn unknown_kind() {
+    let err = error_of(&RULE.replace("existence", "absence"));
+    assert!(err.to_string().contains("absence"), "{err}");
+}
+
+#[test]
+fn bad_regex() {
+    let err = error_of(&format!("{RULE}regex = true\n").replace("\"甲\"", "\"甲(\""));
+    assert!(err.to_string().contains("bad regular expression"), "{err}");
+    assert_eq!(err.span_text(), Some("甲("));
+}
+
+#[test]
+fn duplicate_code_in_one_pack_points_at_the_second() {
+    let twice = format!(
+        "{RULE}{}",
+        &RULE[RULE.find("[[rules]]").unwrap()..].replace("a-rule", "b-rule")
+    );
+    let err = error_of(&twice);
+    assert!(
+        err.to_string().contains("duplicate rule code `BP001`"),
+        "{err}"
+    );
+    assert_eq!(err.span_text(), Some("\"BP001\""));
+}
+
+#[test]
+fn duplicate_code_across_packs() {
+    let first = Pack::from_toml("first.toml", RULE).unwrap();
+    let second = Pack::from_toml("second.toml", &RULE.replace("a-rule", "b-rule")).unwrap();
+    let err = Pack::check_rule_ids(&[first, second]).unwrap_err();
+    let message = err.to_string();
+    assert!(message.starts_with("second.toml"), "{message}");
+    assert!(message.contains("first.toml"), "{message}");
+    assert_eq!(err.span_text(), Some("\"BP001\""));
+}
+
+#[test]
+fn code_that_could_collide_with_a_built_in() {
+    let err = error_of(&RULE.replace("BP001", "C001"));
+    assert!(
+        err.to_string().contains("two to eight capital letters"),
+        "{err}"
+    );
+    assert_eq!(err.span_text(), Some("\"C001\""));
+}
+
+#[test]
+fn unknown_section() {
+    let text = RULE.replace("existence", "required") + "section = \"appendix\"\n";
+    let err = error_of(&text);
+    assert!(
+        err.to_string().contains("unknown section `appendix`"),
+        "{err}"
+    );
+    assert_eq!(err.span_text(), Some("\"appendix\""));
+}
+
+#[test]
+fn kind_and_fields_must_agree() {
+    let err = error_of(&RULE.replace("existence", "substitution"));
+    assert!(
+        err.to_string().contains("needs a non-empty `swap`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_citation_number() {
+    let text = "[pack]\nname = \"c\"\n[[citations]]\nid = \"x\"\ntitle = \"某通知\"\nnumber = \"第五号\"\n";
+    let err = error_of(text);
+    assert!(err.to_string().contains("not a document number"), "{err}");
+    assert_eq!(err.span_text(), Some("\"第五号\""));
+}
+
+#[test]
+fn the_cli_reports_a_bad_pack_with_exit_code_2() {
+    let path = std::env::temp_dir().join(format!("disclint-bad-pack-{}.toml", std::process::id()));
+    std::fs::write(&path, RULE.replace("BP001", "bp1")).unwrap();
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = disclint::cli::run(
+        [
+            "disclint",
+            "check",
+            "--no-config",
+            "--rules",
+            &path.display().to_string(),
+            "x.txt",
+        ],
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(code, 2);
+    let err = String::from_utf8(err).unwrap();
+    assert!(err.contains("bp1"), "{err}");
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn duplicate_name_across_packs_and_built_in_names() {
+    let first = Pack::from_toml("first.toml", RULE).unwrap();
+    let second = Pack::from_toml("second.toml", &RULE.replace("BP001", "BP002")).unwrap();
+    let err = Pack::check_rule_ids(&[first, second]).unwrap_err();
+    assert!(err.to_string().contains("rule name `a-rule`"), "{err}");
+    assert_eq!(err.span_text(), Some("\"a-rule\""));
+    let builtin_name =
+        Pack::from_toml("third.toml", &RULE.replace("a-rule", "placeholder")).unwrap();
+    let err = Pack::check_rule_ids(&[builtin_name]).unwrap_err();
+    assert!(err.to_string().contains("built-in"), "{err}");
+}
+
+#[test]
+fn a_linter_given_clashing_packs_keeps_the_first_rule() {
+    let first = Pack::from_toml("first.toml", RULE).unwrap();
+    let second = Pack::from_toml("second.toml", &RULE.replace("a-rule", "b-rule")).unwrap();
+    let linter = Linter::new(LintOptions {
+        packs: vec![first, second],
+        ..LintOptions::default()
+    });
+    let found: Vec<_> = linter
+        .registry()
+        .metas()
+        .filter(|m| m.code == "BP001")
+        .map(|m| m.name.to_string())
+        .collect();
+    assert_eq!(found, ["a-rule"]);
+}
+
+#[test]
+fn the_pack_snippets_in_the_docs_load() {
+    let doc = std::fs::read_to_string(root().join("docs/configuration.md")).unwrap();
+    let blocks: Vec<&str> = doc
+        .split("```toml\n")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("```").unwrap()])
+        .collect();
+    // The first block is the configuration file; the others are pack parts.
+    assert!(blocks.len() >= 3, "{}", blocks.len());
+    for block in &blocks[1..] {
+        let text = format!("[pack]\nname = \"docs\"\n{block}");
+        if let Err(err) = Pack::from_toml("docs.toml", &text) {
+            panic!("{err}\n{text}");
+        }
+    }
+}
