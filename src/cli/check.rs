@@ -178,7 +178,12 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             lang,
             color,
             width: 100,
-            rules: linter.registry().metas().cloned().collect(),
+            rules: linter
+                .registry()
+                .metas()
+                .filter(|meta| linter.options().selection.is_enabled(meta))
+                .cloned()
+                .collect(),
             version: env!("CARGO_PKG_VERSION"),
         },
     );
@@ -300,6 +305,15 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         );
         return 2;
     }
+    let selection = &linter.options().selection;
+    let ran = |code: &str| {
+        linter
+            .registry()
+            .find(code)
+            .is_none_or(|meta| selection.is_enabled(meta))
+    };
+    // Stale before anything is added: new entries match by construction.
+    let stale = suppressions.stale(&state.used, &state.checked, &ran);
     let quiet = args.gate.quiet;
     let mut code = Gate {
         exit_zero: args.gate.exit_zero,
@@ -362,14 +376,6 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             code = if state.summary.failed > 0 { 2 } else { 0 };
         }
     }
-    let selection = &linter.options().selection;
-    let ran = |code: &str| {
-        linter
-            .registry()
-            .find(code)
-            .is_none_or(|meta| selection.is_enabled(meta))
-    };
-    let stale = suppressions.stale(&state.used, &state.checked, &ran);
     if !stale.is_empty() {
         if args.suppressions.prune_suppressions {
             suppressions.remove(&stale);

@@ -75,7 +75,7 @@ pub struct RenderOptions {
     pub color: bool,
     /// Width to wrap human output at.
     pub width: usize,
-    /// Metadata of every rule (SARIF's rule table).
+    /// Metadata of the rules that run (SARIF's rule table).
     pub rules: Vec<RuleMeta>,
     /// The version written into tool descriptions.
     pub version: &'static str,
