@@ -40,8 +40,11 @@ impl Drop for Scratch {
     }
 }
 
-/// What each input holds under `--select S,P`: (errors, warnings, unreadable).
-const INPUTS: [(&str, &[&str], (usize, usize, bool)); 4] = [
+/// What an input holds under `--select S,P`: (errors, warnings, unreadable).
+type Counts = (usize, usize, bool);
+
+/// Inputs: a name, the arguments naming it, what it holds.
+const INPUTS: [(&str, &[&str], Counts); 4] = [
     ("errors", &[FAILING], (1, 2, false)),
     ("warnings", &[FAILING, "--ignore", "P002"], (0, 2, false)),
     ("clean", &[CLEAN], (0, 0, false)),
@@ -69,7 +72,7 @@ const GATES: [&[&str]; 7] = [
 ];
 
 /// The documented exit code, written out independently of the code under test.
-fn expected(gate: &[&str], (errors, warnings, unreadable): (usize, usize, bool)) -> i32 {
+fn expected(gate: &[&str], (errors, warnings, unreadable): Counts) -> i32 {
     let has = |flag: &str| gate.contains(&flag);
     let max = gate
         .iter()
