@@ -246,8 +246,9 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
     use crate::span::Span;
-    use crate::Severity;
+    use crate::{LintOptions, Severity};
 
     fn with_fix(edits: Vec<Edit>, applicability: Applicability) -> Diagnostic {
         Diagnostic {
@@ -336,6 +337,118 @@ mod tests {
     fn line_endings_follow_the_file() {
         assert_eq!(adapt_line_endings("a\nb", "x\r\ny"), "a\r\nb");
         assert_eq!(adapt_line_endings("a\nb", "x\ny"), "a\nb");
+    }
+
+    /// A rule whose safe fix rewrites every `from` into `to`.
+    struct Rewrite {
+        code: &'static str,
+        from: &'static str,
+        to: &'static str,
+    }
+
+    impl Rule for Rewrite {
+        fn meta(&self) -> RuleMeta {
+            RuleMeta {
+                code: self.code.into(),
+                name: "rewrite".into(),
+                family: Family::Text,
+                severity: Severity::Warning,
+                default_enabled: true,
+                fixable: true,
+                summary_zh: "改写".into(),
+                summary_en: "rewrite".into(),
+                explanation: "test".into(),
+                basis: "test".into(),
+                bad_example: "a".into(),
+                good_example: "b".into(),
+            }
+        }
+
+        fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+            for (offset, _) in ctx.text().match_indices(self.from) {
+                let span = Span::new(offset, self.from.len());
+                sink.report(span, "rewrite").fix(Fix {
+                    applicability: Applicability::Safe,
+                    edits: vec![edit(offset, self.from.len(), self.to)],
+                });
+            }
+        }
+    }
+
+    fn linter(rules: Vec<Box<dyn Rule>>) -> Linter {
+        Linter::with_registry(Registry::from_rules(rules), LintOptions::default())
+    }
+
+    fn fix_text(linter: &Linter, text: &str) -> Fixed {
+        let source = SourceFile::from_text("t.txt", text);
+        let diagnostics = linter.lint(&source);
+        fix_until_stable(
+            linter,
+            source,
+            text.as_bytes().to_vec(),
+            diagnostics,
+            &|_, _| true,
+            FixOptions::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn fixes_that_undo_each_other_stop() {
+        let linter = linter(vec![
+            Box::new(Rewrite {
+                code: "X901",
+                from: "甲",
+                to: "乙",
+            }),
+            Box::new(Rewrite {
+                code: "X902",
+                from: "乙",
+                to: "甲",
+            }),
+        ]);
+        let fixed = fix_text(&linter, "甲");
+        assert!(fixed.passes < MAX_PASSES, "{}", fixed.passes);
+    }
+
+    #[test]
+    fn fixes_that_never_converge_stop_after_max_passes() {
+        let linter = linter(vec![Box::new(Rewrite {
+            code: "X903",
+            from: "a",
+            to: "aa",
+        })]);
+        let fixed = fix_text(&linter, "a");
+        assert_eq!(fixed.passes, MAX_PASSES);
+        assert_eq!(fixed.bytes, fixed.source.text.as_bytes());
+    }
+
+    #[test]
+    fn overlapping_fixes_are_applied_over_several_passes() {
+        // “ab” → “c” and “bc” → “d” overlap in “abc”: the first is applied,
+        // then the text is linted again and what is left is fixed.
+        let linter = linter(vec![
+            Box::new(Rewrite {
+                code: "X904",
+                from: "ab",
+                to: "x",
+            }),
+            Box::new(Rewrite {
+                code: "X905",
+                from: "bc",
+                to: "y",
+            }),
+            Box::new(Rewrite {
+                code: "X906",
+                from: "xc",
+                to: "z",
+            }),
+        ]);
+        let fixed = fix_text(&linter, "abc abc");
+        assert_eq!(fixed.source.text, "z z");
+        assert_eq!(fixed.passes, 2);
+        assert_eq!(fixed.fixed, 4);
+        assert!(fixed.diagnostics.is_empty());
     }
 
     #[test]
