@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod docs;
+mod report;
 
 pub use args::{Cli, Command};
 pub use docs::{explain_text, rules_markdown, rules_table};
