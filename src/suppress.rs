@@ -134,6 +134,9 @@ impl Suppressions {
         diagnostic: &Diagnostic,
         source: Option<&SourceFile>,
     ) -> Option<usize> {
+        if self.index.is_empty() {
+            return None;
+        }
         let print = fingerprint(key, diagnostic, source);
         self.index
             .get(&(diagnostic.code.clone(), key.to_owned(), print))

@@ -169,3 +169,31 @@ fn github_commands_escape_data_and_properties() {
         "{message}"
     );
 }
+
+#[test]
+fn real_reports_give_output_that_matches_both_schemas() {
+    let corpus = "../shared/corpus/real";
+    if !std::path::Path::new(corpus).is_dir() {
+        eprintln!("note: {corpus} is absent; real-report schema validation skipped");
+        return;
+    }
+    let run = |format: &str| {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = [
+            "disclint",
+            "check",
+            corpus,
+            "--format",
+            format,
+            "--statistics",
+        ];
+        let code = disclint::cli::run(args, &mut out, &mut err);
+        assert!(code == 0 || code == 1, "{format}: exit {code}");
+        String::from_utf8(out).unwrap()
+    };
+    if let Some(sarif) = validator("tests/data/sarif-schema-2.1.0.json") {
+        assert_valid(&sarif, &run("sarif"));
+    }
+    let json = validator("docs/json-schema.json").expect("docs/json-schema.json");
+    assert_valid(&json, &run("json"));
+}

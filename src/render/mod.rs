@@ -114,26 +114,3 @@ pub fn renderer(format: OutputFormat, options: RenderOptions) -> Box<dyn Rendere
         OutputFormat::Rdjson => Box::new(rdjson::Rdjson::default()),
     }
 }
-
-/// Renders a whole batch to a string (for tests and library users).
-pub fn render_batch(
-    format: OutputFormat,
-    options: RenderOptions,
-    results: &[FileResult],
-    totals: &Totals<'_>,
-) -> String {
-    let mut out = Vec::new();
-    let mut renderer = renderer(format, options);
-    let written = renderer.start(&mut out).and_then(|()| {
-        results
-            .iter()
-            .try_for_each(|result| renderer.file(&mut out, result))
-    });
-    if written
-        .and_then(|()| renderer.finish(&mut out, totals))
-        .is_err()
-    {
-        out.extend_from_slice(b"\n(output failed)\n");
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}

@@ -104,11 +104,6 @@ impl<'a> Record<'a> {
             diagnostic,
         }
     }
-
-    /// Length of the primary span in characters.
-    pub fn char_length(&self) -> usize {
-        self.end.char_offset - self.start.char_offset
-    }
 }
 
 #[cfg(test)]
