@@ -99,7 +99,8 @@ impl Collector<'_> {
                 }
                 Ok(())
             }
-        };
+        }
+        .and_then(|()| self.report.flush());
     }
 
     /// Ends the report; the statistics table goes inline for text formats
@@ -216,10 +217,13 @@ pub(super) fn run_check(
     // diagnostics go to standard error and the notes after them.
     let stdin_fix = stdin && args.fix.fix;
     let mut deferred_notes: Vec<u8> = Vec::new();
+    // Buffered, and flushed after every file: output streams file by file
+    // without a system call per line.
+    let mut buffered_out = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
     let (report, notes): (&mut dyn Write, &mut dyn Write) = match (&mut output_file, stdin_fix) {
         (Some(file), _) => (file, &mut *err),
         (None, true) => (&mut *err, &mut deferred_notes),
-        (None, false) => (&mut *out, &mut *err),
+        (None, false) => (&mut buffered_out, &mut *err),
     };
     let selection = &linter.options().selection;
     let render_options = RenderOptions {
@@ -413,6 +417,7 @@ pub(super) fn run_check(
     let fixed_stdin = std::mem::take(&mut collector.fixed_stdin);
     drop(collector);
     drop(output_file);
+    drop(buffered_out);
     if stdin_fix {
         let _ = out.write_all(&fixed_stdin).and_then(|()| out.flush());
         let _ = err.write_all(&deferred_notes);

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::human::summary_line;
-use super::{Place, RenderOptions, Renderer, Totals};
+use super::{Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
 use crate::run::FileResult;
 use crate::stats::statistics_table;
@@ -38,7 +38,7 @@ impl Renderer for Concise {
 
     fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
         for diagnostic in &result.diagnostics {
-            let place = Place::at(result.source.as_ref(), diagnostic.span.offset);
+            let place = Record::new(&result.path, diagnostic, result.source.as_ref()).start;
             let severity = diagnostic.severity.as_str();
             let (bold, colour, reset) = if self.color {
                 let colour = match diagnostic.severity {

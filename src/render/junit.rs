@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Place, Renderer, Totals};
+use super::{Record, Renderer, Totals};
 use crate::run::FileResult;
 
 /// Escapes text for XML attributes and content; characters XML 1.0 cannot
@@ -52,7 +52,7 @@ impl Renderer for Junit {
             )?;
         }
         for diagnostic in &result.diagnostics {
-            let place = Place::at(result.source.as_ref(), diagnostic.span.offset);
+            let place = Record::new(&result.path, diagnostic, result.source.as_ref()).start;
             let mut body = format!(
                 "{}:{}:{}: {}[{}] {}",
                 result.path,
