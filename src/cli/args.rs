@@ -48,7 +48,7 @@ pub struct CommonArgs {
 /// `disclint check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Files, directories or glob patterns.
+    /// Files, directories or glob patterns; `-` reads one report from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
     /// Output format.
