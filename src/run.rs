@@ -7,11 +7,12 @@ use std::sync::mpsc;
 
 use crate::atomic_write::write_atomic;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::fix::{fix_until_stable, FixOptions};
+use crate::fix::{fix_until_stable, FixOptions, Fixed};
 use crate::input::{decode_bytes, read_file, Input, InputOptions};
 use crate::lint::Linter;
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
+use crate::tr;
 
 /// The outcome for one file.
 #[derive(Debug, Clone, Default)]
@@ -139,11 +140,11 @@ impl Pipeline<'_> {
             });
             if fixable {
                 match self.fix_source(&source, diagnostics.clone(), bytes, &keep, mode, write) {
-                    Ok(Some((fixed_source, fixed_diagnostics, count))) => {
+                    Ok(Some(fixed)) => {
                         result.original = Some(std::mem::take(&mut source.text));
-                        source = fixed_source;
-                        diagnostics = fixed_diagnostics;
-                        result.fixed = count;
+                        source = fixed.source;
+                        diagnostics = fixed.diagnostics;
+                        result.fixed = fixed.fixed;
                     }
                     Ok(None) => {}
                     Err(error) => result.fix_error = Some(error),
@@ -156,8 +157,7 @@ impl Pipeline<'_> {
         result
     }
 
-    /// Fixes a source; `Ok(None)` when nothing changed.
-    #[allow(clippy::type_complexity)]
+    /// Fixes a source and writes it back; `Ok(None)` when nothing changed.
     fn fix_source(
         &self,
         source: &SourceFile,
@@ -166,11 +166,18 @@ impl Pipeline<'_> {
         keep: &dyn Fn(&SourceFile, &Diagnostic) -> bool,
         mode: FixMode,
         write: impl FnOnce(&[u8]) -> Result<(), String>,
-    ) -> Result<Option<(SourceFile, Vec<Diagnostic>, usize)>, String> {
+    ) -> Result<Option<Fixed>, String> {
+        let lang = self.input.lang;
         let original = bytes().map_err(|err| err.to_string())?;
         match decode_bytes(&source.path, &original, self.input) {
             Ok(again) if again.text == source.text => {}
-            _ => return Err("the file changed while it was being checked".to_owned()),
+            _ => {
+                return Err(tr!(
+                    lang,
+                    "检查期间文件被修改，未应用修复",
+                    "the file changed while it was being checked; no fix applied"
+                ))
+            }
         }
         let fixed = fix_until_stable(
             self.linter,
@@ -181,8 +188,10 @@ impl Pipeline<'_> {
             mode.options,
         )
         .map_err(|err| {
-            format!(
-                "fixes not applied: the text does not re-encode to the same bytes (byte {})",
+            tr!(
+                lang,
+                "未应用修复：文本无法按原编码还原为相同的字节（第 {} 字节），为免改动其他内容，文件保持不变",
+                "fixes not applied: the text does not re-encode to the same bytes (byte {}), so the file is left as it was",
                 err.offset
             )
         })?;
@@ -192,7 +201,7 @@ impl Pipeline<'_> {
         if mode.write {
             write(&fixed.bytes)?;
         }
-        Ok(Some((fixed.source, fixed.diagnostics, fixed.fixed)))
+        Ok(Some(fixed))
     }
 
     fn is_suppressed(
