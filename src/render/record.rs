@@ -1,6 +1,6 @@
 //! The one model every machine format is built from: a diagnostic with its
-//! path and every position resolved (lines, character and byte columns,
-//! character offsets), plus the places of its fix's edits.
+//! path and every position resolved (lines, character and byte columns),
+//! plus the places of its fix's edits.
 
 use serde::Serialize;
 
@@ -17,8 +17,6 @@ pub struct Place {
     pub column: usize,
     /// 1-based column in UTF-8 bytes.
     pub byte_column: usize,
-    /// 0-based offset in characters from the start of the text.
-    pub char_offset: usize,
 }
 
 impl Place {
@@ -29,7 +27,6 @@ impl Place {
                 line: 1,
                 column: 1,
                 byte_column: 1,
-                char_offset: 0,
             };
         };
         let text = source.text.as_str();
@@ -43,7 +40,6 @@ impl Place {
             line: position.line,
             column: position.column,
             byte_column: offset - line_start + 1,
-            char_offset: text[..offset].chars().count(),
         }
     }
 }
@@ -118,6 +114,5 @@ mod tests {
         assert_eq!(place.line, 2);
         assert_eq!(place.column, 4);
         assert_eq!(place.byte_column, 10);
-        assert_eq!(place.char_offset, 7);
     }
 }

@@ -13,6 +13,7 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::fingerprint::{fingerprint, path_key};
 use crate::rules::RuleMeta;
 use crate::run::FileResult;
+use crate::source::SourceFile;
 use crate::Lang;
 
 /// The schema the output declares.
@@ -64,15 +65,48 @@ fn rule_descriptor(meta: &RuleMeta, lang: Lang) -> Value {
     })
 }
 
-fn region(start: Place, end: Place) -> Value {
-    json!({
-        "startLine": start.line,
-        "startColumn": start.column,
-        "endLine": end.line,
-        "endColumn": end.column,
-        "charOffset": start.char_offset,
-        "charLength": end.char_offset - start.char_offset,
-    })
+/// The character offset of every line start, so that a place becomes a
+/// character offset without counting from the start of the text each time.
+struct LineChars(Vec<usize>);
+
+impl LineChars {
+    fn new(source: Option<&SourceFile>) -> Self {
+        let Some(source) = source else {
+            return Self(vec![0]);
+        };
+        let (text, lines) = (source.text.as_str(), &source.lines);
+        let count = lines.line_count();
+        let mut starts = Vec::with_capacity(count);
+        let mut chars = 0;
+        for line in 0..count {
+            starts.push(chars);
+            let start = lines.line_start(line).min(text.len());
+            let end = if line + 1 < count {
+                lines.line_start(line + 1).min(text.len())
+            } else {
+                text.len()
+            };
+            chars += text.get(start..end).map_or(0, |t| t.chars().count());
+        }
+        Self(starts)
+    }
+
+    /// The 0-based character offset of a place.
+    fn offset(&self, place: Place) -> usize {
+        self.0.get(place.line - 1).copied().unwrap_or(0) + place.column - 1
+    }
+
+    fn region(&self, start: Place, end: Place) -> Value {
+        let (from, to) = (self.offset(start), self.offset(end));
+        json!({
+            "startLine": start.line,
+            "startColumn": start.column,
+            "endLine": end.line,
+            "endColumn": end.column,
+            "charOffset": from,
+            "charLength": to.saturating_sub(from),
+        })
+    }
 }
 
 /// The SARIF log: the rule table up front, then results as files finish.
@@ -90,12 +124,12 @@ impl Sarif {
         }
     }
 
-    fn result(&self, record: &Record<'_>, result: &FileResult) -> Value {
+    fn result(&self, record: &Record<'_>, result: &FileResult, chars: &LineChars) -> Value {
         let diagnostic = record.diagnostic;
         let location = |start: Place, end: Place| {
             json!({
                 "artifactLocation": { "uri": uri(&result.path) },
-                "region": region(start, end),
+                "region": chars.region(start, end),
             })
         };
         let mut text = diagnostic.message.clone();
@@ -149,8 +183,8 @@ impl Sarif {
                 .map(|edit| {
                     json!({
                         "deletedRegion": {
-                            "charOffset": edit.start.char_offset,
-                            "charLength": edit.end.char_offset - edit.start.char_offset,
+                            "charOffset": chars.offset(edit.start),
+                            "charLength": chars.offset(edit.end).saturating_sub(chars.offset(edit.start)),
                         },
                         "insertedContent": { "text": edit.replacement },
                     })
@@ -187,9 +221,13 @@ impl Renderer for Sarif {
     }
 
     fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
+        if result.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let chars = LineChars::new(result.source.as_ref());
         for diagnostic in &result.diagnostics {
             let record = Record::new(&result.path, diagnostic, result.source.as_ref());
-            let value = self.result(&record, result);
+            let value = self.result(&record, result, &chars);
             self.results.item(out, &value, 8)?;
         }
         Ok(())
@@ -203,7 +241,22 @@ impl Renderer for Sarif {
 
 #[cfg(test)]
 mod tests {
-    use super::uri;
+    use super::*;
+
+    #[test]
+    fn character_offsets_count_characters_across_lines() {
+        let source = SourceFile::from_text("a", "标题\r\n期限为2023年\n\r末");
+        let chars = LineChars::new(Some(&source));
+        for needle in ["2023", "末", "标"] {
+            let offset = source.text.find(needle).unwrap();
+            let place = Place::at(Some(&source), offset);
+            assert_eq!(
+                chars.offset(place),
+                source.text[..offset].chars().count(),
+                "{needle}"
+            );
+        }
+    }
 
     #[test]
     fn paths_become_uri_references() {
