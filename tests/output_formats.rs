@@ -37,10 +37,12 @@ fn every_format_on_a_failing_and_a_clean_report() {
 }
 
 #[test]
-fn both_reports_in_one_run() {
-    for format in ["json", "sarif", "gitlab", "junit", "rdjson"] {
-        let (_, out, _) = check(&[FAILING, CLEAN, "--format", format]);
-        if format != "junit" {
+fn both_reports_and_a_missing_one_in_one_run() {
+    let missing = "tests/fixtures/output/missing.txt";
+    for format in FORMATS {
+        let (code, out, _) = check(&[FAILING, CLEAN, missing, "--format", format]);
+        assert_eq!(code, 2, "{format}");
+        if ["json", "sarif", "gitlab", "rdjson"].contains(&format) {
             serde_json::from_str::<Value>(&out).unwrap_or_else(|e| panic!("{format}: {e}\n{out}"));
         }
         insta::assert_snapshot!(format!("{format}-batch"), out);

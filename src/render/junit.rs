@@ -1,5 +1,6 @@
 //! `--format junit`: JUnit XML. One `<testsuite>` per file, one failing
-//! `<testcase>` per diagnostic, one passing `<testcase>` for a clean file.
+//! `<testcase>` per diagnostic, one passing `<testcase>` for a clean file;
+//! a file that could not be read is an `<error>`.
 
 use std::io::{self, Write};
 
@@ -39,13 +40,20 @@ impl Renderer for Junit {
 
     fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
         let path = xml(&result.path);
-        let failures = result.diagnostics.len();
+        let count = result.diagnostics.len();
+        // A file that could not be read is an error (the check could not
+        // run), not a failure.
+        let (element, failures, errors) = if result.source.is_some() {
+            ("failure", count, 0)
+        } else {
+            ("error", 0, count)
+        };
         writeln!(
             out,
-            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
-            failures.max(1)
+            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">",
+            count.max(1)
         )?;
-        if failures == 0 {
+        if count == 0 {
             writeln!(
                 out,
                 "    <testcase name=\"disclint\" classname=\"{path}\" file=\"{path}\"/>"
@@ -73,7 +81,7 @@ impl Renderer for Junit {
             )?;
             writeln!(
                 out,
-                "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+                "      <{element} message=\"{}\" type=\"{}\">{}</{element}>",
                 xml(&diagnostic.message),
                 diagnostic.severity.as_str(),
                 xml(&body)
