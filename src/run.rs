@@ -386,6 +386,25 @@ mod tests {
     }
 
     #[test]
+    fn lint_all_keeps_input_order_and_counts_failures() {
+        let linter = Linter::new(crate::LintOptions::default());
+        let inputs: Vec<Input> = ["examples/reports/clean-2024.txt", "no-such-file.txt"]
+            .iter()
+            .map(|p| Input::File(p.into()))
+            .collect();
+        let results = lint_all(&linter, &inputs, &InputOptions::default());
+        let paths: Vec<&str> = results.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["examples/reports/clean-2024.txt", "no-such-file.txt"]
+        );
+        let mut summary = Summary::default();
+        results.iter().for_each(|r| summary.add(r));
+        assert_eq!((summary.files, summary.failed), (2, 1));
+        assert_eq!(summary.exit_code(), 2);
+    }
+
+    #[test]
     fn empty_batches_finish() {
         let mut seen = 0;
         for_each_ordered(0, 4, |i| i, |_| seen += 1);
