@@ -9,9 +9,13 @@
 //! is given.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic_write;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fingerprint;
+pub mod fix;
+pub mod gate;
 pub mod input;
 pub mod lang;
 pub mod line_index;
@@ -26,6 +30,8 @@ pub mod rules;
 pub mod run;
 pub mod source;
 pub mod span;
+pub mod stats;
+pub mod suppress;
 pub mod synth;
 
 pub use diagnostic::{Diagnostic, Severity};

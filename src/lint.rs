@@ -61,6 +61,15 @@ impl Linter {
         }
     }
 
+    /// A linter with the given rules instead of the built-in ones.
+    pub fn with_registry(registry: Registry, options: LintOptions) -> Self {
+        Self {
+            registry,
+            formats: Formats::new(&options.packs),
+            options,
+        }
+    }
+
     /// The rules this linter knows.
     pub fn registry(&self) -> &Registry {
         &self.registry

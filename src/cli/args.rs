@@ -66,7 +66,7 @@ pub struct ConfigArgs {
 /// `disclint check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Files, directories or glob patterns.
+    /// Files, directories or glob patterns; `-` reads one report from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
     /// Output format.
@@ -81,9 +81,87 @@ pub struct CheckArgs {
     /// Do not run these rules; comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// The name of the report read from standard input (`check -`), used in output.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Gate and output options.
+    #[command(flatten)]
+    pub gate: GateArgs,
+    /// Fix options.
+    #[command(flatten)]
+    pub fix: FixArgs,
+    /// Suppression options.
+    #[command(flatten)]
+    pub suppressions: SuppressionArgs,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// When output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always (even with `NO_COLOR`).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// How `check` decides its exit code and where its output goes.
+#[derive(Debug, Clone, Args)]
+pub struct GateArgs {
+    /// Exit 0 even when errors are found (still 2 when disclint could not run).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Warnings also make the exit code 1.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Exit 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// After the diagnostics, count them per rule (JSON: `summary.by_rule`).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print only the diagnostics and the final count (no notes).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<std::path::PathBuf>,
+    /// Colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Automatic fixes.
+#[derive(Debug, Clone, Args)]
+pub struct FixArgs {
+    /// Apply safe fixes, write the files back, and report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// With --fix or --diff: apply unsafe fixes too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+/// Accepted diagnostics, kept in a suppressions file.
+#[derive(Debug, Clone, Args)]
+pub struct SuppressionArgs {
+    /// The suppressions file.
+    #[arg(long, value_name = "PATH", default_value = crate::suppress::DEFAULT_FILE)]
+    pub suppressions: std::path::PathBuf,
+    /// Add every current diagnostic to the suppressions file.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub add_suppressions: bool,
+    /// Remove suppressions that no longer match anything.
+    #[arg(long)]
+    pub prune_suppressions: bool,
 }
 
 /// `disclint parse`.

@@ -1,19 +1,20 @@
 //! `disclint check` and `disclint parse`.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use super::args::{CheckArgs, CommonArgs, ParseArgs};
+use super::report::run_check;
 use super::settings::render_error;
 use crate::config::selectors;
-use crate::input::{expand, read_file, InputOptions};
+use crate::input::{read_file, InputOptions};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
-use crate::render::{model_json, render_human, render_json, HumanOptions, OutputFormat};
+use crate::render::model_json;
 use crate::rules::{Selection, Selector};
-use crate::run::{lint_all, Summary};
 use crate::tr;
 
-fn write(out: &mut dyn Write, text: &str) {
+/// Writes text, ignoring errors (a closed stream must not stop the run).
+pub(super) fn write(out: &mut dyn Write, text: &str) {
     let _ = out.write_all(text.as_bytes());
 }
 
@@ -39,7 +40,7 @@ fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> 
     }
 }
 
-fn input_options(common: &CommonArgs) -> InputOptions {
+pub(super) fn input_options(common: &CommonArgs) -> InputOptions {
     InputOptions {
         encoding: common.encoding,
         lang: common.lang,
@@ -91,27 +92,7 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             return 2;
         }
     }
-    let options = input_options(&args.common);
-    let inputs = expand(&args.paths, &options);
-    let results = lint_all(&linter, &inputs, &options);
-    let mut summary = Summary::default();
-    for result in &results {
-        summary.add(result);
-    }
-    let text = match args.format {
-        OutputFormat::Human => render_human(
-            &results,
-            &summary,
-            HumanOptions {
-                color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-                lang,
-                width: 100,
-            },
-        ),
-        OutputFormat::Json => render_json(&results, &summary),
-    };
-    write(out, &text);
-    summary.exit_code()
+    run_check(args, &linter, out, err)
 }
 
 /// `disclint parse`: prints the model of one report.

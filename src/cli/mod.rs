@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod docs;
+mod report;
 mod settings;
 
 pub use args::{Cli, Command};

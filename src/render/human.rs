@@ -1,64 +1,83 @@
 //! Output for people: miette's graphical handler, with character columns.
 
 use std::fmt;
+use std::io::{self, Write};
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
 
+use super::{RenderOptions, Renderer, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::run::{FileResult, Summary};
 use crate::source::SourceFile;
+use crate::stats::statistics_table;
 use crate::{tr, Lang};
 
-/// How human output looks.
-#[derive(Debug, Clone, Copy)]
-pub struct HumanOptions {
-    /// Use ANSI colours.
-    pub color: bool,
-    /// Message language (for the summary line).
-    pub lang: Lang,
-    /// Terminal width to wrap at.
-    pub width: usize,
+/// Source snippets with labels, then the summary line (and statistics).
+pub struct Human {
+    handler: GraphicalReportHandler,
+    lang: Lang,
 }
 
-/// Renders every diagnostic of every file, then a summary line.
-pub fn render_human(results: &[FileResult], summary: &Summary, options: HumanOptions) -> String {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(options.width)
-        .with_context_lines(1);
-    let mut out = String::new();
-    for result in results {
+impl Human {
+    /// A renderer with the options' colours, width and language.
+    pub fn new(options: RenderOptions) -> Self {
+        let theme = if options.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(options.width)
+            .with_context_lines(1);
+        Self {
+            handler,
+            lang: options.lang,
+        }
+    }
+}
+
+impl Renderer for Human {
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
         for diagnostic in &result.diagnostics {
             let shown = Shown {
                 diagnostic,
                 path: &result.path,
                 source: result.source.as_ref(),
             };
-            if handler.render_report(&mut out, &shown).is_err() {
-                out.push_str(&format!(
+            let mut text = String::new();
+            if self.handler.render_report(&mut text, &shown).is_err() {
+                text = format!(
                     "{}: {}[{}] {}\n",
                     result.path,
                     diagnostic.severity.as_str(),
                     diagnostic.code,
                     diagnostic.message
-                ));
+                );
             }
-            out.push('\n');
+            text.push('\n');
+            out.write_all(text.as_bytes())?;
         }
+        Ok(())
     }
-    out.push_str(&summary_line(summary, options.lang));
-    out.push('\n');
-    out
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()> {
+        if let Some(counts) = totals.by_rule {
+            out.write_all(statistics_table(counts, self.lang).as_bytes())?;
+        }
+        writeln!(out, "{}", summary_line(totals.summary, self.lang))
+    }
 }
 
-fn summary_line(summary: &Summary, lang: Lang) -> String {
+/// The last line of text output: files, errors, warnings, infos, and what
+/// was suppressed, fixed or could not be read.
+pub fn summary_line(summary: &Summary, lang: Lang) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = match lang {
         Lang::Zh => format!(
@@ -73,11 +92,22 @@ fn summary_line(summary: &Summary, lang: Lang) -> String {
             plural(summary.infos, "info")
         ),
     };
+    if summary.suppressed > 0 {
+        line.push_str(&tr!(
+            lang,
+            "；{} 个已按抑制清单隐藏",
+            "; {} suppressed",
+            summary.suppressed
+        ));
+    }
+    if summary.fixed > 0 {
+        line.push_str(&tr!(lang, "；已修复 {} 个", "; {} fixed", summary.fixed));
+    }
     if summary.failed > 0 {
         line.push_str(&tr!(
             lang,
-            "；{} 个文件无法读取",
-            "; {} files could not be read",
+            "；{} 个文件无法读取或写入",
+            "; {} files could not be read or written",
             summary.failed
         ));
     }

@@ -1,10 +1,15 @@
 //! JSON output, schema version 1 (`docs/json-output.md`).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
+use super::stream::{indented, ArrayWriter};
+use super::{Renderer, Totals};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::run::{FileResult, Summary};
 use crate::source::SourceFile;
+use crate::stats::RuleCount;
 
 /// The schema version of the JSON output.
 pub const JSON_VERSION: u32 = 1;
@@ -108,31 +113,43 @@ struct JsonFile<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonOutput<'a> {
-    version: u32,
-    files: Vec<JsonFile<'a>>,
-    summary: Summary,
+struct JsonSummary<'a> {
+    #[serde(flatten)]
+    summary: &'a Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by_rule: Option<&'a [RuleCount]>,
 }
 
-/// The whole batch as one JSON document.
-pub fn render_json(results: &[FileResult], summary: &Summary) -> String {
-    let output = JsonOutput {
-        version: JSON_VERSION,
-        files: results
-            .iter()
-            .map(|result| JsonFile {
-                path: &result.path,
-                encoding: result.source.as_ref().map(|s| s.encoding.as_str()),
-                diagnostics: result
-                    .diagnostics
-                    .iter()
-                    .map(|d| json_diagnostic(d, result.source.as_ref()))
-                    .collect(),
-            })
-            .collect(),
-        summary: *summary,
-    };
-    let mut text = serde_json::to_string_pretty(&output).expect("JSON of plain data");
-    text.push('\n');
-    text
+/// The whole batch as one JSON document, written file by file.
+#[derive(Debug, Default)]
+pub struct Json {
+    files: ArrayWriter,
+}
+
+impl Renderer for Json {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "{{\n  \"version\": {JSON_VERSION},\n  \"files\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
+        let file = JsonFile {
+            path: &result.path,
+            encoding: result.source.as_ref().map(|s| s.encoding.as_str()),
+            diagnostics: result
+                .diagnostics
+                .iter()
+                .map(|d| json_diagnostic(d, result.source.as_ref()))
+                .collect(),
+        };
+        self.files.item(out, &file, 4)
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()> {
+        self.files.close(out, 2)?;
+        let summary = JsonSummary {
+            summary: totals.summary,
+            by_rule: totals.by_rule,
+        };
+        writeln!(out, ",\n  \"summary\": {}\n}}", indented(&summary, 2))
+    }
 }

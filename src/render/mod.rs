@@ -1,12 +1,35 @@
 //! Stage 5: diagnostics rendered for people and for machines.
+//!
+//! Every format is a [`Renderer`]: it is given the files one by one, in path
+//! order, as they finish, so output streams and memory does not grow with the
+//! number of files. The machine formats are all built from one model,
+//! [`Record`].
 
+mod concise;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod jsonl;
+mod junit;
 mod model_json;
+mod rdjson;
+mod record;
+mod sarif;
+mod stream;
 
-pub use human::{render_human, HumanOptions};
-pub use json::{json_diagnostic, render_json, JsonDiagnostic, JsonLabel};
+use std::io::{self, Write};
+
+pub use github::{escape_data, escape_property};
+pub use human::summary_line;
+pub use json::{json_diagnostic, JsonDiagnostic, JsonLabel, JSON_VERSION};
 pub use model_json::model_json;
+pub use record::{EditPlace, Place, Record};
+
+use crate::rules::RuleMeta;
+use crate::run::{FileResult, Summary};
+use crate::stats::RuleCount;
+use crate::Lang;
 
 /// The output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -14,6 +37,80 @@ pub enum OutputFormat {
     /// Source snippets with labels (miette's graphical handler).
     #[default]
     Human,
+    /// One line per diagnostic: `path:line:column: severity[CODE] message`.
+    Concise,
     /// JSON, schema version 1 (docs/json-output.md).
     Json,
+    /// One JSON object per diagnostic per line (the v1 diagnostic plus `path`).
+    Jsonl,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML.
+    Junit,
+    /// reviewdog's rdjson.
+    Rdjson,
+}
+
+impl OutputFormat {
+    /// Whether the statistics table and notes can go to the same stream as
+    /// the diagnostics (a text format), rather than to standard error.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Github
+        )
+    }
+}
+
+/// What every renderer may need to know about the run.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Message language (summary lines, rule descriptions).
+    pub lang: Lang,
+    /// Use ANSI colours (human and concise output).
+    pub color: bool,
+    /// Width to wrap human output at.
+    pub width: usize,
+    /// Metadata of the rules that run (SARIF's rule table).
+    pub rules: Vec<RuleMeta>,
+    /// The version written into tool descriptions.
+    pub version: &'static str,
+}
+
+/// The totals given to a renderer at the end.
+#[derive(Debug, Clone, Copy)]
+pub struct Totals<'a> {
+    /// Counts over the run.
+    pub summary: &'a Summary,
+    /// Counts per rule, when `--statistics` asked for them.
+    pub by_rule: Option<&'a [RuleCount]>,
+}
+
+/// One output format, fed file by file.
+pub trait Renderer {
+    /// Writes what comes before the first file.
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes one file's diagnostics.
+    fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()>;
+    /// Writes what comes after the last file.
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()>;
+}
+
+/// The renderer of a format.
+pub fn renderer(format: OutputFormat, options: RenderOptions) -> Box<dyn Renderer> {
+    match format {
+        OutputFormat::Human => Box::new(human::Human::new(options)),
+        OutputFormat::Concise => Box::new(concise::Concise::new(options)),
+        OutputFormat::Json => Box::new(json::Json::default()),
+        OutputFormat::Jsonl => Box::new(jsonl::Jsonl),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::new(options)),
+        OutputFormat::Github => Box::new(github::Github::new(options)),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::default()),
+        OutputFormat::Junit => Box::new(junit::Junit),
+        OutputFormat::Rdjson => Box::new(rdjson::Rdjson::default()),
+    }
 }

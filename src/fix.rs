@@ -1,0 +1,461 @@
+//! Applying fixes: choosing non-overlapping edits, applying them, re-linting
+//! until nothing more can be fixed, and splicing the edits into the original
+//! bytes so that the encoding, byte-order mark, line endings and every byte
+//! outside the edits stay as they were.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::lint::Linter;
+use crate::read::encode;
+use crate::source::{SourceFile, TextEncoding};
+
+/// Passes of fix → re-lint at most; `--fix` never loops forever.
+pub const MAX_PASSES: usize = 10;
+
+/// Which fixes may be applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FixOptions {
+    /// Also apply fixes marked unsafe (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+}
+
+impl FixOptions {
+    /// Whether `fix` may be applied under these options.
+    pub fn allows(&self, fix: &Fix) -> bool {
+        fix.applicability == Applicability::Safe || self.unsafe_fixes
+    }
+}
+
+/// Whether a fix's edits are in bounds, on character boundaries, sorted and
+/// do not overlap one another.
+fn well_formed(fix: &Fix, text: &str) -> bool {
+    let mut end = 0;
+    fix.edits.iter().enumerate().all(|(i, edit)| {
+        let edit_end = edit.offset.saturating_add(edit.length);
+        let ok = edit_end <= text.len()
+            && text.is_char_boundary(edit.offset)
+            && text.is_char_boundary(edit_end)
+            && (i == 0 || edit.offset >= end);
+        end = edit_end;
+        ok
+    })
+}
+
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    a.offset == b.offset || (a.offset < b.offset + b.length && b.offset < a.offset + a.length)
+}
+
+/// The line break a replacement's bare `\n` should become: `\r\n` when the
+/// text uses it.
+fn adapt_line_endings(replacement: &str, text: &str) -> String {
+    if text.contains("\r\n") && replacement.contains('\n') {
+        replacement.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        replacement.to_owned()
+    }
+}
+
+/// Chooses the fixes to apply in one pass: allowed, well formed, in order
+/// of their first edit, skipping any that overlaps one already chosen (it is
+/// left for the next pass). Returns the edits, sorted, and how many
+/// diagnostics they fix.
+pub fn select<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    text: &str,
+    options: FixOptions,
+) -> (Vec<Edit>, usize) {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .into_iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|fix| options.allows(fix) && !fix.edits.is_empty() && well_formed(fix, text))
+        .collect();
+    fixes.sort_by_key(|fix| fix.edits[0].offset);
+    let mut chosen: Vec<Edit> = Vec::new();
+    let mut count = 0;
+    for fix in fixes {
+        if fix
+            .edits
+            .iter()
+            .any(|edit| chosen.iter().any(|c| overlaps(c, edit)))
+        {
+            continue;
+        }
+        chosen.extend(fix.edits.iter().map(|edit| Edit {
+            offset: edit.offset,
+            length: edit.length,
+            replacement: adapt_line_endings(&edit.replacement, text),
+        }));
+        count += 1;
+    }
+    chosen.sort_by_key(|edit| edit.offset);
+    (chosen, count)
+}
+
+/// Applies sorted, non-overlapping edits to `text`.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.offset]);
+        out.push_str(&edit.replacement);
+        at = edit.offset + edit.length;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Why edits could not be spliced into the original bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpliceError {
+    /// Byte offset in the original where the re-encoded text stopped matching.
+    pub offset: usize,
+}
+
+fn bom_length(encoding: TextEncoding, had_bom: bool) -> usize {
+    match (had_bom, encoding) {
+        (false, _) => 0,
+        (true, TextEncoding::Utf8) => 3,
+        (true, _) => 2,
+    }
+}
+
+/// Applies `edits` (offsets into `text`, the decoding of `bytes`) to the
+/// bytes themselves. Every byte outside the edits is copied from the
+/// original; the function fails rather than change one (when the text does
+/// not re-encode to the same bytes, e.g. a GB18030 byte sequence with two
+/// spellings).
+pub fn splice(
+    bytes: &[u8],
+    text: &str,
+    encoding: TextEncoding,
+    had_bom: bool,
+    edits: &[Edit],
+) -> Result<Vec<u8>, SpliceError> {
+    let mut at_byte = bom_length(encoding, had_bom).min(bytes.len());
+    let mut out = bytes[..at_byte].to_vec();
+    let mut at_text = 0;
+    let keep = |segment: &str, at_byte: &mut usize, out: Option<&mut Vec<u8>>| {
+        let encoded = encode(segment, encoding, false);
+        let end = *at_byte + encoded.len();
+        if bytes.get(*at_byte..end) != Some(encoded.as_slice()) {
+            return Err(SpliceError { offset: *at_byte });
+        }
+        if let Some(out) = out {
+            out.extend_from_slice(&bytes[*at_byte..end]);
+        }
+        *at_byte = end;
+        Ok(())
+    };
+    for edit in edits {
+        keep(&text[at_text..edit.offset], &mut at_byte, Some(&mut out))?;
+        let end = edit.offset + edit.length;
+        keep(&text[edit.offset..end], &mut at_byte, None)?;
+        out.extend_from_slice(&encode(&edit.replacement, encoding, false));
+        at_text = end;
+    }
+    keep(&text[at_text..], &mut at_byte, Some(&mut out))?;
+    if at_byte != bytes.len() {
+        return Err(SpliceError { offset: at_byte });
+    }
+    Ok(out)
+}
+
+/// The outcome of fixing one report.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The report after the last pass.
+    pub source: SourceFile,
+    /// Its bytes, in the original encoding.
+    pub bytes: Vec<u8>,
+    /// Diagnostics fixed over all passes.
+    pub fixed: usize,
+    /// Passes that changed the text.
+    pub passes: usize,
+    /// The diagnostics of the final text (all of them, before suppressions).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Fixes `source` (decoded from `bytes`) until no allowed fix is left, a
+/// pass changes nothing, a text repeats, or [`MAX_PASSES`] passes ran.
+/// `keep` says which diagnostics count (suppressed ones are not fixed).
+pub fn fix_until_stable(
+    linter: &Linter,
+    source: SourceFile,
+    bytes: Vec<u8>,
+    diagnostics: Vec<Diagnostic>,
+    keep: &dyn Fn(&SourceFile, &Diagnostic) -> bool,
+    options: FixOptions,
+) -> Result<Fixed, SpliceError> {
+    let mut current = Fixed {
+        source,
+        bytes,
+        fixed: 0,
+        passes: 0,
+        diagnostics,
+    };
+    let mut seen = HashSet::new();
+    seen.insert(current.source.text.clone());
+    while current.passes < MAX_PASSES {
+        let (edits, count) = select(
+            current
+                .diagnostics
+                .iter()
+                .filter(|d| keep(&current.source, d)),
+            &current.source.text,
+            options,
+        );
+        if edits.is_empty() {
+            break;
+        }
+        let text = apply(&current.source.text, &edits);
+        if !seen.insert(text.clone()) {
+            break;
+        }
+        let bytes = splice(
+            &current.bytes,
+            &current.source.text,
+            current.source.encoding,
+            current.source.had_bom,
+            &edits,
+        )?;
+        let mut source = SourceFile::from_text(current.source.path.clone(), text);
+        source.encoding = current.source.encoding;
+        source.had_bom = current.source.had_bom;
+        current.diagnostics = linter.lint(&source);
+        current.source = source;
+        current.bytes = bytes;
+        current.fixed += count;
+        current.passes += 1;
+    }
+    Ok(current)
+}
+
+/// A unified diff of `before` → `after`, with `a/`/`b/` headers; empty when equal.
+pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
+    use crate::span::Span;
+    use crate::{LintOptions, Severity};
+
+    fn with_fix(edits: Vec<Edit>, applicability: Applicability) -> Diagnostic {
+        Diagnostic {
+            code: "X000".into(),
+            name: "x".into(),
+            severity: Severity::Error,
+            message: String::new(),
+            help: None,
+            span: Span::new(0, 0),
+            labels: Vec::new(),
+            fix: Some(Fix {
+                applicability,
+                edits,
+            }),
+        }
+    }
+
+    fn edit(offset: usize, length: usize, replacement: &str) -> Edit {
+        Edit {
+            offset,
+            length,
+            replacement: replacement.into(),
+        }
+    }
+
+    #[test]
+    fn overlapping_fixes_wait_for_the_next_pass() {
+        let text = "abcdef";
+        let diagnostics = [
+            with_fix(vec![edit(1, 2, "X")], Applicability::Safe),
+            with_fix(vec![edit(2, 2, "Y")], Applicability::Safe),
+            with_fix(vec![edit(4, 1, "Z")], Applicability::Safe),
+            with_fix(vec![edit(5, 1, "U")], Applicability::Unsafe),
+        ];
+        let (edits, count) = select(&diagnostics, text, FixOptions::default());
+        assert_eq!(count, 2);
+        assert_eq!(apply(text, &edits), "aXdZf");
+        let (edits, count) = select(&diagnostics, text, FixOptions { unsafe_fixes: true });
+        assert_eq!(count, 3);
+        assert_eq!(apply(text, &edits), "aXdZU");
+    }
+
+    #[test]
+    fn malformed_fixes_are_ignored() {
+        let text = "总体";
+        let diagnostics = [
+            with_fix(vec![edit(1, 1, "x")], Applicability::Safe),
+            with_fix(vec![edit(3, 9, "x")], Applicability::Safe),
+        ];
+        let (edits, _) = select(&diagnostics, text, FixOptions::default());
+        assert!(edits.is_empty());
+    }
+
+    #[test]
+    fn splice_keeps_every_other_byte() {
+        for (encoding, bom) in [
+            (TextEncoding::Utf8, true),
+            (TextEncoding::Gb18030, false),
+            (TextEncoding::Utf16Le, true),
+        ] {
+            let text = "期限为2023年\r\n其他&nbsp;内容\r\n";
+            let bytes = encode(text, encoding, bom);
+            let at = text.find("2023").unwrap();
+            let edits = [edit(at, 4, "2024")];
+            let out = splice(&bytes, text, encoding, bom, &edits).unwrap();
+            assert_eq!(out, encode(&apply(text, &edits), encoding, bom));
+        }
+    }
+
+    #[test]
+    fn splice_refuses_bytes_that_do_not_round_trip() {
+        // 0x80 decodes to € in GB18030 but € encodes as A2 E3.
+        let bytes = [b'a', 0x80, b'b'];
+        let text = "a€b";
+        let err = splice(
+            &bytes,
+            text,
+            TextEncoding::Gb18030,
+            false,
+            &[edit(0, 1, "c")],
+        );
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn line_endings_follow_the_file() {
+        assert_eq!(adapt_line_endings("a\nb", "x\r\ny"), "a\r\nb");
+        assert_eq!(adapt_line_endings("a\nb", "x\ny"), "a\nb");
+    }
+
+    /// A rule whose safe fix rewrites every `from` into `to`.
+    struct Rewrite {
+        code: &'static str,
+        from: &'static str,
+        to: &'static str,
+    }
+
+    impl Rule for Rewrite {
+        fn meta(&self) -> RuleMeta {
+            RuleMeta {
+                code: self.code.into(),
+                name: "rewrite".into(),
+                family: Family::Text,
+                severity: Severity::Warning,
+                default_enabled: true,
+                fixable: true,
+                summary_zh: "改写".into(),
+                summary_en: "rewrite".into(),
+                explanation: "test".into(),
+                basis: "test".into(),
+                bad_example: "a".into(),
+                good_example: "b".into(),
+            }
+        }
+
+        fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+            for (offset, _) in ctx.text().match_indices(self.from) {
+                let span = Span::new(offset, self.from.len());
+                sink.report(span, "rewrite").fix(Fix {
+                    applicability: Applicability::Safe,
+                    edits: vec![edit(offset, self.from.len(), self.to)],
+                });
+            }
+        }
+    }
+
+    fn linter(rules: Vec<Box<dyn Rule>>) -> Linter {
+        Linter::with_registry(Registry::from_rules(rules), LintOptions::default())
+    }
+
+    fn fix_text(linter: &Linter, text: &str) -> Fixed {
+        let source = SourceFile::from_text("t.txt", text);
+        let diagnostics = linter.lint(&source);
+        fix_until_stable(
+            linter,
+            source,
+            text.as_bytes().to_vec(),
+            diagnostics,
+            &|_, _| true,
+            FixOptions::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn fixes_that_undo_each_other_stop() {
+        let linter = linter(vec![
+            Box::new(Rewrite {
+                code: "X901",
+                from: "甲",
+                to: "乙",
+            }),
+            Box::new(Rewrite {
+                code: "X902",
+                from: "乙",
+                to: "甲",
+            }),
+        ]);
+        let fixed = fix_text(&linter, "甲");
+        assert!(fixed.passes < MAX_PASSES, "{}", fixed.passes);
+    }
+
+    #[test]
+    fn fixes_that_never_converge_stop_after_max_passes() {
+        let linter = linter(vec![Box::new(Rewrite {
+            code: "X903",
+            from: "a",
+            to: "aa",
+        })]);
+        let fixed = fix_text(&linter, "a");
+        assert_eq!(fixed.passes, MAX_PASSES);
+        assert_eq!(fixed.bytes, fixed.source.text.as_bytes());
+    }
+
+    #[test]
+    fn overlapping_fixes_are_applied_over_several_passes() {
+        // “ab” → “c” and “bc” → “d” overlap in “abc”: the first is applied,
+        // then the text is linted again and what is left is fixed.
+        let linter = linter(vec![
+            Box::new(Rewrite {
+                code: "X904",
+                from: "ab",
+                to: "x",
+            }),
+            Box::new(Rewrite {
+                code: "X905",
+                from: "bc",
+                to: "y",
+            }),
+            Box::new(Rewrite {
+                code: "X906",
+                from: "xc",
+                to: "z",
+            }),
+        ]);
+        let fixed = fix_text(&linter, "abc abc");
+        assert_eq!(fixed.source.text, "z z");
+        assert_eq!(fixed.passes, 2);
+        assert_eq!(fixed.fixed, 4);
+        assert!(fixed.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn diff_has_headers_and_hunks() {
+        let diff = unified_diff("r.txt", "a\nb\n", "a\nc\n");
+        assert!(diff.starts_with("--- a/r.txt\n+++ b/r.txt\n@@"));
+        assert!(diff.contains("-b\n+c\n"));
+        assert!(unified_diff("r.txt", "a", "a").is_empty());
+    }
+}

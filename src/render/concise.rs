@@ -1,0 +1,72 @@
+//! `--format concise`: `path:line:column: severity[CODE] message`, one line
+//! per diagnostic, the form Vim's quickfix and Emacs' compile-mode read.
+
+use std::io::{self, Write};
+
+use super::human::summary_line;
+use super::{Record, RenderOptions, Renderer, Totals};
+use crate::diagnostic::Severity;
+use crate::run::FileResult;
+use crate::stats::statistics_table;
+use crate::Lang;
+
+/// One line per diagnostic, then the summary line.
+pub struct Concise {
+    color: bool,
+    lang: Lang,
+}
+
+impl Concise {
+    /// A renderer with the options' colours and language.
+    pub fn new(options: RenderOptions) -> Self {
+        Self {
+            color: options.color,
+            lang: options.lang,
+        }
+    }
+}
+
+/// Keeps a message on one line.
+fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+impl Renderer for Concise {
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
+        for diagnostic in &result.diagnostics {
+            let place = Record::new(&result.path, diagnostic, result.source.as_ref()).start;
+            let severity = diagnostic.severity.as_str();
+            let (bold, colour, reset) = if self.color {
+                let colour = match diagnostic.severity {
+                    Severity::Error => "\x1b[31m",
+                    Severity::Warning => "\x1b[33m",
+                    Severity::Info => "\x1b[36m",
+                };
+                ("\x1b[1m", colour, "\x1b[0m")
+            } else {
+                ("", "", "")
+            };
+            writeln!(
+                out,
+                "{bold}{}:{}:{}:{reset} {colour}{severity}[{}]{reset} {}",
+                one_line(&result.path),
+                place.line,
+                place.column,
+                diagnostic.code,
+                one_line(&diagnostic.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()> {
+        if let Some(counts) = totals.by_rule {
+            out.write_all(statistics_table(counts, self.lang).as_bytes())?;
+        }
+        writeln!(out, "{}", summary_line(totals.summary, self.lang))
+    }
+}

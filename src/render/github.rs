@@ -1,0 +1,91 @@
+//! `--format github`: GitHub Actions workflow commands, which the runner
+//! turns into annotations on the pull request.
+//!
+//! `::error file=P,line=L,col=C,endLine=L,endColumn=C,title=CODE name::message`;
+//! data escapes `%`, CR and LF, properties also `:` and `,` (as in
+//! `@actions/core`).
+
+use std::io::{self, Write};
+
+use super::human::summary_line;
+use super::{Record, RenderOptions, Renderer, Totals};
+use crate::diagnostic::Severity;
+use crate::run::FileResult;
+use crate::stats::statistics_table;
+use crate::Lang;
+
+/// Escapes the message part of a workflow command.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (`file=`, `title=`) of a workflow command.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One workflow command per diagnostic, then the summary line.
+pub struct Github {
+    lang: Lang,
+}
+
+impl Github {
+    /// A renderer in the options' language.
+    pub fn new(options: RenderOptions) -> Self {
+        Self { lang: options.lang }
+    }
+}
+
+impl Renderer for Github {
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
+        for diagnostic in &result.diagnostics {
+            let record = Record::new(&result.path, diagnostic, result.source.as_ref());
+            let command = match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut message = diagnostic.message.clone();
+            if let Some(help) = &diagnostic.help {
+                message.push('\n');
+                message.push_str(help);
+            }
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&result.path),
+                record.start.line,
+                record.start.column,
+                record.end.line,
+                record.end.column,
+                escape_property(&format!("{} {}", diagnostic.code, diagnostic.name)),
+                escape_data(&message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()> {
+        if let Some(counts) = totals.by_rule {
+            out.write_all(statistics_table(counts, self.lang).as_bytes())?;
+        }
+        writeln!(out, "{}", summary_line(totals.summary, self.lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_actions_core() {
+        assert_eq!(escape_data("100% a\r\nb:c,d"), "100%25 a%0D%0Ab:c,d");
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+}

@@ -1,0 +1,107 @@
+//! `--format junit`: JUnit XML. One `<testsuite>` per file, one failing
+//! `<testcase>` per diagnostic, one passing `<testcase>` for a clean file;
+//! a file that could not be read is an `<error>`.
+
+use std::io::{self, Write};
+
+use super::{Record, Renderer, Totals};
+use crate::run::FileResult;
+
+/// Escapes text for XML attributes and content; characters XML 1.0 cannot
+/// carry become U+FFFD.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The XML document, written suite by suite.
+#[derive(Debug, Default)]
+pub struct Junit;
+
+impl Renderer for Junit {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(out, "<testsuites name=\"disclint\">")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
+        let path = xml(&result.path);
+        let count = result.diagnostics.len();
+        // A file that could not be read is an error (the check could not
+        // run), not a failure.
+        let (element, failures, errors) = if result.source.is_some() {
+            ("failure", count, 0)
+        } else {
+            ("error", 0, count)
+        };
+        writeln!(
+            out,
+            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">",
+            count.max(1)
+        )?;
+        if count == 0 {
+            writeln!(
+                out,
+                "    <testcase name=\"disclint\" classname=\"{path}\" file=\"{path}\"/>"
+            )?;
+        }
+        for diagnostic in &result.diagnostics {
+            let place = Record::new(&result.path, diagnostic, result.source.as_ref()).start;
+            let mut body = format!(
+                "{}:{}:{}: {}[{}] {}",
+                result.path,
+                place.line,
+                place.column,
+                diagnostic.severity.as_str(),
+                diagnostic.code,
+                diagnostic.message
+            );
+            if let Some(help) = &diagnostic.help {
+                body.push('\n');
+                body.push_str(help);
+            }
+            writeln!(
+                out,
+                "    <testcase name=\"{} {} line {} column {}\" classname=\"{path}\" file=\"{path}\" line=\"{}\">",
+                diagnostic.code, diagnostic.name, place.line, place.column, place.line
+            )?;
+            writeln!(
+                out,
+                "      <{element} message=\"{}\" type=\"{}\">{}</{element}>",
+                xml(&diagnostic.message),
+                diagnostic.severity.as_str(),
+                xml(&body)
+            )?;
+            writeln!(out, "    </testcase>")?;
+        }
+        writeln!(out, "  </testsuite>")
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _totals: &Totals<'_>) -> io::Result<()> {
+        writeln!(out, "</testsuites>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml;
+
+    #[test]
+    fn escapes_markup_and_control_characters() {
+        assert_eq!(xml("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;\u{FFFD}");
+    }
+}
