@@ -40,9 +40,13 @@ pub struct Linter {
 impl Linter {
     /// A linter with the built-in rules and the given options.
     pub fn new(options: LintOptions) -> Self {
+        let mut registry = Registry::builtin();
+        let formats = Formats::new(&options.packs);
+        let pack_identities = crate::rules::arithmetic::pack_rules(&formats, &registry);
+        registry.extend(pack_identities);
         Self {
-            registry: Registry::builtin(),
-            formats: Formats::new(&options.packs),
+            registry,
+            formats,
             options,
         }
     }

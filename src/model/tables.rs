@@ -106,12 +106,16 @@ pub fn find_tables(
         .tables
         .iter()
         .filter_map(|table| {
-            let blocks = region(&table.spec.section).unwrap_or(0..doc.blocks.len());
+            let scope = region(&table.spec.section);
+            // Without its section, only labelled rows are safe to read: an
+            // unlabelled row would be any run of numbers in the report.
+            let scoped = scope.is_some();
+            let blocks = scope.unwrap_or(0..doc.blocks.len());
             let cells: Vec<Cell> = doc.blocks[blocks]
                 .iter()
                 .flat_map(|block| doc.cells(text, block))
                 .collect();
-            read_table(text, table, format, &cells)
+            read_table(text, table, format, &cells, scoped)
         })
         .collect()
 }
@@ -140,7 +144,13 @@ fn classify(text: &str, table: &TableFormat, format: &Format, cell: Span) -> Tok
     }
 }
 
-fn read_table(text: &str, table: &TableFormat, format: &Format, cells: &[Cell]) -> Option<Table> {
+fn read_table(
+    text: &str,
+    table: &TableFormat,
+    format: &Format,
+    cells: &[Cell],
+    scoped: bool,
+) -> Option<Table> {
     let tokens: Vec<Token> = cells
         .iter()
         .map(|cell| classify(text, table, format, cell.span))
@@ -172,7 +182,8 @@ fn read_table(text: &str, table: &TableFormat, format: &Format, cells: &[Cell]) 
             extra,
         });
     }
-    if let Some(r) = spec.rows.iter().position(|row| row.label.is_empty()) {
+    let unlabelled = spec.rows.iter().position(|row| row.label.is_empty());
+    if let Some(r) = unlabelled.filter(|_| scoped) {
         if let Some(row) = read_unlabelled(text, &tokens, cells, spec, r) {
             rows.push(row);
         }

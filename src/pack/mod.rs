@@ -4,9 +4,11 @@
 //! their own with `--rules PATH`.
 
 mod error;
+mod identity;
 mod spec;
 
 pub use error::PackError;
+pub use identity::{parse_expr, Each, Expr, IdentitySpec, Part, Resolved, Term, TermKind};
 pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
 
 use serde::Deserialize;
@@ -23,6 +25,9 @@ pub struct Pack {
     /// Table schemas.
     #[serde(default)]
     pub tables: Vec<TableSpec>,
+    /// Identities added to a table of this or a built-in pack (each names its `table`).
+    #[serde(default)]
+    pub identities: Vec<IdentitySpec>,
 }
 
 /// The built-in packs, as (file name, TOML text).
@@ -40,8 +45,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
 impl Pack {
     /// Parses and validates a pack; errors point into `text`.
     pub fn from_toml(path: &str, text: &str) -> Result<Pack, PackError> {
-        let pack: Pack =
+        let mut pack: Pack =
             toml::from_str(text).map_err(|err| PackError::from_toml(path, text, &err))?;
+        pack.parse_identities()
+            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
         pack.validate()
             .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
         Ok(pack)
@@ -73,9 +80,88 @@ impl Pack {
             .unwrap_or(&packs[0])
     }
 
+    /// Parses every identity's expression. On error: the expression and the message.
+    fn parse_identities(&mut self) -> Result<(), (String, String)> {
+        let identities = self
+            .tables
+            .iter_mut()
+            .flat_map(|t| t.identities.iter_mut())
+            .chain(self.identities.iter_mut());
+        for identity in identities {
+            identity.expr = parse_expr(&identity.check).map_err(|(at, message)| {
+                (
+                    identity.check.clone(),
+                    format!(
+                        "identity `{}`: {message} at character {}",
+                        identity.check,
+                        identity.check[..at.min(identity.check.len())]
+                            .chars()
+                            .count()
+                            + 1
+                    ),
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks every identity against the table it belongs to: a table of this
+    /// pack, else the built-in table of that kind.
+    fn validate_identities(&self) -> Result<(), (String, String)> {
+        for table in &self.tables {
+            for identity in &table.identities {
+                identity.validate_names()?;
+                if identity.table.as_ref().is_some_and(|t| t != &table.kind) {
+                    return Err((
+                        format!("\"{}\"", identity.check),
+                        format!(
+                            "identity `{}` inside table `{}` names another table",
+                            identity.check, table.kind
+                        ),
+                    ));
+                }
+                identity.resolve(table)?;
+            }
+        }
+        for identity in &self.identities {
+            identity.validate_names()?;
+            let Some(kind) = identity.table.as_deref() else {
+                return Err((
+                    format!("\"{}\"", identity.check),
+                    format!("identity `{}` must name its `table`", identity.check),
+                ));
+            };
+            let own = self.tables.iter().find(|t| t.kind == kind);
+            let targets: Vec<&TableSpec> = match own {
+                Some(table) => vec![table],
+                None => [2019, 2021]
+                    .into_iter()
+                    .filter(|e| self.pack.edition.is_none_or(|own| own == *e))
+                    .filter_map(|e| {
+                        Pack::builtin_format(e)
+                            .tables
+                            .iter()
+                            .find(|t| t.kind == kind)
+                    })
+                    .collect(),
+            };
+            if targets.is_empty() {
+                return Err((
+                    format!("\"{kind}\""),
+                    format!("identity `{}` names unknown table `{kind}`", identity.check),
+                ));
+            }
+            for table in targets {
+                identity.resolve(table)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Checks references inside the pack. On error: a snippet of the pack text
     /// to point at, and the message.
     fn validate(&self) -> Result<(), (String, String)> {
+        self.validate_identities()?;
         for table in &self.tables {
             let mut seen = std::collections::HashSet::new();
             for row in &table.rows {

@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::identity::IdentitySpec;
+
 /// The `[pack]` table.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,6 +62,9 @@ pub struct TableSpec {
     pub columns: Vec<ColumnSpec>,
     /// Rows in order; a row with an empty label is the table's one unlabelled row.
     pub rows: Vec<RowSpec>,
+    /// Identities every report's table must satisfy (`[[tables.identities]]`).
+    #[serde(default)]
+    pub identities: Vec<IdentitySpec>,
 }
 
 /// A value column.
@@ -79,6 +84,9 @@ pub struct ColumnSpec {
     /// Values are free text (2019's 采购总金额).
     #[serde(default)]
     pub text: bool,
+    /// A short name for messages (the label if absent).
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 /// A row.
@@ -101,6 +109,9 @@ pub struct RowSpec {
     /// A group label that carries no values.
     #[serde(default)]
     pub group: bool,
+    /// A short name for messages (`本年新收`; the label without numbering if absent).
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 impl TableSpec {
@@ -113,5 +124,35 @@ impl TableSpec {
                 .collect(),
             None => self.columns.iter().collect(),
         }
+    }
+}
+
+impl RowSpec {
+    /// The name messages use for the row.
+    pub fn short_name(&self) -> String {
+        self.short
+            .clone()
+            .unwrap_or_else(|| short_label(&self.label))
+    }
+}
+
+impl ColumnSpec {
+    /// The name messages use for the column.
+    pub fn short_name(&self) -> String {
+        self.short
+            .clone()
+            .unwrap_or_else(|| short_label(&self.label))
+    }
+}
+
+/// A label without its numbering and without a trailing parenthetical note.
+fn short_label(label: &str) -> String {
+    let folded = crate::normalize::canon(label);
+    let bare = crate::normalize::strip_numbering(&folded);
+    let bare = bare.split('(').next().unwrap_or(bare);
+    if bare.is_empty() {
+        label.to_owned()
+    } else {
+        bare.to_owned()
     }
 }

@@ -6,8 +6,10 @@ mod meta;
 mod registry;
 mod selection;
 
+pub mod arithmetic;
 pub mod period;
 pub mod structure;
+pub mod tables;
 
 pub use context::{Context, Sink};
 pub use meta::{Family, RuleMeta};

@@ -1,6 +1,6 @@
 //! The list of rules and how a run picks from it.
 
-use super::{period, structure, Rule, RuleMeta};
+use super::{arithmetic, period, structure, tables, Rule, RuleMeta};
 
 /// The rules available to a run, with their metadata.
 pub struct Registry {
@@ -13,6 +13,8 @@ impl Registry {
         let mut all: Vec<Box<dyn Rule>> = Vec::new();
         all.extend(structure::rules());
         all.extend(period::rules());
+        all.extend(tables::rules());
+        all.extend(arithmetic::rules());
         Self::from_rules(all)
     }
 

@@ -1,0 +1,77 @@
+//! T003 `invalid-cell`.
+
+use crate::diagnostic::Severity;
+use crate::model::Value;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::tr;
+
+/// A value that is not a non-negative integer (or, for 万元 fees, decimal).
+pub struct InvalidCell;
+
+impl Rule for InvalidCell {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "T003".into(),
+            name: "invalid-cell".into(),
+            family: Family::Tables,
+            severity: Severity::Error,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "表格单元格不是有效的数值".into(),
+            summary_en: "A table cell is not a valid number".into(),
+            explanation: "Table counts are non-negative integers written in Arabic digits; only \
+the fee column (本年收费金额, 万元) may hold a decimal, and only 2019's 本年增/减 may be negative. \
+Text such as `abc`, a unit (`5件`), a sign (`-1`) or a thousands separator (`1,2`) makes the cell \
+unreadable by machines and ambiguous to people. Identities that use an invalid cell are not \
+checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` are T004's."
+                .into(),
+            basis: "国办公开办函〔2021〕30号 年度报告格式".into(),
+            bad_example: "(一)予以公开 | 5件 | 0 | …".into(),
+            good_example: "(一)予以公开 | 5 | 0 | …".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        for (spec, table) in super::present(ctx) {
+            for row in &table.rows {
+                for cell in &row.values {
+                    let Value::Invalid(raw) = &cell.value else {
+                        continue;
+                    };
+                    let decimal = spec
+                        .columns
+                        .iter()
+                        .any(|c| c.id == cell.column && c.decimal);
+                    let row_name = if row.label.is_empty() {
+                        spec.name.clone()
+                    } else {
+                        super::row_name(spec, &row.id)
+                    };
+                    let column = super::column_name(spec, &cell.column);
+                    let kind = if decimal {
+                        tr!(ctx.lang, "非负数", "a non-negative number")
+                    } else {
+                        tr!(ctx.lang, "非负整数", "a non-negative integer")
+                    };
+                    sink.report(
+                        cell.span,
+                        tr!(
+                            ctx.lang,
+                            "“{}”行“{}”列的“{}”不是{}",
+                            "“{2}” in row “{0}”, column “{1}”, is not {3}",
+                            row_name,
+                            column,
+                            raw.trim(),
+                            kind
+                        ),
+                    )
+                    .help(tr!(
+                        ctx.lang,
+                        "只填写阿拉伯数字（如 5），不带单位、正负号或千分位逗号；没有发生的填0",
+                        "write Arabic digits only (e.g. 5), without units, signs or thousands separators; 0 if nothing happened"
+                    ));
+                }
+            }
+        }
+    }
+}
