@@ -33,7 +33,7 @@ pub(crate) fn check(ctx: &Context<'_>, sink: &mut Sink<'_>, code: &str) {
                     }
                 }
                 Each::Row => {
-                    for row in &table.rows {
+                    for row in table.rows.iter().filter(|r| aligned(r)) {
                         let lookup = |id: &str| row.values.iter().find(|v| v.column == id);
                         let scope = Scope::Row(row_name(spec, row));
                         evaluate(ctx, sink, identity, spec, &resolved, &scope, lookup);
@@ -63,10 +63,17 @@ fn cell<'t>(table: &'t Table, row: &str, column: &str) -> Option<&'t CellValue> 
     table
         .rows
         .iter()
-        .find(|r| r.id == row)?
+        .find(|r| r.id == row)
+        .filter(|r| aligned(r))?
         .values
         .iter()
         .find(|v| v.column == column)
+}
+
+/// Whether a row's values can be read by column: a row with cells lost or
+/// added (T002) would put numbers under the wrong headings.
+fn aligned(row: &TableRow) -> bool {
+    row.values.len() == row.expected && row.extra.is_empty()
 }
 
 /// One term as the message shows it: a name, a value, and its cells.

@@ -23,7 +23,9 @@ impl Rule for InvalidCell {
 the fee column (本年收费金额, 万元) may hold a decimal, and only 2019's 本年增/减 may be negative. \
 Text such as `abc`, a unit (`5件`), a sign (`-1`) or a thousands separator (`1,2`) makes the cell \
 unreadable by machines and ambiguous to people. Identities that use an invalid cell are not \
-checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` are T004's."
+checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` are T004's. Text \
+without digits that contains Chinese characters is taken for a misread \
+label, not a value, and is not reported."
                 .into(),
             basis: "国办公开办函〔2021〕30号 年度报告格式".into(),
             bad_example: "(一)予以公开 | 5件 | 0 | …".into(),
@@ -38,6 +40,9 @@ checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` a
                     let Value::Invalid(raw) = &cell.value else {
                         continue;
                     };
+                    if !looks_like_a_figure(raw) {
+                        continue;
+                    }
                     let decimal = spec
                         .columns
                         .iter()
@@ -74,4 +79,14 @@ checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` a
             }
         }
     }
+}
+
+/// Whether an unreadable cell was meant as a figure: it has a digit, or it
+/// is a short code (`abc`, `N/A`). A longer text without digits (`五、…`) is
+/// a label or heading the table reader took for a cell, not a bad value.
+fn looks_like_a_figure(raw: &str) -> bool {
+    let raw = raw.trim();
+    raw.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || (crate::normalize::cjk_count(raw) == 0 && raw.chars().count() <= 8)
 }

@@ -35,9 +35,6 @@ table's section (a text cut off mid-table)."
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         for (spec, table) in super::present(ctx) {
-            if !super::foreign_labels(ctx, spec).is_empty() {
-                continue;
-            }
             let position = |id: &str| spec.rows.iter().position(|r| r.id == id);
             let last_found = table.rows.iter().filter_map(|r| position(&r.id)).max();
             let open = super::open_ended(ctx, spec);

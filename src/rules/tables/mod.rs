@@ -22,14 +22,19 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 }
 
 /// The tables whose section is present and which were found, with their
-/// schemas. A missing section is S001's finding and a missing table S007's.
+/// schemas. A missing section is S001's finding, a missing table S007's, and
+/// a table of the other edition T005's: its rows and cells cannot be read
+/// against this edition's schema.
 pub(crate) fn present<'a>(
     ctx: &'a Context<'_>,
 ) -> impl Iterator<Item = (&'a TableSpec, &'a Table)> + 'a {
     ctx.format.tables.iter().filter_map(|format| {
         let spec = &format.spec;
         ctx.report.section(&spec.section)?;
-        Some((spec, ctx.report.table(&spec.kind)?))
+        let table = ctx.report.table(&spec.kind)?;
+        foreign_labels(ctx, spec)
+            .is_empty()
+            .then_some((spec, table))
     })
 }
 
