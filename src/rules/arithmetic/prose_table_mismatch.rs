@@ -40,12 +40,19 @@ state the figure in these words are read, and only table cells read as integers 
         let new = total(ctx, "new");
         let carried_over = total(ctx, "carried_over");
         let forward = total(ctx, "carried_forward");
+        let year = ctx.report.year_value();
         for (span, sentence) in super::prose::sentences(ctx) {
+            if !about_this_year(sentence, year) {
+                continue;
+            }
             let at = |range: std::ops::Range<usize>| {
                 Span::from_range(span.offset + range.start, span.offset + range.end)
             };
             if let Some((n, cell)) = new.filter(|(n, _)| *n > 0) {
-                if let Some(m) = no_requests().find(sentence) {
+                let found = no_requests()
+                    .find(sentence)
+                    .filter(|m| !sentence[m.end()..].starts_with('人'));
+                if let Some(m) = found {
                     sink.report(
                         at(m.range()),
                         tr!(
@@ -185,6 +192,33 @@ impl ProseTableMismatch {
     }
 }
 
+/// Whether a sentence speaks of the report year: it names no other year and
+/// makes no comparison with the last one.
+fn about_this_year(sentence: &str, year: Option<i32>) -> bool {
+    const OTHER_TIME: &[&str] = &[
+        "上年",
+        "去年",
+        "上一年",
+        "同比",
+        "较",
+        "相比",
+        "以来",
+        "累计",
+    ];
+    if OTHER_TIME.iter().any(|w| sentence.contains(w)) {
+        return false;
+    }
+    years().find_iter(sentence).all(|m| {
+        let digits = m.as_str().trim_end_matches('年');
+        digits.parse::<i32>().ok() == year
+    })
+}
+
+fn years() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(19|20)\d{2}年").expect("valid regex"))
+}
+
 /// The 总计 of an applications row, if the table holds it as an integer.
 pub(crate) fn total(ctx: &Context<'_>, row: &str) -> Option<(u64, Span)> {
     let table = ctx.report.table("applications")?;
@@ -235,4 +269,42 @@ fn no_review() -> &'static Regex {
         Regex::new(r"(全年|本年度?)?(无|未发生|未收到|没有|未有)[^,，。]{0,20}(行政复议|行政诉讼)")
             .expect("valid regex")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_stated_figures() {
+        let n = |re: &Regex, s: &str| {
+            re.captures(s)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_owned())
+        };
+        assert_eq!(
+            n(received(), "全年共收到政府信息公开申请24件"),
+            Some("24".into())
+        );
+        assert_eq!(n(received(), "本年度收到申请共9件"), Some("9".into()));
+        assert_eq!(n(received(), "收到行政复议申请2件"), None);
+        assert_eq!(n(received(), "收到网上申请10件"), None);
+        assert_eq!(
+            n(carried_forward(), "结转下年度继续办理1件"),
+            Some("1".into())
+        );
+        assert_eq!(n(carried_forward(), "上年结转1件"), None);
+        assert!(no_requests().is_match("全年未收到政府信息公开申请"));
+        assert!(no_requests().is_match("本年度无书面申请"));
+        assert!(!no_requests().is_match("无正当理由大量反复申请"));
+        assert!(no_review().is_match("全年未发生因政府信息公开被申请行政复议、提起行政诉讼的情况"));
+    }
+
+    #[test]
+    fn other_years_and_comparisons_are_not_this_years_figures() {
+        assert!(about_this_year("2024年共收到申请24件", Some(2024)));
+        assert!(!about_this_year("2023年共收到申请20件", Some(2024)));
+        assert!(!about_this_year("较上年收到申请30件有所下降", Some(2024)));
+        assert!(about_this_year("全年共收到申请24件", None));
+    }
 }

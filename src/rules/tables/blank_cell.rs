@@ -45,20 +45,16 @@ only the author knows the figure) writes 0 over `/`, `-` and `无`."
                 };
                 let columns: Vec<String> = blanks
                     .iter()
-                    .map(|v| super::column_name(spec, &v.column))
+                    .map(|v| super::column_name(spec, row, &v.column))
                     .collect();
-                let row_name = if row.label.is_empty() {
-                    spec.name.clone()
-                } else {
-                    super::row_name(spec, &row.id)
-                };
+                let row_title = super::row_title(spec, row, ctx.lang);
                 let diagnostic = sink.report(
                     first.span,
                     tr!(
                         ctx.lang,
-                        "“{}”行有{}个空白单元格（{}），按0计算",
-                        "row “{}” has {} blank cells ({}), counted as 0",
-                        row_name,
+                        "{}有{}个空白单元格（{}），按0计算",
+                        "{} has {} blank cells ({}), counted as 0",
+                        row_title,
                         blanks.len(),
                         columns.join("、")
                     ),
@@ -70,7 +66,7 @@ only the author knows the figure) writes 0 over `/`, `-` and `无`."
                             ctx.lang,
                             "“{}”空白",
                             "“{}” blank",
-                            super::column_name(spec, &blank.column)
+                            super::column_name(spec, row, &blank.column)
                         ),
                     );
                 }

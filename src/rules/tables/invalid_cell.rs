@@ -47,12 +47,8 @@ label, not a value, and is not reported."
                         .columns
                         .iter()
                         .any(|c| c.id == cell.column && c.decimal);
-                    let row_name = if row.label.is_empty() {
-                        spec.name.clone()
-                    } else {
-                        super::row_name(spec, &row.id)
-                    };
-                    let column = super::column_name(spec, &cell.column);
+                    let row_title = super::row_title(spec, row, ctx.lang);
+                    let column = super::column_name(spec, row, &cell.column);
                     let kind = if decimal {
                         tr!(ctx.lang, "非负数", "a non-negative number")
                     } else {
@@ -62,9 +58,9 @@ label, not a value, and is not reported."
                         cell.span,
                         tr!(
                             ctx.lang,
-                            "“{}”行“{}”列的“{}”不是{}",
-                            "“{2}” in row “{0}”, column “{1}”, is not {3}",
-                            row_name,
+                            "{}“{}”列的“{}”不是{}",
+                            "“{2}” in {0}, column “{1}”, is not {3}",
+                            row_title,
                             column,
                             raw.trim(),
                             kind

@@ -7,8 +7,10 @@ mod outdated_format;
 mod row_arity;
 
 use super::{Context, Rule};
-use crate::model::Table;
+use crate::model::{Table, TableRow};
 use crate::pack::TableSpec;
+use crate::tr;
+use crate::Lang;
 
 /// The table rules.
 pub fn rules() -> Vec<Box<dyn Rule>> {
@@ -48,20 +50,32 @@ pub(crate) fn open_ended(ctx: &Context<'_>, spec: &TableSpec) -> bool {
         .is_some_and(|last| last.kind == spec.section)
 }
 
-/// A short name for a row id of `spec` (the row's label if it has none).
-pub(crate) fn row_name(spec: &TableSpec, id: &str) -> String {
-    spec.rows
+/// How messages name a row: `“予以公开”行`, or for the unlabelled row
+/// `“<table>”的数值行`.
+pub(crate) fn row_title(spec: &TableSpec, row: &TableRow, lang: Lang) -> String {
+    if row.label.is_empty() {
+        return tr!(lang, "“{}”的数值行", "the row of values of “{}”", spec.name);
+    }
+    let name = spec
+        .rows
         .iter()
-        .find(|r| r.id == id)
-        .map_or_else(|| id.to_owned(), |r| r.short_name())
+        .find(|r| r.id == row.id)
+        .map_or_else(|| row.label.clone(), |r| r.short_name());
+    tr!(lang, "“{}”行", "row “{}”", name)
 }
 
-/// A short name for a column id of `spec`.
-pub(crate) fn column_name(spec: &TableSpec, id: &str) -> String {
-    spec.columns
-        .iter()
-        .find(|c| c.id == id)
-        .map_or_else(|| id.to_owned(), |c| c.short_name())
+/// How messages name a column of a row: its short name, with its position
+/// in the unlabelled row (whose groups repeat the same labels).
+pub(crate) fn column_name(spec: &TableSpec, row: &TableRow, id: &str) -> String {
+    let Some(index) = spec.columns.iter().position(|c| c.id == id) else {
+        return id.to_owned();
+    };
+    let short = spec.columns[index].short_name();
+    if row.label.is_empty() {
+        format!("{}({})", short, index + 1)
+    } else {
+        short
+    }
 }
 
 pub(crate) use outdated_format::foreign_labels;

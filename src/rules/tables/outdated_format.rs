@@ -90,7 +90,7 @@ or statistics period gives; one diagnostic per table."
 }
 
 /// Cells of the table's section that carry labels only the other edition has
-/// (the edition the report year does not call for), with the label.
+/// (the edition the report year does not call for), with their text.
 pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, String)> {
     let Some(year) = ctx.report.year_value() else {
         return Vec::new();
@@ -114,8 +114,8 @@ pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, 
     for block in &ctx.doc.blocks[section.blocks.clone()] {
         for cell in ctx.doc.cells(text, block) {
             let folded = canon(cell.span.slice(text));
-            if let Some(label) = foreign.iter().find(|l| folded.starts_with(l.as_str())) {
-                found.push((cell.span, label.clone()));
+            if foreign.iter().any(|l| folded.starts_with(l.as_str())) {
+                found.push((cell.span, cell.span.slice(text).to_owned()));
             }
         }
     }

@@ -35,11 +35,7 @@ last row read is not checked for too few values when the report ends inside its 
         for (spec, table) in super::present(ctx) {
             let open = super::open_ended(ctx, spec);
             for (index, row) in table.rows.iter().enumerate() {
-                let name = if row.label.is_empty() {
-                    spec.name.clone()
-                } else {
-                    format!("“{}”", super::row_name(spec, &row.id))
-                };
+                let name = super::row_title(spec, row, ctx.lang);
                 // Only figures count as extra values: a trailing date or
                 // page chrome read after the last row is no cell of it.
                 let extra: Vec<_> = row
@@ -53,8 +49,8 @@ last row read is not checked for too few values when the report ends inside its 
                         *first,
                         tr!(
                             ctx.lang,
-                            "{}行应有{}个数值，但多出{}个",
-                            "row {} should have {} values but has {} more",
+                            "{}应有{}个数值，但多出{}个",
+                            "{} should have {} values but has {} more",
                             name,
                             row.expected,
                             extra.len()
@@ -84,14 +80,14 @@ last row read is not checked for too few values when the report ends inside its 
                     .unwrap_or_default()
                     .iter()
                     .skip(row.values.len())
-                    .map(|c| c.short_name())
+                    .map(|c| super::column_name(spec, row, &c.id))
                     .collect();
                 sink.report(
                     span,
                     tr!(
                         ctx.lang,
-                        "{}行应有{}个数值，只读到{}个（缺“{}”）",
-                        "row {} should have {} values but has {} (missing “{}”)",
+                        "{}应有{}个数值，只读到{}个（缺“{}”）",
+                        "{} should have {} values but has {} (missing “{}”)",
                         name,
                         row.expected,
                         row.values.len(),
