@@ -160,3 +160,26 @@ fn the_seed_draws_no_table_or_arithmetic_error() {
         assert!(errors.is_empty(), "{}: {errors:#?}", entry.path().display());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Excerpts stop anywhere, often mid-table: a consistent report cut at any
+    /// point draws no table or arithmetic diagnostic (rows cut off are not
+    /// missing, a number cut in half is not wrong).
+    #[test]
+    fn a_consistent_report_cut_anywhere_draws_nothing(
+        seed in any::<u64>(),
+        rendering in rendering(),
+        cut in 0.0f64..1.0,
+    ) {
+        let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+        let text = report.render(rendering);
+        let mut at = (text.len() as f64 * cut) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (diagnostics, _) = lint(&linter(), &text[..at]);
+        prop_assert!(diagnostics.is_empty(), "cut at {at}: {diagnostics:#?}");
+    }
+}

@@ -145,14 +145,47 @@ impl ColumnSpec {
     }
 }
 
-/// A label without its numbering and without a trailing parenthetical note.
+/// A label without its numbering and without a trailing parenthetical note:
+/// `(二)部分公开(区分处理的…)` → `部分公开`, `2.重复申请` → `重复申请`.
 fn short_label(label: &str) -> String {
-    let folded = crate::normalize::canon(label);
-    let bare = crate::normalize::strip_numbering(&folded);
-    let bare = bare.split('(').next().unwrap_or(bare);
+    const NUMERALS: &str = "一二三四五六七八九十0123456789０１２３４５６７８９";
+    let trimmed = label.trim();
+    let rest = trimmed.trim_start_matches(['(', '（']);
+    let rest = rest.trim_start_matches(|c| NUMERALS.contains(c));
+    let numbered = rest.len() < trimmed.len();
+    let rest = if numbered {
+        rest.trim_start_matches([')', '）', '、', '.', '．', ' '])
+    } else {
+        trimmed
+    };
+    let bare = rest.split(['(', '（']).next().unwrap_or(rest).trim();
     if bare.is_empty() {
         label.to_owned()
     } else {
         bare.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_label;
+
+    #[test]
+    fn short_labels_drop_numbering_and_notes() {
+        assert_eq!(
+            short_label("(二)部分公开(区分处理的,只计这一情形,不计其他情形)"),
+            "部分公开"
+        );
+        assert_eq!(short_label("2.重复申请"), "重复申请");
+        assert_eq!(
+            short_label("2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理"),
+            "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理"
+        );
+        assert_eq!(
+            short_label("一、本年新收政府信息公开申请数量"),
+            "本年新收政府信息公开申请数量"
+        );
+        assert_eq!(short_label("自然人"), "自然人");
+        assert_eq!(short_label("本年收费金额(单位:万元)"), "本年收费金额");
     }
 }

@@ -27,13 +27,13 @@ pub(crate) fn check(ctx: &Context<'_>, sink: &mut Sink<'_>, code: &str) {
             match identity.each {
                 Each::Column => {
                     for column in spec.columns.iter().filter(|c| !c.text) {
-                        let lookup = |id: &str| cell(table, id, &column.id);
+                        let lookup = |id: &str| cell(ctx, table, id, &column.id);
                         let scope = Scope::Column(column.short_name());
                         evaluate(ctx, sink, identity, spec, &resolved, &scope, lookup);
                     }
                 }
                 Each::Row => {
-                    for row in table.rows.iter().filter(|r| aligned(r)) {
+                    for row in table.rows.iter().filter(|r| usable(ctx, r)) {
                         let lookup = |id: &str| row.values.iter().find(|v| v.column == id);
                         let scope = Scope::Row(row_name(spec, row));
                         evaluate(ctx, sink, identity, spec, &resolved, &scope, lookup);
@@ -59,21 +59,33 @@ fn row_name(spec: &TableSpec, row: &TableRow) -> String {
         .map_or_else(|| row.label.clone(), |r| r.short_name())
 }
 
-fn cell<'t>(table: &'t Table, row: &str, column: &str) -> Option<&'t CellValue> {
+fn cell<'t>(ctx: &Context<'_>, table: &'t Table, row: &str, column: &str) -> Option<&'t CellValue> {
     table
         .rows
         .iter()
         .find(|r| r.id == row)
-        .filter(|r| aligned(r))?
+        .filter(|r| usable(ctx, r))?
         .values
         .iter()
         .find(|v| v.column == column)
 }
 
 /// Whether a row's values can be read by column: a row with cells lost or
-/// added (T002) would put numbers under the wrong headings.
-fn aligned(row: &TableRow) -> bool {
-    row.values.len() == row.expected && row.extra.is_empty()
+/// added (T002) would put numbers under the wrong headings, and the last
+/// value of a text that stops without a line break may be a number cut in
+/// half (`62` → `6`), as in excerpts of published reports.
+fn usable(ctx: &Context<'_>, row: &TableRow) -> bool {
+    let aligned = row.values.len() == row.expected && row.extra.is_empty();
+    let end = row.values.last().map_or(row.label_span, |v| v.span).end();
+    aligned && !cut_off(ctx, end)
+}
+
+/// Whether the text stops at `end` without a line break (but for spaces and
+/// pipes): what precedes may have been cut in half.
+pub(crate) fn cut_off(ctx: &Context<'_>, end: usize) -> bool {
+    ctx.text().get(end..).is_some_and(|rest| {
+        !rest.contains(['\n', '\r']) && rest.chars().all(|c| c.is_whitespace() || c == '|')
+    })
 }
 
 /// One term as the message shows it: a name, a value, and its cells.

@@ -230,7 +230,9 @@ pub(crate) fn total(ctx: &Context<'_>, row: &str) -> Option<(u64, Span)> {
         .iter()
         .find(|v| v.column == "total")?;
     match cell.value {
-        Value::Integer(n) if n >= 0 => Some((n as u64, cell.span)),
+        Value::Integer(n) if n >= 0 && !super::identity::cut_off(ctx, cell.span.end()) => {
+            Some((n as u64, cell.span))
+        }
         _ => None,
     }
 }

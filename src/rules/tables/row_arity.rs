@@ -44,7 +44,10 @@ last row read is not checked for too few values when the report ends inside its 
                     .filter(|span| is_figure(span.slice(ctx.text())))
                     .copied()
                     .collect();
-                if let Some(first) = extra.first() {
+                // The last cells of a text cut inside the table may be a
+                // label cut in half (`3.`).
+                let last = index + 1 == table.rows.len();
+                if let Some(first) = extra.first().filter(|_| !(open && last)) {
                     let diagnostic = sink.report(
                         *first,
                         tr!(
@@ -66,7 +69,6 @@ last row read is not checked for too few values when the report ends inside its 
                     ));
                     continue;
                 }
-                let last = index + 1 == table.rows.len();
                 let unplaced = row.label.is_empty() && row.values.is_empty();
                 if row.values.len() >= row.expected || (open && last) || unplaced {
                     continue;
@@ -105,11 +107,13 @@ last row read is not checked for too few values when the report ends inside its 
     }
 }
 
-/// Whether a cell reads as a number or a blank mark.
+/// Whether a cell reads as a number (`12`, `3.5`) or a blank mark (`/`, `-`).
 fn is_figure(raw: &str) -> bool {
     let raw = raw.trim();
-    !raw.is_empty()
-        && raw
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-'))
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match raw.split_once('.') {
+        _ if matches!(raw, "/" | "-") => true,
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(raw),
+    }
 }
