@@ -216,8 +216,8 @@ fn read_table(
 }
 
 /// Joins a row label wrapped over several cells (`(二)部分公开(区分处理的,`
-/// + `不计其他情形)`, `…确认或重新出具已获取信` + `息`): the first cell
-/// becomes the row, the others continuations.
+/// then `不计其他情形)`; `…确认或重新出具已获取信` then `息`): the first
+/// cell becomes the row, the others continuations.
 fn join_wrapped_labels(text: &str, table: &TableFormat, cells: &[Cell], tokens: &mut [Token]) {
     let fragment = |token: Token, raw: &str| {
         token == Token::Label
