@@ -6,8 +6,8 @@ use disclint::rules::{Selection, Selector};
 use disclint::{Diagnostic, LintOptions, Linter, SourceFile};
 
 fn clean_report() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/reports/clean-2024.txt");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reports/clean-2024.txt");
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -63,10 +63,18 @@ fn a_broken_balance_points_at_the_total_and_labels_each_term() {
             (62, "24".to_owned(), "本年新收 = 24".to_owned()),
             (70, "1".to_owned(), "上年结转 = 1".to_owned()),
             (264, "1".to_owned(), "结转下年度 = 1".to_owned()),
-            (256, "25".to_owned(), "此处为25，按其他各项应为24".to_owned()),
+            (
+                256,
+                "25".to_owned(),
+                "此处为25，按其他各项应为24".to_owned()
+            ),
         ]
     );
-    assert!(d.help.as_deref().unwrap().contains("本年新收 + 上年结转 = 办理结果总计 + 结转下年度"));
+    assert!(d
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("本年新收 + 上年结转 = 办理结果总计 + 结转下年度"));
 }
 
 #[test]
@@ -106,5 +114,8 @@ fn a_wrong_sub_row_shows_the_sum_and_labels_the_non_zero_parts() {
     assert!(labelled.contains(&(80, "4".to_owned(), "予以公开 = 4".to_owned())));
     // Only non-zero parts, at most eight, plus the primary's own label.
     assert!(labelled.len() <= 9, "{labelled:#?}");
-    assert!(labelled.iter().all(|(_, text, _)| text != "0"), "{labelled:#?}");
+    assert!(
+        labelled.iter().all(|(_, text, _)| text != "0"),
+        "{labelled:#?}"
+    );
 }

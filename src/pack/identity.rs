@@ -308,6 +308,23 @@ mod tests {
     }
 
     #[test]
+    fn results_total_sums_the_result_rows_of_each_edition() {
+        for (edition, rows) in [(2021, 21), (2019, 19)] {
+            let pack = crate::pack::Pack::builtin_format(edition);
+            let table = pack
+                .tables
+                .iter()
+                .find(|t| t.kind == "applications")
+                .unwrap();
+            let identity = table.identities.iter().find(|i| i.code == "A002").unwrap();
+            let resolved = identity.resolve(table).unwrap();
+            assert_eq!(resolved.primary, "results.total");
+            assert_eq!(resolved.right[0].ids.len(), rows, "{edition}");
+            assert!(!resolved.right[0].ids.contains(&"results.total".to_owned()));
+        }
+    }
+
+    #[test]
     fn rejects_malformed_expressions() {
         for bad in [
             "a ==",

@@ -24,24 +24,36 @@ pub(crate) fn check(ctx: &Context<'_>, sink: &mut Sink<'_>, code: &str) {
             let Ok(resolved) = identity.resolve(spec) else {
                 continue;
             };
+            let check = Check {
+                identity,
+                spec,
+                resolved: &resolved,
+            };
             match identity.each {
                 Each::Column => {
                     for column in spec.columns.iter().filter(|c| !c.text) {
                         let lookup = |id: &str| cell(ctx, table, id, &column.id);
                         let scope = Scope::Column(column.short_name());
-                        evaluate(ctx, sink, identity, spec, &resolved, &scope, lookup);
+                        evaluate(ctx, sink, &check, &scope, lookup);
                     }
                 }
                 Each::Row => {
                     for row in table.rows.iter().filter(|r| usable(ctx, r)) {
                         let lookup = |id: &str| row.values.iter().find(|v| v.column == id);
                         let scope = Scope::Row(row_name(spec, row));
-                        evaluate(ctx, sink, identity, spec, &resolved, &scope, lookup);
+                        evaluate(ctx, sink, &check, &scope, lookup);
                     }
                 }
             }
         }
     }
+}
+
+/// One identity resolved against its table's schema.
+struct Check<'a> {
+    identity: &'a IdentitySpec,
+    spec: &'a TableSpec,
+    resolved: &'a Resolved,
 }
 
 /// What one evaluation runs over, for messages.
@@ -96,16 +108,19 @@ struct Shown<'t> {
     cells: Vec<(&'t CellValue, String)>,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Evaluates one identity over one column or row and reports a failure.
 fn evaluate<'t>(
     ctx: &Context<'_>,
     sink: &mut Sink<'_>,
-    identity: &IdentitySpec,
-    spec: &TableSpec,
-    resolved: &Resolved,
+    check: &Check<'_>,
     scope: &Scope,
     lookup: impl Fn(&str) -> Option<&'t CellValue>,
 ) {
+    let Check {
+        identity,
+        spec,
+        resolved,
+    } = *check;
     // Every term must be there and be a number: a missing row (T001), a short
     // row (T002) or an invalid cell (T003) is reported once, by its own rule.
     let Some(left) = side(identity, spec, &resolved.left, &lookup, ctx.lang) else {
