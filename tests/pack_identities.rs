@@ -143,10 +143,12 @@ fn an_identity_naming_something_unknown_does_not_load() {
     assert!(err.to_string().contains("at character 14"), "{err}");
     assert_eq!(err.span_text(), Some("carried_over = carried_forward"));
 
-    let bad_code = EXTRA_IDENTITY.replace("\"A101\"", "\"S101\"");
-    let err = Pack::from_toml("t.toml", &bad_code).unwrap_err();
-    assert!(
-        err.to_string().contains("must be `A` followed by digits"),
-        "{err}"
-    );
+    for bad_code in ["S101", "A005", "A99", "A"] {
+        let pack = EXTRA_IDENTITY.replace("\"A101\"", &format!("\"{bad_code}\""));
+        let err = Pack::from_toml("t.toml", &pack).unwrap_err();
+        assert!(err.to_string().contains("from 100 on"), "{err}");
+    }
+    // A built-in identity code takes more identities.
+    let builtin_code = EXTRA_IDENTITY.replace("\"A101\"", "\"A001\"");
+    assert!(Pack::from_toml("t.toml", &builtin_code).is_ok());
 }

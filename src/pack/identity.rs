@@ -12,6 +12,13 @@ use crate::diagnostic::Severity;
 #[grammar = "../grammar/identity.pest"]
 struct IdentityGrammar;
 
+/// The built-in rules that evaluate identities; a pack may add identities
+/// to them. Other codes below [`FIRST_USER_CODE`] are reserved for built-in rules.
+pub const IDENTITY_CODES: &[&str] = &["A001", "A002", "A003", "A004"];
+
+/// The first number of a user-defined identity code (`A100`).
+pub const FIRST_USER_CODE: u32 = 100;
+
 /// Whether an identity is checked down each column or along each row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,7 +34,8 @@ pub enum Each {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IdentitySpec {
-    /// The rule code it reports under (`A001`; user codes also start with `A`).
+    /// The rule code it reports under: a built-in identity code (`A001`–`A004`)
+    /// or a user code from `A100` on.
     pub code: String,
     /// The rule's kebab-case name (`application-balance`).
     pub name: String,
@@ -249,15 +257,22 @@ impl IdentitySpec {
 
     /// Checks the code and name; on error, the offending text and the message.
     pub fn validate_names(&self) -> Result<(), (String, String)> {
-        let code_ok = self.code.len() >= 2
-            && self.code.starts_with('A')
-            && self.code[1..].bytes().all(|b| b.is_ascii_digit());
+        let number = self
+            .code
+            .strip_prefix('A')
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|n| n.parse::<u32>().ok());
+        let code_ok = match number {
+            Some(n) => n >= FIRST_USER_CODE || IDENTITY_CODES.contains(&self.code.as_str()),
+            None => false,
+        };
         if !code_ok {
             return Err((
                 format!("\"{}\"", self.code),
                 format!(
-                    "identity code `{}` must be `A` followed by digits",
-                    self.code
+                    "identity code `{}` must be one of {} or `A` followed by a number from {FIRST_USER_CODE} on",
+                    self.code,
+                    IDENTITY_CODES.join(", ")
                 ),
             ));
         }
