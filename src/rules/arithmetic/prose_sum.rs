@@ -137,7 +137,14 @@ fn whole_marker() -> &'static Regex {
 
 /// The whole and its parts, if the sentence is an exact breakdown.
 fn breakdown(sentence: &str) -> Option<Breakdown> {
-    if NOT_EXACT.iter().any(|w| sentence.contains(w)) {
+    // Cheap tests first: most sentences state no whole at all.
+    let marked = ["共", "总计", "合计", "其中"]
+        .iter()
+        .any(|w| sentence.contains(w));
+    if !marked
+        || !sentence.bytes().any(|b| b.is_ascii_digit())
+        || NOT_EXACT.iter().any(|w| sentence.contains(w))
+    {
         return None;
     }
     // Clauses: byte ranges between , ， 、 : ：.

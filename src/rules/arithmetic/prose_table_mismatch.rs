@@ -42,7 +42,10 @@ state the figure in these words are read, and only table cells read as integers 
         let forward = total(ctx, "carried_forward");
         let year = ctx.report.year_value();
         for (span, sentence) in super::prose::sentences(ctx) {
-            if !about_this_year(sentence, year) {
+            let relevant = ["申请", "结转", "复议", "诉讼"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if !relevant || !about_this_year(sentence, year) {
                 continue;
             }
             let at = |range: std::ops::Range<usize>| {

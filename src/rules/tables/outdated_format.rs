@@ -1,5 +1,8 @@
 //! T005 `outdated-format`.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::diagnostic::Severity;
 use crate::normalize::canon;
 use crate::pack::{Pack, TableSpec};
@@ -99,16 +102,12 @@ pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, 
         return Vec::new();
     };
     let other = if year >= 2021 { 2019 } else { 2021 };
-    let own = Pack::builtin_format(if year >= 2021 { 2021 } else { 2019 });
-    let own_labels: Vec<String> = own.tables.iter().flat_map(labels).collect();
-    let foreign: Vec<String> = Pack::builtin_format(other)
-        .tables
-        .iter()
-        .filter(|t| t.kind == spec.kind)
-        .flat_map(labels)
-        .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
-        .filter(|l| !own_labels.iter().any(|own| own.contains(l.as_str())))
-        .collect();
+    let Some(foreign) = foreign_vocabulary(other).get(&spec.kind) else {
+        return Vec::new();
+    };
+    if foreign.is_empty() {
+        return Vec::new();
+    }
     let text = ctx.text();
     let mut found = Vec::new();
     for block in &ctx.doc.blocks[section.blocks.clone()] {
@@ -120,6 +119,31 @@ pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, 
         }
     }
     found
+}
+
+/// Per table kind, the folded labels only edition `other` has (long enough
+/// to tell the editions apart), computed once from the built-in packs.
+fn foreign_vocabulary(other: u16) -> &'static HashMap<String, Vec<String>> {
+    static CACHE: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        [2019, 2021].map(|other| {
+            let own = Pack::builtin_format(if other == 2019 { 2021 } else { 2019 });
+            let own_labels: Vec<String> = own.tables.iter().flat_map(labels).collect();
+            Pack::builtin_format(other)
+                .tables
+                .iter()
+                .map(|table| {
+                    let foreign = labels(table)
+                        .into_iter()
+                        .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
+                        .filter(|l| !own_labels.iter().any(|own| own.contains(l.as_str())))
+                        .collect();
+                    (table.kind.clone(), foreign)
+                })
+                .collect()
+        })
+    });
+    &cache[usize::from(other != 2019)]
 }
 
 /// Every folded row, column and header label of a table.
