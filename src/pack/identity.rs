@@ -6,6 +6,7 @@ use pest_derive::Parser;
 use serde::Deserialize;
 
 use super::spec::TableSpec;
+use super::Pack;
 use crate::diagnostic::Severity;
 
 #[derive(Parser)]
@@ -286,6 +287,86 @@ impl IdentitySpec {
                 format!("\"{}\"", self.name),
                 format!("identity name `{}` must be kebab-case", self.name),
             ));
+        }
+        Ok(())
+    }
+}
+
+impl Pack {
+    /// Parses every identity's expression. On error: the expression and the message.
+    pub(super) fn parse_identities(&mut self) -> Result<(), (String, String)> {
+        let identities = self
+            .tables
+            .iter_mut()
+            .flat_map(|t| t.identities.iter_mut())
+            .chain(self.identities.iter_mut());
+        for identity in identities {
+            identity.expr = parse_expr(&identity.check).map_err(|(at, message)| {
+                (
+                    identity.check.clone(),
+                    format!(
+                        "identity `{}`: {message} at character {}",
+                        identity.check,
+                        identity.check[..at.min(identity.check.len())]
+                            .chars()
+                            .count()
+                            + 1
+                    ),
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks every identity against the table it belongs to: a table of this
+    /// pack, else the built-in table of that kind.
+    pub(super) fn validate_identities(&self) -> Result<(), (String, String)> {
+        for table in &self.tables {
+            for identity in &table.identities {
+                identity.validate_names()?;
+                if identity.table.as_ref().is_some_and(|t| t != &table.kind) {
+                    return Err((
+                        format!("\"{}\"", identity.check),
+                        format!(
+                            "identity `{}` inside table `{}` names another table",
+                            identity.check, table.kind
+                        ),
+                    ));
+                }
+                identity.resolve(table)?;
+            }
+        }
+        for identity in &self.identities {
+            identity.validate_names()?;
+            let Some(kind) = identity.table.as_deref() else {
+                return Err((
+                    format!("\"{}\"", identity.check),
+                    format!("identity `{}` must name its `table`", identity.check),
+                ));
+            };
+            let own = self.tables.iter().find(|t| t.kind == kind);
+            let targets: Vec<&TableSpec> = match own {
+                Some(table) => vec![table],
+                None => [2019, 2021]
+                    .into_iter()
+                    .filter(|e| self.pack.edition.is_none_or(|own| own == *e))
+                    .filter_map(|e| {
+                        Pack::builtin_format(e)
+                            .tables
+                            .iter()
+                            .find(|t| t.kind == kind)
+                    })
+                    .collect(),
+            };
+            if targets.is_empty() {
+                return Err((
+                    format!("\"{kind}\""),
+                    format!("identity `{}` names unknown table `{kind}`", identity.check),
+                ));
+            }
+            for table in targets {
+                identity.resolve(table)?;
+            }
         }
         Ok(())
     }
