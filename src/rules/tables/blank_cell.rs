@@ -23,7 +23,7 @@ impl Rule for BlankCell {
             explanation: "The format asks for a number in every cell, 0 where nothing happened. \
 Published reports leave cells empty or write `/`, `-` or `无`; a reader cannot tell whether that \
 means 0 or a figure left out. disclint counts such cells as 0 in the identities (A001–A004) and \
-warns once per row, pointing at the first blank cell and labelling the others. The fix (unsafe: \
+warns once per row, pointing at the first blank cell and labelling each. The fix (unsafe: \
 only the author knows the figure) writes 0 over `/`, `-` and `无`."
                 .into(),
             basis: "国办公开办函〔2021〕30号 年度报告格式".into(),
@@ -59,7 +59,7 @@ only the author knows the figure) writes 0 over `/`, `-` and `无`."
                         columns.join("、")
                     ),
                 );
-                for blank in &blanks[1..] {
+                for blank in &blanks {
                     diagnostic.label(
                         blank.span,
                         tr!(
