@@ -45,7 +45,9 @@ impl Linter {
     /// [`Pack::check_rule_ids`]; a later rule with a code already taken is skipped.
     pub fn new(options: LintOptions) -> Self {
         let mut registry = Registry::builtin();
+        let formats = Formats::new(&options.packs);
         let mut pack_rules = crate::rules::pack::rules(&options.packs);
+        pack_rules.extend(crate::rules::arithmetic::pack_rules(&formats, &registry));
         let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
         pack_rules.retain(|rule| {
             let code = rule.meta().code.to_string();
@@ -56,7 +58,7 @@ impl Linter {
         registry.extend(pack_rules);
         Self {
             registry,
-            formats: Formats::new(&options.packs),
+            formats,
             options,
         }
     }

@@ -85,6 +85,12 @@ impl Format {
                     None => citations.push(citation.clone()),
                 }
             }
+            for identity in &pack.identities {
+                let kind = identity.table.as_deref().unwrap_or_default();
+                if let Some(table) = tables.iter_mut().find(|t| t.kind == kind) {
+                    table.identities.push(identity.clone());
+                }
+            }
         }
         let mut vocabulary = Vec::new();
         for table in &tables {

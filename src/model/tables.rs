@@ -89,7 +89,12 @@ enum Token {
     Value,
     /// A sentence: ends any row.
     Prose,
+    /// The rest of a row label wrapped over several cells.
+    Continuation,
 }
+
+/// A wrapped row label spans at most this many cells.
+const MAX_LABEL_CELLS: usize = 4;
 
 /// Cells longer than this (in characters) are prose, not values.
 const MAX_VALUE_CHARS: usize = 24;
@@ -106,12 +111,16 @@ pub fn find_tables(
         .tables
         .iter()
         .filter_map(|table| {
-            let blocks = region(&table.spec.section).unwrap_or(0..doc.blocks.len());
+            let scope = region(&table.spec.section);
+            // Without its section, only labelled rows are safe to read: an
+            // unlabelled row would be any run of numbers in the report.
+            let scoped = scope.is_some();
+            let blocks = scope.unwrap_or(0..doc.blocks.len());
             let cells: Vec<Cell> = doc.blocks[blocks]
                 .iter()
                 .flat_map(|block| doc.cells(text, block))
                 .collect();
-            read_table(text, table, format, &cells)
+            read_table(text, table, format, &cells, scoped)
         })
         .collect()
 }
@@ -140,11 +149,18 @@ fn classify(text: &str, table: &TableFormat, format: &Format, cell: Span) -> Tok
     }
 }
 
-fn read_table(text: &str, table: &TableFormat, format: &Format, cells: &[Cell]) -> Option<Table> {
-    let tokens: Vec<Token> = cells
+fn read_table(
+    text: &str,
+    table: &TableFormat,
+    format: &Format,
+    cells: &[Cell],
+    scoped: bool,
+) -> Option<Table> {
+    let mut tokens: Vec<Token> = cells
         .iter()
         .map(|cell| classify(text, table, format, cell.span))
         .collect();
+    join_wrapped_labels(text, table, cells, &mut tokens);
     let spans: Vec<Span> = cells.iter().map(|c| c.span).collect();
     let mut rows: Vec<TableRow> = Vec::new();
     let spec = &table.spec;
@@ -157,6 +173,9 @@ fn read_table(text: &str, table: &TableFormat, format: &Format, cells: &[Cell]) 
         let row_spec = &spec.rows[r];
         let label_at = index;
         index += 1;
+        while tokens.get(index) == Some(&Token::Continuation) {
+            index += 1;
+        }
         if row_spec.group || rows.iter().any(|row| row.id == row_spec.id) {
             continue;
         }
@@ -172,7 +191,8 @@ fn read_table(text: &str, table: &TableFormat, format: &Format, cells: &[Cell]) 
             extra,
         });
     }
-    if let Some(r) = spec.rows.iter().position(|row| row.label.is_empty()) {
+    let unlabelled = spec.rows.iter().position(|row| row.label.is_empty());
+    if let Some(r) = unlabelled.filter(|_| scoped) {
         if let Some(row) = read_unlabelled(text, &tokens, cells, spec, r) {
             rows.push(row);
         }
@@ -193,6 +213,47 @@ fn read_table(text: &str, table: &TableFormat, format: &Format, cells: &[Cell]) 
         span,
         rows,
     })
+}
+
+/// Joins a row label wrapped over several cells (`(二)部分公开(区分处理的,`
+/// then `不计其他情形)`; `…确认或重新出具已获取信` then `息`): the first
+/// cell becomes the row, the others continuations.
+fn join_wrapped_labels(text: &str, table: &TableFormat, cells: &[Cell], tokens: &mut [Token]) {
+    let fragment = |token: Token, raw: &str| {
+        token == Token::Label
+            || (token == Token::Value
+                && cjk_count(raw) > 0
+                && !raw.chars().any(|c| c.is_ascii_digit()))
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        if !matches!(tokens[i], Token::Row(_) | Token::Label) {
+            i += 1;
+            continue;
+        }
+        let mut joined = canon(cells[i].span.slice(text));
+        let mut found = None;
+        let mut j = i + 1;
+        while j < tokens.len() && j - i < MAX_LABEL_CELLS {
+            let raw = cells[j].span.slice(text);
+            if !fragment(tokens[j], raw) {
+                break;
+            }
+            joined.push_str(&canon(raw));
+            if let Some(r) = table.match_row(&joined) {
+                found = Some((r, j));
+            }
+            j += 1;
+        }
+        match found {
+            Some((r, end)) => {
+                tokens[i] = Token::Row(r);
+                tokens[i + 1..=end].fill(Token::Continuation);
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 type ReadValues = (Vec<CellValue>, Vec<Span>, usize);
@@ -252,7 +313,12 @@ fn read_unlabelled(
     }
     let start = tokens[..first_number]
         .iter()
-        .rposition(|t| matches!(t, Token::Label | Token::Row(_) | Token::Prose))
+        .rposition(|t| {
+            matches!(
+                t,
+                Token::Label | Token::Row(_) | Token::Prose | Token::Continuation
+            )
+        })
         .map_or(0, |i| i + 1);
     let run_end = (start..tokens.len())
         .find(|&i| tokens[i] != Token::Value)

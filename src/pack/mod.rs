@@ -5,11 +5,13 @@
 
 mod citations;
 mod error;
+mod identity;
 mod patterns;
 mod spec;
 
 pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
 pub use error::PackError;
+pub use identity::{parse_expr, Each, Expr, IdentitySpec, Part, Resolved, Term, TermKind};
 pub use patterns::{PatternKind, PatternRuleSpec, Problem, SwapSpec};
 pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
 
@@ -33,6 +35,9 @@ pub struct Pack {
     /// Pattern rules.
     #[serde(default)]
     pub rules: Vec<PatternRuleSpec>,
+    /// Identities added to a table of this or a built-in pack (each names its `table`).
+    #[serde(default)]
+    pub identities: Vec<IdentitySpec>,
     /// Where the pack was read from, for errors that involve several packs.
     #[serde(skip)]
     pub source: PackSource,
@@ -64,6 +69,8 @@ impl Pack {
     pub fn from_toml(path: &str, text: &str) -> Result<Pack, PackError> {
         let mut pack: Pack =
             toml::from_str(text).map_err(|err| PackError::from_toml(path, text, &err))?;
+        pack.parse_identities()
+            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
         pack.validate()
             .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
         for citation in &pack.citations {
@@ -189,6 +196,7 @@ impl Pack {
     /// Checks references inside the pack. On error: a snippet of the pack text
     /// to point at, and the message.
     fn validate(&self) -> Result<(), (String, String)> {
+        self.validate_identities()?;
         for table in &self.tables {
             let mut seen = std::collections::HashSet::new();
             for row in &table.rows {

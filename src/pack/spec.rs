@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::identity::IdentitySpec;
+
 /// The `[pack]` table.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,6 +62,9 @@ pub struct TableSpec {
     pub columns: Vec<ColumnSpec>,
     /// Rows in order; a row with an empty label is the table's one unlabelled row.
     pub rows: Vec<RowSpec>,
+    /// Identities every report's table must satisfy (`[[tables.identities]]`).
+    #[serde(default)]
+    pub identities: Vec<IdentitySpec>,
 }
 
 /// A value column.
@@ -79,6 +84,9 @@ pub struct ColumnSpec {
     /// Values are free text (2019's 采购总金额).
     #[serde(default)]
     pub text: bool,
+    /// A short name for messages (the label if absent).
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 /// A row.
@@ -101,6 +109,9 @@ pub struct RowSpec {
     /// A group label that carries no values.
     #[serde(default)]
     pub group: bool,
+    /// A short name for messages (`本年新收`; the label without numbering if absent).
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 impl TableSpec {
@@ -113,5 +124,68 @@ impl TableSpec {
                 .collect(),
             None => self.columns.iter().collect(),
         }
+    }
+}
+
+impl RowSpec {
+    /// The name messages use for the row.
+    pub fn short_name(&self) -> String {
+        self.short
+            .clone()
+            .unwrap_or_else(|| short_label(&self.label))
+    }
+}
+
+impl ColumnSpec {
+    /// The name messages use for the column.
+    pub fn short_name(&self) -> String {
+        self.short
+            .clone()
+            .unwrap_or_else(|| short_label(&self.label))
+    }
+}
+
+/// A label without its numbering and without a trailing parenthetical note:
+/// `(二)部分公开(区分处理的…)` → `部分公开`, `2.重复申请` → `重复申请`.
+fn short_label(label: &str) -> String {
+    const NUMERALS: &str = "一二三四五六七八九十0123456789０１２３４５６７８９";
+    let trimmed = label.trim();
+    let rest = trimmed.trim_start_matches(['(', '（']);
+    let rest = rest.trim_start_matches(|c| NUMERALS.contains(c));
+    let numbered = rest.len() < trimmed.len();
+    let rest = if numbered {
+        rest.trim_start_matches([')', '）', '、', '.', '．', ' '])
+    } else {
+        trimmed
+    };
+    let bare = rest.split(['(', '（']).next().unwrap_or(rest).trim();
+    if bare.is_empty() {
+        label.to_owned()
+    } else {
+        bare.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_label;
+
+    #[test]
+    fn short_labels_drop_numbering_and_notes() {
+        assert_eq!(
+            short_label("(二)部分公开(区分处理的,只计这一情形,不计其他情形)"),
+            "部分公开"
+        );
+        assert_eq!(short_label("2.重复申请"), "重复申请");
+        assert_eq!(
+            short_label("2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理"),
+            "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理"
+        );
+        assert_eq!(
+            short_label("一、本年新收政府信息公开申请数量"),
+            "本年新收政府信息公开申请数量"
+        );
+        assert_eq!(short_label("自然人"), "自然人");
+        assert_eq!(short_label("本年收费金额(单位:万元)"), "本年收费金额");
     }
 }

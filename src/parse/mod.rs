@@ -88,10 +88,25 @@ fn group_blocks(lines: &[Line]) -> Vec<Block> {
 impl Document {
     /// The cells of the lines of `block`: a table row's cells, or the whole
     /// trimmed line for any other block (a cell of the one-cell-per-line rendering).
+    ///
+    /// A lone `|` line right after a line without pipes divides two cells of
+    /// the one-cell-per-line rendering (`0\n|\n0`); it is not an empty cell.
     pub fn cells<'d>(&'d self, text: &'d str, block: &'d Block) -> impl Iterator<Item = Cell> + 'd {
-        self.lines[block.first_line..block.end_line]
+        (block.first_line..block.end_line)
+            .filter(move |&index| !self.is_divider(text, index))
+            .flat_map(move |index| line_cells(text, &self.lines[index]))
+    }
+
+    fn is_divider(&self, text: &str, index: usize) -> bool {
+        let line = &self.lines[index];
+        if line.kind != LineKind::Table || line.span.slice(text).trim() != "|" {
+            return false;
+        }
+        self.lines[..index]
             .iter()
-            .flat_map(move |line| line_cells(text, line))
+            .rev()
+            .find(|l| l.kind != LineKind::Blank)
+            .is_some_and(|previous| previous.kind != LineKind::Table)
     }
 }
 
@@ -128,5 +143,18 @@ mod tests {
             .map(|c| c.span.slice(text).to_owned())
             .collect();
         assert_eq!(cells, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn lone_pipes_between_cell_lines_divide_them() {
+        let text = "规章\n|\n0\n|\n\n|\n1\n| a |\n|";
+        let doc = parse(text);
+        let cells: Vec<_> = doc
+            .blocks
+            .iter()
+            .flat_map(|b| doc.cells(text, b))
+            .map(|c| c.span.slice(text).to_owned())
+            .collect();
+        assert_eq!(cells, vec!["规章", "0", "", "1", "a", ""]);
     }
 }

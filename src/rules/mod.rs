@@ -7,10 +7,12 @@ mod per_file_ignores;
 mod registry;
 mod selection;
 
+pub mod arithmetic;
 pub mod citations;
 pub mod pack;
 pub mod period;
 pub mod structure;
+pub mod tables;
 pub mod text;
 
 pub use context::{Context, Sink};

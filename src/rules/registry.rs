@@ -1,6 +1,6 @@
 //! The list of rules and how a run picks from it.
 
-use super::{citations, period, structure, text, Rule, RuleMeta};
+use super::{arithmetic, citations, period, structure, tables, text, Rule, RuleMeta};
 
 /// The rules available to a run, with their metadata.
 pub struct Registry {
@@ -13,6 +13,8 @@ impl Registry {
         let mut all: Vec<Box<dyn Rule>> = Vec::new();
         all.extend(structure::rules());
         all.extend(period::rules());
+        all.extend(tables::rules());
+        all.extend(arithmetic::rules());
         all.extend(citations::rules());
         all.extend(text::rules());
         Self::from_rules(all)

@@ -1,0 +1,437 @@
+//! Table identities: `new + carried_over == results.total + carried_forward`,
+//! parsed with `grammar/identity.pest` and resolved against a table schema.
+
+use pest::Parser;
+use pest_derive::Parser;
+use serde::Deserialize;
+
+use super::spec::TableSpec;
+use super::Pack;
+use crate::diagnostic::Severity;
+
+#[derive(Parser)]
+#[grammar = "../grammar/identity.pest"]
+struct IdentityGrammar;
+
+/// The built-in rules that evaluate identities; a pack may add identities
+/// to them. Other codes below [`FIRST_USER_CODE`] are reserved for built-in rules.
+pub const IDENTITY_CODES: &[&str] = &["A001", "A002", "A003", "A004"];
+
+/// The first number of a user-defined identity code (`A100`).
+pub const FIRST_USER_CODE: u32 = 100;
+
+/// Whether an identity is checked down each column or along each row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Each {
+    /// Names are row ids; checked in every column.
+    Column,
+    /// Names are column ids; checked in every row.
+    Row,
+}
+
+/// An identity as written in a pack (`[[tables.identities]]`, or a
+/// pack-level `[[identities]]` naming its `table`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentitySpec {
+    /// The rule code it reports under: a built-in identity code (`A001`–`A004`)
+    /// or a user code from `A100` on.
+    pub code: String,
+    /// The rule's kebab-case name (`application-balance`).
+    pub name: String,
+    /// The table kind, for a pack-level identity.
+    #[serde(default)]
+    pub table: Option<String>,
+    /// Checked in each column or each row.
+    pub each: Each,
+    /// The expression: `left == right`.
+    pub check: String,
+    /// The id whose cell the diagnostic points at (the first name on the left if absent).
+    #[serde(default)]
+    pub primary: Option<String>,
+    /// What messages call the checked row or column (its label if absent): `行政复议`.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Severity of a user-defined code (built-in codes keep theirs).
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// One line about a user-defined code, for `disclint rules`.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// The parsed expression (filled when the pack loads).
+    #[serde(skip)]
+    pub expr: Expr,
+}
+
+/// A parsed identity: `left == right`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expr {
+    /// Terms of the left side.
+    pub left: Vec<Term>,
+    /// Terms of the right side.
+    pub right: Vec<Term>,
+}
+
+/// One signed term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// `+1` or `-1`.
+    pub sign: i8,
+    /// What the term adds.
+    pub kind: TermKind,
+}
+
+/// A name or a wildcard sum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermKind {
+    /// A row or column id.
+    Name(String),
+    /// `sum(prefix.*)`: the prefix with its dot (`results.`), empty for `sum(*)`.
+    Sum(String),
+}
+
+/// A syntax error: byte offset into the expression and message.
+pub type SyntaxError = (usize, String);
+
+/// Parses an identity expression.
+pub fn parse_expr(text: &str) -> Result<Expr, SyntaxError> {
+    let mut pairs = IdentityGrammar::parse(Rule::identity, text).map_err(|err| {
+        let at = match err.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
+        (
+            at,
+            "expected `name`, `sum(prefix.*)`, `+`, `-` or `==`".to_owned(),
+        )
+    })?;
+    let identity = pairs.next().expect("the identity rule yields one pair");
+    let mut sides = identity
+        .into_inner()
+        .filter(|p| p.as_rule() == Rule::side)
+        .map(|side| {
+            let mut sign = 1;
+            let mut terms = Vec::new();
+            for part in side.into_inner() {
+                match part.as_rule() {
+                    Rule::op => sign = if part.as_str() == "-" { -1 } else { 1 },
+                    Rule::name => terms.push(Term {
+                        sign,
+                        kind: TermKind::Name(part.as_str().to_owned()),
+                    }),
+                    Rule::sum => {
+                        let pattern = part.into_inner().next().map_or("*", |p| p.as_str());
+                        terms.push(Term {
+                            sign,
+                            kind: TermKind::Sum(pattern.trim_end_matches('*').to_owned()),
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            terms
+        });
+    let left = sides.next().unwrap_or_default();
+    let right = sides.next().unwrap_or_default();
+    Ok(Expr { left, right })
+}
+
+/// One term resolved against a schema: the ids it adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// `+1` or `-1`.
+    pub sign: i8,
+    /// The row (or column) ids added, in schema order.
+    pub ids: Vec<String>,
+    /// The wildcard's prefix, for a sum.
+    pub sum: Option<String>,
+}
+
+/// An identity resolved against one table schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// Parts of the left side.
+    pub left: Vec<Part>,
+    /// Parts of the right side.
+    pub right: Vec<Part>,
+    /// The id the diagnostic points at.
+    pub primary: String,
+}
+
+impl IdentitySpec {
+    /// Resolves the (parsed) expression against `table`; on error, the
+    /// text to point at and the message.
+    pub fn resolve(&self, table: &TableSpec) -> Result<Resolved, (String, String)> {
+        let ids: Vec<&str> = match self.each {
+            Each::Column => table
+                .rows
+                .iter()
+                .filter(|r| !r.group)
+                .map(|r| r.id.as_str())
+                .collect(),
+            Each::Row => table.columns.iter().map(|c| c.id.as_str()).collect(),
+        };
+        let what = match self.each {
+            Each::Column => "row",
+            Each::Row => "column",
+        };
+        let named: Vec<&str> = self
+            .expr
+            .left
+            .iter()
+            .chain(&self.expr.right)
+            .filter_map(|t| match &t.kind {
+                TermKind::Name(n) => Some(n.as_str()),
+                TermKind::Sum(_) => None,
+            })
+            .collect();
+        let resolve_side = |terms: &[Term]| -> Result<Vec<Part>, (String, String)> {
+            terms
+                .iter()
+                .map(|term| match &term.kind {
+                    TermKind::Name(name) => {
+                        if ids.contains(&name.as_str()) {
+                            Ok(Part {
+                                sign: term.sign,
+                                ids: vec![name.clone()],
+                                sum: None,
+                            })
+                        } else {
+                            Err((
+                                self.check.clone(),
+                                format!(
+                                    "identity `{}` names unknown {what} `{name}` of table `{}`",
+                                    self.check, table.kind
+                                ),
+                            ))
+                        }
+                    }
+                    TermKind::Sum(prefix) => {
+                        let matched: Vec<String> = ids
+                            .iter()
+                            .filter(|id| id.starts_with(prefix.as_str()) && !named.contains(id))
+                            .map(|id| (*id).to_owned())
+                            .collect();
+                        if matched.is_empty() {
+                            Err((
+                                self.check.clone(),
+                                format!(
+                                    "`sum({prefix}*)` in identity `{}` matches no {what} of table `{}`",
+                                    self.check, table.kind
+                                ),
+                            ))
+                        } else {
+                            Ok(Part {
+                                sign: term.sign,
+                                ids: matched,
+                                sum: Some(prefix.clone()),
+                            })
+                        }
+                    }
+                })
+                .collect()
+        };
+        let left = resolve_side(&self.expr.left)?;
+        let right = resolve_side(&self.expr.right)?;
+        let primary = match &self.primary {
+            Some(p) if named.contains(&p.as_str()) => p.clone(),
+            Some(p) => {
+                return Err((
+                    format!("\"{p}\""),
+                    format!("primary `{p}` is not named in identity `{}`", self.check),
+                ))
+            }
+            None => left
+                .iter()
+                .find(|p| p.sum.is_none())
+                .or(left.first())
+                .map(|p| p.ids[0].clone())
+                .unwrap_or_default(),
+        };
+        Ok(Resolved {
+            left,
+            right,
+            primary,
+        })
+    }
+
+    /// Checks the code and name; on error, the offending text and the message.
+    pub fn validate_names(&self) -> Result<(), (String, String)> {
+        let number = self
+            .code
+            .strip_prefix('A')
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|n| n.parse::<u32>().ok());
+        let code_ok = match number {
+            Some(n) => n >= FIRST_USER_CODE || IDENTITY_CODES.contains(&self.code.as_str()),
+            None => false,
+        };
+        if !code_ok {
+            return Err((
+                format!("\"{}\"", self.code),
+                format!(
+                    "identity code `{}` must be one of {} or `A` followed by a number from {FIRST_USER_CODE} on",
+                    self.code,
+                    IDENTITY_CODES.join(", ")
+                ),
+            ));
+        }
+        let name_ok = !self.name.is_empty()
+            && self
+                .name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !name_ok {
+            return Err((
+                format!("\"{}\"", self.name),
+                format!("identity name `{}` must be kebab-case", self.name),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Pack {
+    /// Parses every identity's expression. On error: the expression and the message.
+    pub(super) fn parse_identities(&mut self) -> Result<(), (String, String)> {
+        let identities = self
+            .tables
+            .iter_mut()
+            .flat_map(|t| t.identities.iter_mut())
+            .chain(self.identities.iter_mut());
+        for identity in identities {
+            identity.expr = parse_expr(&identity.check).map_err(|(at, message)| {
+                (
+                    identity.check.clone(),
+                    format!(
+                        "identity `{}`: {message} at character {}",
+                        identity.check,
+                        identity.check[..at.min(identity.check.len())]
+                            .chars()
+                            .count()
+                            + 1
+                    ),
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks every identity against the table it belongs to: a table of this
+    /// pack, else the built-in table of that kind.
+    pub(super) fn validate_identities(&self) -> Result<(), (String, String)> {
+        for table in &self.tables {
+            for identity in &table.identities {
+                identity.validate_names()?;
+                if identity.table.as_ref().is_some_and(|t| t != &table.kind) {
+                    return Err((
+                        format!("\"{}\"", identity.check),
+                        format!(
+                            "identity `{}` inside table `{}` names another table",
+                            identity.check, table.kind
+                        ),
+                    ));
+                }
+                identity.resolve(table)?;
+            }
+        }
+        for identity in &self.identities {
+            identity.validate_names()?;
+            let Some(kind) = identity.table.as_deref() else {
+                return Err((
+                    format!("\"{}\"", identity.check),
+                    format!("identity `{}` must name its `table`", identity.check),
+                ));
+            };
+            let own = self.tables.iter().find(|t| t.kind == kind);
+            let targets: Vec<&TableSpec> = match own {
+                Some(table) => vec![table],
+                None => [2019, 2021]
+                    .into_iter()
+                    .filter(|e| self.pack.edition.is_none_or(|own| own == *e))
+                    .filter_map(|e| {
+                        Pack::builtin_format(e)
+                            .tables
+                            .iter()
+                            .find(|t| t.kind == kind)
+                    })
+                    .collect(),
+            };
+            if targets.is_empty() {
+                return Err((
+                    format!("\"{kind}\""),
+                    format!("identity `{}` names unknown table `{kind}`", identity.check),
+                ));
+            }
+            for table in targets {
+                identity.resolve(table)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_names_sums_and_signs() {
+        let expr = parse_expr("new + carried_over == results.total - x + sum(results.*)").unwrap();
+        assert_eq!(expr.left.len(), 2);
+        assert_eq!(
+            expr.right,
+            vec![
+                Term {
+                    sign: 1,
+                    kind: TermKind::Name("results.total".into())
+                },
+                Term {
+                    sign: -1,
+                    kind: TermKind::Name("x".into())
+                },
+                Term {
+                    sign: 1,
+                    kind: TermKind::Sum("results.".into())
+                },
+            ]
+        );
+        assert_eq!(
+            parse_expr("total == sum(*)").unwrap().right[0].kind,
+            TermKind::Sum(String::new())
+        );
+    }
+
+    #[test]
+    fn results_total_sums_the_result_rows_of_each_edition() {
+        for (edition, rows) in [(2021, 21), (2019, 19)] {
+            let pack = crate::pack::Pack::builtin_format(edition);
+            let table = pack
+                .tables
+                .iter()
+                .find(|t| t.kind == "applications")
+                .unwrap();
+            let identity = table.identities.iter().find(|i| i.code == "A002").unwrap();
+            let resolved = identity.resolve(table).unwrap();
+            assert_eq!(resolved.primary, "results.total");
+            assert_eq!(resolved.right[0].ids.len(), rows, "{edition}");
+            assert!(!resolved.right[0].ids.contains(&"results.total".to_owned()));
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_expressions() {
+        for bad in [
+            "a ==",
+            "a = b",
+            "a == b == c",
+            "sum(a) == b",
+            "a + == b",
+            "",
+        ] {
+            assert!(parse_expr(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_expr("a == b +").unwrap_err().0, 8);
+    }
+}

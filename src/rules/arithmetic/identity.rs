@@ -1,0 +1,317 @@
+//! The engine behind every identity rule: evaluates the pack's identities of
+//! one code over the report's tables and reports each one that does not hold.
+
+use crate::model::{CellValue, Table, TableRow};
+use crate::pack::{Each, IdentitySpec, Part, Resolved, TableSpec};
+use crate::rules::{Context, Sink};
+use crate::tr;
+use crate::Lang;
+
+/// Sums with more parts than this are shown as one term (`办理结果各项之和(3)`).
+const MAX_SHOWN_PARTS: usize = 6;
+
+/// Labels shown for the parts of a large sum (its non-zero cells).
+const MAX_SUM_LABELS: usize = 8;
+
+/// Checks every identity with `code` in every table of the report.
+pub(crate) fn check(ctx: &Context<'_>, sink: &mut Sink<'_>, code: &str) {
+    for table_format in &ctx.format.tables {
+        let spec = &table_format.spec;
+        let Some(table) = ctx.report.table(&spec.kind) else {
+            continue;
+        };
+        for identity in spec.identities.iter().filter(|i| i.code == code) {
+            let Ok(resolved) = identity.resolve(spec) else {
+                continue;
+            };
+            let check = Check {
+                identity,
+                spec,
+                resolved: &resolved,
+            };
+            match identity.each {
+                Each::Column => {
+                    for column in spec.columns.iter().filter(|c| !c.text) {
+                        let lookup = |id: &str| cell(ctx, table, id, &column.id);
+                        let scope = Scope::Column(column.short_name());
+                        evaluate(ctx, sink, &check, &scope, lookup);
+                    }
+                }
+                Each::Row => {
+                    for row in table.rows.iter().filter(|r| usable(ctx, r)) {
+                        let lookup = |id: &str| row.values.iter().find(|v| v.column == id);
+                        let scope = Scope::Row(row_name(spec, row));
+                        evaluate(ctx, sink, &check, &scope, lookup);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One identity resolved against its table's schema.
+struct Check<'a> {
+    identity: &'a IdentitySpec,
+    spec: &'a TableSpec,
+    resolved: &'a Resolved,
+}
+
+/// What one evaluation runs over, for messages.
+enum Scope {
+    /// A column, by short name.
+    Column(String),
+    /// A row, by short name.
+    Row(String),
+}
+
+fn row_name(spec: &TableSpec, row: &TableRow) -> String {
+    spec.rows
+        .iter()
+        .find(|r| r.id == row.id)
+        .map_or_else(|| row.label.clone(), |r| r.short_name())
+}
+
+fn cell<'t>(ctx: &Context<'_>, table: &'t Table, row: &str, column: &str) -> Option<&'t CellValue> {
+    table
+        .rows
+        .iter()
+        .find(|r| r.id == row)
+        .filter(|r| usable(ctx, r))?
+        .values
+        .iter()
+        .find(|v| v.column == column)
+}
+
+/// Whether a row's values can be read by column: a row with cells lost or
+/// added (T002) would put numbers under the wrong headings, and the last
+/// value of a text that stops without a line break may be a number cut in
+/// half (`62` → `6`), as in excerpts of published reports.
+fn usable(ctx: &Context<'_>, row: &TableRow) -> bool {
+    let aligned = row.values.len() == row.expected && row.extra.is_empty();
+    let end = row.values.last().map_or(row.label_span, |v| v.span).end();
+    aligned && !cut_off(ctx, end)
+}
+
+/// Whether the text stops at `end` without a line break (but for spaces and
+/// pipes): what precedes may have been cut in half.
+pub(crate) fn cut_off(ctx: &Context<'_>, end: usize) -> bool {
+    ctx.text().get(end..).is_some_and(|rest| {
+        !rest.contains(['\n', '\r']) && rest.chars().all(|c| c.is_whitespace() || c == '|')
+    })
+}
+
+/// One term as the message shows it: a name, a value, and its cells.
+struct Shown<'t> {
+    sign: i8,
+    name: String,
+    value: f64,
+    cells: Vec<(&'t CellValue, String)>,
+}
+
+/// Evaluates one identity over one column or row and reports a failure.
+fn evaluate<'t>(
+    ctx: &Context<'_>,
+    sink: &mut Sink<'_>,
+    check: &Check<'_>,
+    scope: &Scope,
+    lookup: impl Fn(&str) -> Option<&'t CellValue>,
+) {
+    let Check {
+        identity,
+        spec,
+        resolved,
+    } = *check;
+    // Every term must be there and be a number: a missing row (T001), a short
+    // row (T002) or an invalid cell (T003) is reported once, by its own rule.
+    let Some(left) = side(identity, spec, &resolved.left, &lookup, ctx.lang) else {
+        return;
+    };
+    let Some(right) = side(identity, spec, &resolved.right, &lookup, ctx.lang) else {
+        return;
+    };
+    let total = |shown: &[Shown<'_>]| shown.iter().map(|s| f64::from(s.sign) * s.value).sum();
+    let (l, r): (f64, f64) = (total(&left), total(&right));
+    if (l - r).abs() < 1e-6 {
+        return;
+    }
+    let Some(primary) = lookup(&resolved.primary) else {
+        return;
+    };
+    let scope_text = match (&identity.title, scope, ctx.lang) {
+        (Some(title), _, _) => title.clone(),
+        (None, Scope::Column(name), Lang::Zh) => format!("“{name}”列"),
+        (None, Scope::Column(name), Lang::En) => format!("column “{name}”"),
+        (None, Scope::Row(name), Lang::Zh) => format!("“{name}”行"),
+        (None, Scope::Row(name), Lang::En) => format!("row “{name}”"),
+    };
+    let message = tr!(
+        ctx.lang,
+        "{}：{}，但{}",
+        "{}: {}, but {}",
+        scope_text,
+        side_text(&left, l),
+        side_text(&right, r)
+    );
+    let equation = format!("{} = {}", names(&left), names(&right));
+    let diagnostic = sink.report(primary.span, message);
+    for shown in left.iter().chain(&right) {
+        for (cell, text) in &shown.cells {
+            if cell.span != primary.span {
+                diagnostic.label(cell.span, text.clone());
+            }
+        }
+    }
+    let value = primary.value.number().unwrap_or(0.0);
+    if let Some(expected) = expected_primary(resolved, value, l, r).filter(|e| *e >= 0.0) {
+        diagnostic.label(
+            primary.span,
+            tr!(
+                ctx.lang,
+                "此处为{}，按其他各项应为{}",
+                "{} here; the other terms call for {}",
+                number(value),
+                number(expected)
+            ),
+        );
+    }
+    diagnostic.help(tr!(
+        ctx.lang,
+        "应满足：{}（空白按0计）；请核对这些单元格",
+        "it must hold that {} (blank counts as 0); check these cells",
+        equation
+    ));
+}
+
+/// The value the primary cell would need for the identity to hold, if it
+/// is added (not subtracted) on its side.
+fn expected_primary(resolved: &Resolved, primary: f64, l: f64, r: f64) -> Option<f64> {
+    let sign_in = |parts: &[Part]| {
+        parts
+            .iter()
+            .find(|p| p.ids.contains(&resolved.primary))
+            .map(|p| p.sign)
+    };
+    match (sign_in(&resolved.left), sign_in(&resolved.right)) {
+        (Some(1), None) => Some(primary + (r - l)),
+        (None, Some(1)) => Some(primary + (l - r)),
+        _ => None,
+    }
+}
+
+fn side<'t>(
+    identity: &IdentitySpec,
+    spec: &TableSpec,
+    parts: &[Part],
+    lookup: &impl Fn(&str) -> Option<&'t CellValue>,
+    lang: Lang,
+) -> Option<Vec<Shown<'t>>> {
+    let mut shown = Vec::new();
+    for part in parts {
+        let mut cells = Vec::with_capacity(part.ids.len());
+        for id in &part.ids {
+            let cell = lookup(id)?;
+            cell.value.number()?;
+            cells.push((cell, id));
+        }
+        let name_of = |id: &str| display_name(identity.each, spec, id);
+        if part.sum.is_none() || part.ids.len() <= MAX_SHOWN_PARTS {
+            for (cell, id) in cells {
+                let name = name_of(id);
+                let value = cell.value.number().unwrap_or(0.0);
+                shown.push(Shown {
+                    sign: part.sign,
+                    cells: vec![(cell, format!("{name} = {}", number(value)))],
+                    name,
+                    value,
+                });
+            }
+        } else {
+            let prefix = part.sum.as_deref().unwrap_or_default();
+            let group = prefix.trim_end_matches('.');
+            let group_name = if group.is_empty() {
+                String::new()
+            } else {
+                display_name(identity.each, spec, group)
+            };
+            let name = tr!(lang, "{}各项之和", "sum of {} parts", group_name);
+            let value = cells
+                .iter()
+                .map(|(c, _)| c.value.number().unwrap_or(0.0))
+                .sum();
+            let labelled = cells
+                .into_iter()
+                .filter(|(c, _)| c.value.number().is_some_and(|v| v != 0.0))
+                .take(MAX_SUM_LABELS)
+                .map(|(c, id)| {
+                    let text = format!(
+                        "{} = {}",
+                        name_of(id),
+                        number(c.value.number().unwrap_or(0.0))
+                    );
+                    (c, text)
+                })
+                .collect();
+            shown.push(Shown {
+                sign: part.sign,
+                name,
+                value,
+                cells: labelled,
+            });
+        }
+    }
+    Some(shown)
+}
+
+/// The short name of a row (for column identities) or column (for row identities).
+fn display_name(each: Each, spec: &TableSpec, id: &str) -> String {
+    match each {
+        Each::Column => spec
+            .rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.short_name()),
+        Each::Row => spec
+            .columns
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.short_name()),
+    }
+    .unwrap_or_else(|| id.to_owned())
+}
+
+/// `a(1) + b(2) = 3`, or `a(1)` for one term.
+fn side_text(shown: &[Shown<'_>], total: f64) -> String {
+    let terms = join(shown, |s| format!("{}({})", s.name, number(s.value)));
+    if shown.len() == 1 && shown[0].sign > 0 {
+        terms
+    } else {
+        format!("{terms} = {}", number(total))
+    }
+}
+
+fn names(shown: &[Shown<'_>]) -> String {
+    join(shown, |s| s.name.clone())
+}
+
+fn join(shown: &[Shown<'_>], each: impl Fn(&Shown<'_>) -> String) -> String {
+    let mut out = String::new();
+    for (i, s) in shown.iter().enumerate() {
+        match (i, s.sign < 0) {
+            (0, false) => {}
+            (0, true) => out.push('-'),
+            (_, false) => out.push_str(" + "),
+            (_, true) => out.push_str(" - "),
+        }
+        out.push_str(&each(s));
+    }
+    out
+}
+
+/// A number as a report writes it: no decimals for whole numbers.
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}

@@ -1,0 +1,72 @@
+//! Identity rules that user packs define with codes of their own.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Severity;
+use crate::model::Formats;
+use crate::pack::IdentitySpec;
+use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
+
+/// An identity code defined by a pack rather than built in.
+pub struct PackIdentity {
+    meta: RuleMeta,
+}
+
+impl PackIdentity {
+    fn new(identity: &IdentitySpec) -> Self {
+        let summary = identity
+            .summary
+            .clone()
+            .unwrap_or_else(|| identity.check.clone());
+        Self {
+            meta: RuleMeta {
+                code: identity.code.clone().into(),
+                name: identity.name.clone().into(),
+                family: Family::Arithmetic,
+                severity: identity.severity.unwrap_or(Severity::Error),
+                default_enabled: true,
+                fixable: false,
+                summary_zh: summary.clone().into(),
+                summary_en: summary.into(),
+                explanation: format!(
+                    "An identity from a user pack: `{}`, checked in each {}.",
+                    identity.check,
+                    match identity.each {
+                        crate::pack::Each::Column => "column",
+                        crate::pack::Each::Row => "row",
+                    }
+                )
+                .into(),
+                basis: "user pack".into(),
+                bad_example: String::new().into(),
+                good_example: String::new().into(),
+            },
+        }
+    }
+}
+
+impl Rule for PackIdentity {
+    fn meta(&self) -> RuleMeta {
+        self.meta.clone()
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        super::identity::check(ctx, sink, &self.meta.code);
+    }
+}
+
+/// One rule per identity code in `formats` that `registry` does not know yet.
+pub fn pack_rules(formats: &Formats, registry: &Registry) -> Vec<Box<dyn Rule>> {
+    let mut codes: BTreeMap<&str, &IdentitySpec> = BTreeMap::new();
+    for format in [&formats.edition_2019, &formats.edition_2021] {
+        for identity in format.tables.iter().flat_map(|t| &t.spec.identities) {
+            if registry.find(&identity.code).is_none() {
+                codes.entry(identity.code.as_str()).or_insert(identity);
+            }
+        }
+    }
+    codes
+        .into_values()
+        .map(|identity| Box::new(PackIdentity::new(identity)) as Box<dyn Rule>)
+        .collect()
+}

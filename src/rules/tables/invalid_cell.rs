@@ -1,0 +1,88 @@
+//! T003 `invalid-cell`.
+
+use crate::diagnostic::Severity;
+use crate::model::Value;
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::tr;
+
+/// A value that is not a non-negative integer (or, for 万元 fees, decimal).
+pub struct InvalidCell;
+
+impl Rule for InvalidCell {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "T003".into(),
+            name: "invalid-cell".into(),
+            family: Family::Tables,
+            severity: Severity::Error,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "表格单元格不是有效的数值".into(),
+            summary_en: "A table cell is not a valid number".into(),
+            explanation: "Table counts are non-negative integers written in Arabic digits; only \
+the fee column (本年收费金额, 万元) may hold a decimal, and only 2019's 本年增/减 may be negative. \
+Text such as `abc`, a unit (`5件`), a sign (`-1`) or a thousands separator (`1,2`) makes the cell \
+unreadable by machines and ambiguous to people. Identities that use an invalid cell are not \
+checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` are T004's. Text \
+without digits that contains Chinese characters is taken for a misread \
+label, not a value, and is not reported."
+                .into(),
+            basis: "国办公开办函〔2021〕30号 年度报告格式".into(),
+            bad_example: "(一)予以公开 | 5件 | 0 | …".into(),
+            good_example: "(一)予以公开 | 5 | 0 | …".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        for (spec, table) in super::present(ctx) {
+            for row in &table.rows {
+                for cell in &row.values {
+                    let Value::Invalid(raw) = &cell.value else {
+                        continue;
+                    };
+                    if !looks_like_a_figure(raw) {
+                        continue;
+                    }
+                    let decimal = spec
+                        .columns
+                        .iter()
+                        .any(|c| c.id == cell.column && c.decimal);
+                    let row_title = super::row_title(spec, row, ctx.lang);
+                    let column = super::column_name(spec, row, &cell.column);
+                    let kind = if decimal {
+                        tr!(ctx.lang, "非负数", "a non-negative number")
+                    } else {
+                        tr!(ctx.lang, "非负整数", "a non-negative integer")
+                    };
+                    sink.report(
+                        cell.span,
+                        tr!(
+                            ctx.lang,
+                            "{}“{}”列的“{}”不是{}",
+                            "“{2}” in {0}, column “{1}”, is not {3}",
+                            row_title,
+                            column,
+                            raw.trim(),
+                            kind
+                        ),
+                    )
+                    .help(tr!(
+                        ctx.lang,
+                        "只填写阿拉伯数字（如 5），不带单位、正负号或千分位逗号；没有发生的填0",
+                        "write Arabic digits only (e.g. 5), without units, signs or thousands separators; 0 if nothing happened"
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Whether an unreadable cell was meant as a figure: it has a digit, or it
+/// is a short code (`abc`, `N/A`). A longer text without digits (`五、…`) is
+/// a label or heading the table reader took for a cell, not a bad value.
+fn looks_like_a_figure(raw: &str) -> bool {
+    let raw = raw.trim();
+    raw.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || (crate::normalize::cjk_count(raw) == 0 && raw.chars().count() <= 8)
+}

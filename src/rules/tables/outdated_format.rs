@@ -1,0 +1,161 @@
+//! T005 `outdated-format`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::diagnostic::Severity;
+use crate::normalize::canon;
+use crate::pack::{Pack, TableSpec};
+use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::span::Span;
+use crate::tr;
+
+/// A 2021+ report whose tables use the 2019 edition's rows or columns, or the converse.
+pub struct OutdatedFormat;
+
+/// Labels shorter than this (in characters) are too common to tell editions apart.
+const MIN_LABEL_CHARS: usize = 4;
+
+/// More spans than this are not labelled.
+const MAX_LABELS: usize = 4;
+
+impl Rule for OutdatedFormat {
+    fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            code: "T005".into(),
+            name: "outdated-format".into(),
+            family: Family::Tables,
+            severity: Severity::Error,
+            default_enabled: true,
+            fixable: false,
+            summary_zh: "统计表使用了与报告年度不符的格式版本".into(),
+            summary_en: "The tables use the other edition of the format".into(),
+            explanation: "Reports for 2021 and later use the 2021 format (国办公开办函〔2021〕30号); \
+reports for 2019 and 2020 the 2019 trial format (国办公开办函〔2019〕60号). The editions differ in \
+the table of section 二 (2019: 本年新制作数量, 本年新公开数量, 对外公开总数量, 上一年项目数量, 本年增/减, \
+其他对外管理服务事项, 第二十条第(九)项 政府集中采购; 2021: 本年制发件数, 本年废止件数, 现行有效件数, \
+本年收费金额) and in (六)其他处理 of section 三 (2021 splits it into three rows). A table carrying \
+the other edition's labels was copied from an old template. The check runs on the year the title \
+or statistics period gives; one diagnostic per table."
+                .into(),
+            basis: "国办公开办函〔2021〕30号；国办公开办函〔2019〕60号".into(),
+            bad_example: "2023年度报告：\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量".into(),
+            good_example: "2023年度报告：\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数".into(),
+        }
+    }
+
+    fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        let Some(year) = ctx.report.year_value() else {
+            return;
+        };
+        let (other, expected) = if year >= 2021 {
+            (2019, 2021)
+        } else {
+            (2021, 2019)
+        };
+        for table in &ctx.format.tables {
+            let found = foreign_labels(ctx, &table.spec);
+            let Some((first, label)) = found.first() else {
+                continue;
+            };
+            let diagnostic = sink.report(
+                *first,
+                tr!(
+                    ctx.lang,
+                    "{}年度报告的“{}”使用了{}年版格式的“{}”，应使用{}年版格式",
+                    "the {} report's “{}” uses “{3}” of the {2} edition; use the {4} edition",
+                    year,
+                    table.spec.name,
+                    other,
+                    label,
+                    expected
+                ),
+            );
+            for (span, label) in found.iter().skip(1).take(MAX_LABELS) {
+                diagnostic.label(
+                    *span,
+                    tr!(ctx.lang, "{}年版：“{}”", "{} edition: “{}”", other, label),
+                );
+            }
+            diagnostic.help(tr!(
+                ctx.lang,
+                "按{}年版格式（{}）重新填写该表",
+                "fill in the table of the {} edition ({})",
+                expected,
+                if expected == 2021 {
+                    "国办公开办函〔2021〕30号"
+                } else {
+                    "国办公开办函〔2019〕60号"
+                }
+            ));
+        }
+    }
+}
+
+/// Cells of the table's section that carry labels only the other edition has
+/// (the edition the report year does not call for), with their text.
+pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, String)> {
+    let Some(year) = ctx.report.year_value() else {
+        return Vec::new();
+    };
+    let Some(section) = ctx.report.section(&spec.section) else {
+        return Vec::new();
+    };
+    let other = if year >= 2021 { 2019 } else { 2021 };
+    let Some(foreign) = foreign_vocabulary(other).get(&spec.kind) else {
+        return Vec::new();
+    };
+    if foreign.is_empty() {
+        return Vec::new();
+    }
+    let text = ctx.text();
+    let mut found = Vec::new();
+    for block in &ctx.doc.blocks[section.blocks.clone()] {
+        for cell in ctx.doc.cells(text, block) {
+            let folded = canon(cell.span.slice(text));
+            if foreign.iter().any(|l| folded.starts_with(l.as_str())) {
+                found.push((cell.span, cell.span.slice(text).to_owned()));
+            }
+        }
+    }
+    found
+}
+
+/// Per table kind, the folded labels only edition `other` has (long enough
+/// to tell the editions apart), computed once from the built-in packs.
+fn foreign_vocabulary(other: u16) -> &'static HashMap<String, Vec<String>> {
+    static CACHE: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        [2019, 2021].map(|other| {
+            let own = Pack::builtin_format(if other == 2019 { 2021 } else { 2019 });
+            let own_labels: Vec<String> = own.tables.iter().flat_map(labels).collect();
+            Pack::builtin_format(other)
+                .tables
+                .iter()
+                .map(|table| {
+                    let foreign = labels(table)
+                        .into_iter()
+                        .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
+                        .filter(|l| !own_labels.iter().any(|own| own.contains(l.as_str())))
+                        .collect();
+                    (table.kind.clone(), foreign)
+                })
+                .collect()
+        })
+    });
+    &cache[usize::from(other != 2019)]
+}
+
+/// Every folded row, column and header label of a table.
+fn labels(table: &TableSpec) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .map(|c| canon(&c.label))
+        .chain(table.rows.iter().flat_map(|r| {
+            std::iter::once(canon(&r.label)).chain(r.aliases.iter().map(|a| canon(a)))
+        }))
+        .chain(table.headers.iter().map(|h| canon(h)))
+        .filter(|l| !l.is_empty())
+        .collect()
+}

@@ -1,0 +1,154 @@
+//! A user pack adds identities (to a built-in table, or with a table of its
+//! own) without recompiling; a pack whose identity names something unknown
+//! does not load. The packs here are written for these tests only.
+
+use disclint::pack::Pack;
+use disclint::{LintOptions, Linter, SourceFile};
+
+fn clean_report() -> String {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reports/clean-2024.txt");
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn lint(packs: Vec<Pack>, text: &str) -> Vec<(String, String, usize)> {
+    let linter = Linter::new(LintOptions {
+        packs,
+        ..LintOptions::default()
+    });
+    let source = SourceFile::from_text("report.txt", text);
+    linter
+        .lint(&source)
+        .into_iter()
+        .map(|d| {
+            let line = source.position(d.span.offset).line;
+            (d.code, d.message, line)
+        })
+        .collect()
+}
+
+const EXTRA_IDENTITY: &str = r#"
+[pack]
+name = "test-carry"
+
+[[identities]]
+table = "applications"
+code = "A101"
+name = "nothing-carried"
+each = "column"
+check = "carried_over == carried_forward"
+summary = "上年结转与结转下年度应相等（仅为测试）"
+severity = "warning"
+"#;
+
+#[test]
+fn a_pack_adds_an_identity_to_a_builtin_table() {
+    let pack = Pack::from_toml("test-carry.toml", EXTRA_IDENTITY).unwrap();
+    let linter = Linter::new(LintOptions {
+        packs: vec![pack.clone()],
+        ..LintOptions::default()
+    });
+    let meta = linter
+        .registry()
+        .find("A101")
+        .expect("the pack's code is a rule");
+    assert_eq!(meta.name, "nothing-carried");
+    let found = lint(vec![pack], &clean_report());
+    // The clean report carries 1 over (商业企业, and so 总计) and nothing forward.
+    let lines: Vec<usize> = found
+        .iter()
+        .filter(|(code, _, _)| code == "A101")
+        .map(|(_, _, line)| *line)
+        .collect();
+    assert_eq!(lines, vec![70, 75], "{found:#?}");
+    assert!(
+        found.iter().all(|(code, _, _)| code == "A101"),
+        "{found:#?}"
+    );
+    assert!(
+        found[0].1.contains("上年结转(1)") && found[0].1.contains("结转下年度(0)"),
+        "{}",
+        found[0].1
+    );
+}
+
+const NEW_TABLE: &str = r#"
+[pack]
+name = "test-fees"
+edition = 2021
+
+[[tables]]
+kind = "processing_fees"
+section = "other"
+name = "信息处理费收取情况表"
+headers = ["项目"]
+columns = [{ id = "count", label = "件数" }]
+rows = [
+  { id = "charged", label = "收取信息处理费" },
+  { id = "waived", label = "免收信息处理费" },
+  { id = "all", label = "合计" },
+]
+
+[[tables.identities]]
+code = "A102"
+name = "fee-total"
+each = "column"
+check = "all == charged + waived"
+"#;
+
+#[test]
+fn a_pack_adds_a_table_with_its_identity() {
+    let pack = Pack::from_toml("test-fees.toml", NEW_TABLE).unwrap();
+    let table = "| 项目 | 件数 |\n| 收取信息处理费 | 2 |\n| 免收信息处理费 | 3 |\n| 合计 | 6 |\n";
+    let text = format!("{}{table}", clean_report());
+    let found = lint(vec![pack.clone()], &text);
+    let last = text.lines().count();
+    assert_eq!(
+        found,
+        vec![(
+            "A102".to_owned(),
+            "“件数”列：合计(6)，但收取信息处理费(2) + 免收信息处理费(3) = 5".to_owned(),
+            last
+        )]
+    );
+    let fixed = text.replace("| 合计 | 6 |", "| 合计 | 5 |");
+    assert_eq!(lint(vec![pack], &fixed), vec![]);
+}
+
+#[test]
+fn an_identity_naming_something_unknown_does_not_load() {
+    let unknown_row = EXTRA_IDENTITY.replace("carried_forward\"", "carried_fwd\"");
+    let err = Pack::from_toml("t.toml", &unknown_row).unwrap_err();
+    assert!(
+        err.to_string().contains("unknown row `carried_fwd`"),
+        "{err}"
+    );
+    assert_eq!(err.span_text(), Some("carried_over == carried_fwd"));
+
+    let unknown_table = EXTRA_IDENTITY.replace("\"applications\"", "\"appls\"");
+    let err = Pack::from_toml("t.toml", &unknown_table).unwrap_err();
+    assert!(err.to_string().contains("unknown table `appls`"), "{err}");
+    assert_eq!(err.span_text(), Some("\"appls\""));
+
+    let unknown_column = NEW_TABLE.replace("each = \"column\"", "each = \"row\"");
+    let err = Pack::from_toml("t.toml", &unknown_column).unwrap_err();
+    assert!(err.to_string().contains("unknown column `all`"), "{err}");
+
+    let empty_sum = NEW_TABLE.replace("charged + waived", "sum(fees.*)");
+    let err = Pack::from_toml("t.toml", &empty_sum).unwrap_err();
+    assert!(err.to_string().contains("matches no row"), "{err}");
+
+    let syntax = EXTRA_IDENTITY.replace("carried_over ==", "carried_over =");
+    let err = Pack::from_toml("t.toml", &syntax).unwrap_err();
+    assert!(err.to_string().contains("at character 14"), "{err}");
+    assert_eq!(err.span_text(), Some("carried_over = carried_forward"));
+
+    for bad_code in ["S101", "A005", "A99", "A"] {
+        let pack = EXTRA_IDENTITY.replace("\"A101\"", &format!("\"{bad_code}\""));
+        let err = Pack::from_toml("t.toml", &pack).unwrap_err();
+        assert!(err.to_string().contains("from 100 on"), "{err}");
+    }
+    // A built-in identity code takes more identities.
+    let builtin_code = EXTRA_IDENTITY.replace("\"A101\"", "\"A001\"");
+    assert!(Pack::from_toml("t.toml", &builtin_code).is_ok());
+}
