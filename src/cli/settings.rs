@@ -8,7 +8,7 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
-use super::args::{Command, ConfigArgs};
+use super::args::{CheckArgs, Command, ConfigArgs, ParseArgs};
 use crate::config::Config;
 use crate::Lang;
 
@@ -48,17 +48,7 @@ pub(super) fn apply_config(
         *packs = all;
     };
     match command {
-        Command::Check(args) => {
-            let common = &mut args.common;
-            let config = resolve(&common.config_args, err)?;
-            merge(&config, &mut common.lang, &mut common.packs);
-            if common.edition.is_none() {
-                common.edition = config.file.edition.map(|e| e.to_string());
-            }
-            common.config = config;
-        }
-        Command::Parse(args) => {
-            let common = &mut args.common;
+        Command::Check(CheckArgs { common, .. }) | Command::Parse(ParseArgs { common, .. }) => {
             let config = resolve(&common.config_args, err)?;
             merge(&config, &mut common.lang, &mut common.packs);
             if common.edition.is_none() {

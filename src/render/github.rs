@@ -7,11 +7,10 @@
 
 use std::io::{self, Write};
 
-use super::human::summary_line;
+use super::human::write_text_footer;
 use super::{Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
 use crate::run::FileResult;
-use crate::stats::statistics_table;
 use crate::Lang;
 
 /// Escapes the message part of a workflow command.
@@ -72,10 +71,7 @@ impl Renderer for Github {
     }
 
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()> {
-        if let Some(counts) = totals.by_rule {
-            out.write_all(statistics_table(counts, self.lang).as_bytes())?;
-        }
-        writeln!(out, "{}", summary_line(totals.summary, self.lang))
+        write_text_footer(out, totals, self.lang)
     }
 }
 

@@ -68,11 +68,16 @@ impl Renderer for Human {
     }
 
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()> {
-        if let Some(counts) = totals.by_rule {
-            out.write_all(statistics_table(counts, self.lang).as_bytes())?;
-        }
-        writeln!(out, "{}", summary_line(totals.summary, self.lang))
+        write_text_footer(out, totals, self.lang)
     }
+}
+
+/// The end of text output: the statistics table if asked for, then the summary line.
+pub fn write_text_footer(out: &mut dyn Write, totals: &Totals<'_>, lang: Lang) -> io::Result<()> {
+    if let Some(counts) = totals.by_rule {
+        out.write_all(statistics_table(counts, lang).as_bytes())?;
+    }
+    writeln!(out, "{}", summary_line(totals.summary, lang))
 }
 
 /// The last line of text output: files, errors, warnings, infos, and what
