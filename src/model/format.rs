@@ -15,6 +15,9 @@ pub struct Format {
     pub tables: Vec<TableFormat>,
     /// Folded labels of every table: rows, columns, headers, captions.
     pub vocabulary: Vec<String>,
+    /// Per section (same order as `sections`): its keys, each split on `+`
+    /// and folded once here rather than for every block of every report.
+    section_keys: Vec<Vec<Vec<String>>>,
 }
 
 /// A table schema with folded row keys.
@@ -106,12 +109,32 @@ impl Format {
                 spec,
             })
             .collect();
+        let section_keys = sections
+            .iter()
+            .map(|section| {
+                section
+                    .keys
+                    .iter()
+                    .map(|key| key.split('+').map(canon).collect())
+                    .collect()
+            })
+            .collect();
         Self {
             edition,
             sections,
             tables,
             vocabulary,
+            section_keys,
         }
+    }
+
+    /// The first section whose heading `folded_heading` matches (see [`heading_matches`]).
+    pub fn section_for_heading(&self, folded_heading: &str) -> Option<&SectionSpec> {
+        let index = self.section_keys.iter().position(|keys| {
+            keys.iter()
+                .any(|parts| parts.iter().all(|part| folded_heading.contains(part.as_str())))
+        })?;
+        self.sections.get(index)
     }
 
     /// The section spec of `kind`.
