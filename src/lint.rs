@@ -80,9 +80,11 @@ impl Linter {
             lang: self.options.lang,
         };
         let selection = &self.options.selection;
+        // A text that is not a report gets S000 alone, not every format rule's findings.
+        let is_report = analysis.report.is_report();
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
-            if !selection.is_enabled(meta) {
+            if !selection.is_enabled(meta) || !(is_report || rule.checks_non_reports()) {
                 continue;
             }
             let mut sink = Sink::new(

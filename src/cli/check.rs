@@ -47,11 +47,19 @@ fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> 
 }
 
 fn input_options(common: &CommonArgs) -> InputOptions {
-    InputOptions {
+    let mut options = InputOptions {
         encoding: common.encoding,
+        max_file_size: common.max_file_size,
         lang: common.lang,
         ..InputOptions::default()
+    };
+    for extension in &common.extensions {
+        let extension = extension.trim().trim_start_matches('.');
+        if !extension.is_empty() {
+            options.extensions.push(extension.to_owned());
+        }
     }
+    options
 }
 
 fn selectors(list: &[String]) -> Vec<Selector> {

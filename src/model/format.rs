@@ -131,8 +131,11 @@ impl Format {
     /// The first section whose heading `folded_heading` matches (see [`heading_matches`]).
     pub fn section_for_heading(&self, folded_heading: &str) -> Option<&SectionSpec> {
         let index = self.section_keys.iter().position(|keys| {
-            keys.iter()
-                .any(|parts| parts.iter().all(|part| folded_heading.contains(part.as_str())))
+            keys.iter().any(|parts| {
+                parts
+                    .iter()
+                    .all(|part| folded_heading.contains(part.as_str()))
+            })
         })?;
         self.sections.get(index)
     }

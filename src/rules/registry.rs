@@ -1,6 +1,6 @@
 //! The list of rules and how a run picks from it.
 
-use super::{period, structure, Rule, RuleMeta};
+use super::{input, period, structure, Rule, RuleMeta};
 
 /// The rules available to a run, with their metadata.
 pub struct Registry {
@@ -13,6 +13,7 @@ impl Registry {
         let mut all: Vec<Box<dyn Rule>> = Vec::new();
         all.extend(structure::rules());
         all.extend(period::rules());
+        all.extend(input::rules());
         Self::from_rules(all)
     }
 
