@@ -31,6 +31,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(span.end() <= source.text.len(), "{diagnostic:?}");
         assert!(source.text.is_char_boundary(span.offset), "{diagnostic:?}");
         assert!(source.text.is_char_boundary(span.end()), "{diagnostic:?}");
+        for edit in diagnostic.fix.iter().flat_map(|fix| &fix.edits) {
+            assert!(source.text.is_char_boundary(edit.offset), "{diagnostic:?}");
+            assert!(source.text.is_char_boundary(edit.offset + edit.length), "{diagnostic:?}");
+        }
         let _ = source.position(span.offset);
     }
 });
