@@ -1,6 +1,8 @@
 //! The effective format of one edition: built-in pack plus user packs, with
 //! labels folded for matching.
 
+use std::sync::OnceLock;
+
 use crate::normalize::{canon, strip_numbering};
 use crate::pack::{Pack, SectionSpec, TableSpec};
 
@@ -29,30 +31,33 @@ pub struct TableFormat {
     pub row_keys: Vec<Vec<String>>,
 }
 
-/// The formats of both editions.
+/// The formats of both editions, each built on first use (a run over 2024
+/// reports never builds the 2019 one).
 #[derive(Debug, Clone)]
 pub struct Formats {
-    /// 2019 edition.
-    pub edition_2019: Format,
-    /// 2021 edition.
-    pub edition_2021: Format,
+    packs: Vec<Pack>,
+    edition_2019: OnceLock<Format>,
+    edition_2021: OnceLock<Format>,
 }
 
 impl Formats {
     /// The built-in formats extended by `packs` (a pack with an edition extends only that one).
     pub fn new(packs: &[Pack]) -> Self {
         Self {
-            edition_2019: Format::new(2019, packs),
-            edition_2021: Format::new(2021, packs),
+            packs: packs.to_vec(),
+            edition_2019: OnceLock::new(),
+            edition_2021: OnceLock::new(),
         }
     }
 
     /// The format of `edition` (2021 for anything from 2021 on).
     pub fn get(&self, edition: u16) -> &Format {
         if edition >= 2021 {
-            &self.edition_2021
+            self.edition_2021
+                .get_or_init(|| Format::new(2021, &self.packs))
         } else {
-            &self.edition_2019
+            self.edition_2019
+                .get_or_init(|| Format::new(2019, &self.packs))
         }
     }
 }
