@@ -80,7 +80,7 @@ fi
 printf 'disclint peak RSS: %s MiB (target ≤ 32)\n' "${RSS[disclint]}"
 
 # One typical report, whole process: mean over 200 runs.
-ONE=$(find "$DIR" -name '*.txt' | sort | head -1)
+ONE=$(find "$DIR" -name "*.txt" | sort | sed -n 1p)
 start=$(now)
 for _ in $(seq 200); do "$BIN" check "$ONE" > /dev/null; done
 end=$(now)
