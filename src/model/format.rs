@@ -29,6 +29,9 @@ pub struct TableFormat {
     pub spec: TableSpec,
     /// Per row: folded label and aliases.
     pub row_keys: Vec<Vec<String>>,
+    /// Whether some row key, without its numbering, is pure ASCII (so that an
+    /// ASCII cell such as a number could be a row label).
+    ascii_key: bool,
 }
 
 /// The formats of both editions, each built on first use (a run over 2024
@@ -99,8 +102,8 @@ impl Format {
         vocabulary.dedup();
         let tables = tables
             .into_iter()
-            .map(|spec| TableFormat {
-                row_keys: spec
+            .map(|spec| {
+                let row_keys: Vec<Vec<String>> = spec
                     .rows
                     .iter()
                     .map(|row| {
@@ -110,8 +113,16 @@ impl Format {
                             .filter(|k| !k.is_empty())
                             .collect()
                     })
-                    .collect(),
-                spec,
+                    .collect();
+                let ascii_key = row_keys
+                    .iter()
+                    .flatten()
+                    .any(|key| strip_numbering(key).is_ascii());
+                TableFormat {
+                    row_keys,
+                    ascii_key,
+                    spec,
+                }
             })
             .collect();
         let section_keys = sections
@@ -163,6 +174,11 @@ impl Format {
 }
 
 impl TableFormat {
+    /// Whether a cell of ASCII text only (a number, `/`, `-`) could match a row label.
+    pub fn has_ascii_key(&self) -> bool {
+        self.ascii_key
+    }
+
     /// The row whose label `folded` is, if any.
     pub fn match_row(&self, folded: &str) -> Option<usize> {
         let exact = self.row_keys.iter().position(|keys| {
