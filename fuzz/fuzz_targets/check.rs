@@ -33,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(source.text.is_char_boundary(span.end()), "{diagnostic:?}");
         for edit in diagnostic.fix.iter().flat_map(|fix| &fix.edits) {
             assert!(source.text.is_char_boundary(edit.offset), "{diagnostic:?}");
-            assert!(source.text.is_char_boundary(edit.offset + edit.length), "{diagnostic:?}");
+            assert!(
+                source.text.is_char_boundary(edit.offset + edit.length),
+                "{diagnostic:?}"
+            );
         }
         let _ = source.position(span.offset);
     }
