@@ -170,12 +170,36 @@ fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<PathBuf>) {
         .follow_links(true)
         .max_depth(Some(MAX_DEPTH))
         .build();
-    for entry in walker.flatten() {
-        let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
-        let path = entry.into_path();
-        if is_file && has_extension(&path, &options.extensions) {
-            found.push(path);
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+                let path = entry.into_path();
+                if is_file && has_extension(&path, &options.extensions) {
+                    found.push(path);
+                }
+            }
+            // A broken link or an unreadable entry that looks like a report is
+            // kept, so that reading it reports why (I004); loops are skipped.
+            Err(err) => {
+                if let Some(path) = error_path(&err) {
+                    if has_extension(path, &options.extensions) {
+                        found.push(path.to_path_buf());
+                    }
+                }
+            }
         }
+    }
+}
+
+/// The path a walk error is about, unless it is a link loop.
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
     }
 }
 
@@ -353,10 +377,19 @@ mod tests {
         std::fs::write(dir.join("a/skip.txt"), "x").unwrap();
         std::fs::write(dir.join(".gitignore"), "skip.txt\n").unwrap();
         std::os::unix::fs::symlink(&dir, dir.join("a/b/loop")).unwrap();
+        std::os::unix::fs::symlink("nowhere", dir.join("a/broken.txt")).unwrap();
         let mut options = InputOptions::default();
-        assert_eq!(files(&dir, &options), ["a/b/r.txt", "a/r.md"]);
+        assert_eq!(
+            files(&dir, &options),
+            ["a/b/r.txt", "a/broken.txt", "a/r.md"]
+        );
+        let broken = read_file(&dir.join("a/broken.txt"), &options).unwrap_err();
+        assert_eq!(broken.code, "I004");
         options.extensions.push("html".into());
-        assert_eq!(files(&dir, &options), ["a/b/r.txt", "a/r.html", "a/r.md"]);
+        assert_eq!(
+            files(&dir, &options),
+            ["a/b/r.txt", "a/broken.txt", "a/r.html", "a/r.md"]
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
