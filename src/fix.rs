@@ -364,6 +364,10 @@ mod tests {
             }
         }
 
+        fn checks_non_reports(&self) -> bool {
+            true // the test texts are fragments, not reports
+        }
+
         fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
             for (offset, _) in ctx.text().match_indices(self.from) {
                 let span = Span::new(offset, self.from.len());

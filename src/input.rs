@@ -3,6 +3,7 @@
 //! Problems with the input are diagnostics too (family `I`), so that a bad
 //! file is reported like any other finding and does not stop the others.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -73,8 +74,8 @@ fn input_diagnostic(code: &str, name: &str, message: String, help: String) -> Di
 }
 
 /// Expands arguments into inputs: files as given, directories recursively
-/// (matching extensions, skipping hidden entries), glob patterns with the
-/// `glob` crate. Sorted by path within each argument; duplicates removed.
+/// (matching extensions, skipping hidden and git-ignored entries), glob
+/// patterns with the `glob` crate (matched directories are walked too). Sorted by path within each argument; duplicates removed.
 pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
     let lang = options.lang;
     let mut inputs = Vec::new();
@@ -83,7 +84,7 @@ pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
         let path = Path::new(argument);
         let mut found: Vec<PathBuf> = Vec::new();
         if path.is_dir() {
-            walk(path, options, &mut found, 0);
+            walk(path, options, &mut found);
         } else if path.exists() || !has_glob_chars(argument) {
             found.push(path.to_path_buf());
         } else {
@@ -91,7 +92,7 @@ pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
                 Ok(paths) => {
                     for entry in paths.flatten() {
                         if entry.is_dir() {
-                            walk(&entry, options, &mut found, 0);
+                            walk(&entry, options, &mut found);
                         } else {
                             found.push(entry);
                         }
@@ -152,35 +153,83 @@ fn has_glob_chars(argument: &str) -> bool {
     argument.contains(['*', '?', '['])
 }
 
-/// Directory depth beyond which the walk stops (also a guard against link loops).
+/// Directory depth beyond which the walk stops.
 const MAX_DEPTH: usize = 64;
 
-fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<PathBuf>, depth: usize) {
-    if depth > MAX_DEPTH {
-        return;
+/// Finds the report files under `dir`: entries with one of the extensions,
+/// skipping hidden entries and whatever `.gitignore`/`.ignore` files exclude
+/// (also outside a git repository). Symbolic links are followed; a link that
+/// leads back to an ancestor is skipped, so loops never hang.
+fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<PathBuf>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(false)
+        .git_global(false)
+        .require_git(false)
+        .follow_links(true)
+        .max_depth(Some(MAX_DEPTH))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+                let path = entry.into_path();
+                if is_file && has_extension(&path, &options.extensions) {
+                    found.push(path);
+                }
+            }
+            // A broken link or an unreadable entry that looks like a report is
+            // kept, so that reading it reports why (I004); loops are skipped.
+            Err(err) => {
+                if let Some(path) = error_path(&err) {
+                    if has_extension(path, &options.extensions) {
+                        found.push(path.to_path_buf());
+                    }
+                }
+            }
+        }
     }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+}
+
+/// The path a walk error is about, unless it is a link loop.
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+fn has_extension(path: &Path, extensions: &[String]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Parses a size for `--max-file-size`: bytes, or a number with `K`, `M` or
+/// `G` (binary units, optionally followed by `iB` or `B`): `32M`, `512KiB`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("“{text}” is not a size (examples: 1048576, 512K, 32M)"))?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        other => return Err(format!("unknown size unit “{other}” (use K, M or G)")),
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            walk(&path, options, found, depth + 1);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| options.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
-        {
-            found.push(path);
-        }
-    }
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("“{text}” is too large"))
 }
 
 /// Reads and decodes one file, or says why it cannot be.
@@ -209,15 +258,15 @@ pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<
     if metadata.is_dir() {
         return Err(unreadable(tr!(lang, "这是一个目录", "it is a directory")));
     }
-    if metadata.len() > options.max_file_size {
-        return Err(Box::new(input_diagnostic(
+    let too_large = |size: u64| {
+        Box::new(input_diagnostic(
             "I003",
             "input-too-large",
             tr!(
                 lang,
                 "文件大小为 {} 字节，超过上限 {} 字节",
                 "the file has {} bytes, over the limit of {} bytes",
-                metadata.len(),
+                size,
                 options.max_file_size
             ),
             tr!(
@@ -225,9 +274,20 @@ pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<
                 "用 --max-file-size 调高上限",
                 "raise the limit with --max-file-size"
             ),
-        )));
+        ))
+    };
+    if metadata.len() > options.max_file_size {
+        return Err(too_large(metadata.len()));
     }
-    let bytes = std::fs::read(path).map_err(|err| unreadable(err.to_string()))?;
+    // Read at most one byte past the limit: a device or pipe whose size the
+    // metadata does not tell (`/dev/zero`, `<(…)`) cannot make us read forever.
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(options.max_file_size + 1).read_to_end(&mut bytes))
+        .map_err(|err| unreadable(err.to_string()))?;
+    if bytes.len() as u64 > options.max_file_size {
+        return Err(too_large(bytes.len() as u64));
+    }
     decode_bytes(&name, &bytes, options)
 }
 
@@ -271,4 +331,76 @@ pub fn decode_bytes(
             ),
         ),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("disclint-input-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn files(dir: &Path, options: &InputOptions) -> Vec<String> {
+        expand(&[dir.display().to_string()], options)
+            .iter()
+            .map(|input| match input {
+                Input::File(path) => path.strip_prefix(dir).unwrap().display().to_string(),
+                Input::Failed { diagnostic, .. } => diagnostic.code.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("512K"), Ok(512 << 10));
+        assert_eq!(parse_size("32MiB"), Ok(32 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_end_and_gitignore_and_extensions_apply() {
+        let dir = scratch("walk");
+        std::fs::create_dir_all(dir.join("a/b")).unwrap();
+        std::fs::write(dir.join("a/b/r.txt"), "x").unwrap();
+        std::fs::write(dir.join("a/r.md"), "x").unwrap();
+        std::fs::write(dir.join("a/r.html"), "x").unwrap();
+        std::fs::write(dir.join("a/skip.txt"), "x").unwrap();
+        std::fs::write(dir.join(".gitignore"), "skip.txt\n").unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("a/b/loop")).unwrap();
+        std::os::unix::fs::symlink("nowhere", dir.join("a/broken.txt")).unwrap();
+        let mut options = InputOptions::default();
+        assert_eq!(
+            files(&dir, &options),
+            ["a/b/r.txt", "a/broken.txt", "a/r.md"]
+        );
+        let broken = read_file(&dir.join("a/broken.txt"), &options).unwrap_err();
+        assert_eq!(broken.code, "I004");
+        options.extensions.push("html".into());
+        assert_eq!(
+            files(&dir, &options),
+            ["a/b/r.txt", "a/broken.txt", "a/r.html", "a/r.md"]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_device_stops_at_the_limit() {
+        let options = InputOptions {
+            max_file_size: 1000,
+            ..InputOptions::default()
+        };
+        let err = read_file(Path::new("/dev/zero"), &options).unwrap_err();
+        assert_eq!(err.code, "I003");
+    }
 }

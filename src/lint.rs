@@ -47,7 +47,10 @@ impl Linter {
         let mut registry = Registry::builtin();
         let formats = Formats::new(&options.packs);
         let mut pack_rules = crate::rules::pack::rules(&options.packs);
-        pack_rules.extend(crate::rules::arithmetic::pack_rules(&formats, &registry));
+        pack_rules.extend(crate::rules::arithmetic::pack_rules(
+            &options.packs,
+            &registry,
+        ));
         let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
         pack_rules.retain(|rule| {
             let code = rule.meta().code.to_string();
@@ -105,9 +108,12 @@ impl Linter {
             lang: self.options.lang,
         };
         let selection = &self.options.selection;
+        // A text that is not a report gets S000 alone, not every format rule's findings.
+        let is_report = analysis.report.is_report();
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
             if !selection.is_enabled(meta)
+                || !(is_report || rule.checks_non_reports())
                 || self.options.per_file_ignores.ignores(&source.path, meta)
             {
                 continue;

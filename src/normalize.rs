@@ -9,6 +9,12 @@
 pub fn canon(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        // Fast path: letters, digits and CJK ideographs (most of a report)
+        // are neither dropped nor folded.
+        if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            out.push(c);
+            continue;
+        }
         if c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '|') {
             continue;
         }
@@ -73,6 +79,28 @@ pub fn is_bare_numbering(canon: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `canon` without its fast path.
+    fn canon_reference(text: &str) -> String {
+        text.chars()
+            .filter(|c| !(c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '|')))
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』'
+                )
+            })
+            .map(fold_char)
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_folds_like_the_reference(text in "\\PC{0,40}|[ -~\u{3000}-\u{303F}\u{4E00}-\u{4E10}\u{FF00}-\u{FF65}“”‘’]{0,40}") {
+            prop_assert_eq!(canon(&text), canon_reference(&text));
+        }
+    }
 
     #[test]
     fn folds_renderings_together() {

@@ -33,6 +33,8 @@ pub fn decode(
     bytes: &[u8],
     forced: Option<TextEncoding>,
 ) -> Result<SourceFile, ReadError> {
+    // UTF-8 text already validated while sniffing, so as not to validate twice.
+    let mut validated = None;
     let (encoding, had_bom, body) = match forced {
         Some(enc) => {
             let bom_len = bom(bytes).filter(|(e, _)| *e == enc).map_or(0, |(_, n)| n);
@@ -40,7 +42,13 @@ pub fn decode(
         }
         None => match bom(bytes) {
             Some((enc, n)) => (enc, true, &bytes[n..]),
-            None => (sniff(bytes), false, bytes),
+            None => match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    validated = Some(text);
+                    (TextEncoding::Utf8, false, bytes)
+                }
+                Err(_) => (sniff_not_utf8(bytes), false, bytes),
+            },
         },
     };
     if matches!(encoding, TextEncoding::Utf8 | TextEncoding::Gb18030) {
@@ -51,7 +59,7 @@ pub fn decode(
         }
     }
     let text = match encoding {
-        TextEncoding::Utf8 => match std::str::from_utf8(body) {
+        TextEncoding::Utf8 => match validated.map_or_else(|| std::str::from_utf8(body), Ok) {
             Ok(text) => text.to_owned(),
             Err(err) => {
                 return Err(ReadError::Undecodable {
@@ -111,11 +119,10 @@ fn bom(bytes: &[u8]) -> Option<(TextEncoding, usize)> {
     }
 }
 
-/// UTF-8 when valid, else GB18030.
-fn sniff(bytes: &[u8]) -> TextEncoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        TextEncoding::Utf8
-    } else if GB18030
+/// For bytes that are not UTF-8: GB18030 if they decode as GB18030, else
+/// UTF-8 (so that the error names the first byte that is not UTF-8).
+fn sniff_not_utf8(bytes: &[u8]) -> TextEncoding {
+    if GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .is_some()
     {
@@ -180,7 +187,12 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| *b == 0)
+    // `contains` on bytes is a vectorised memchr; find the position only if there is one.
+    if bytes.contains(&0) {
+        bytes.iter().position(|b| *b == 0)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

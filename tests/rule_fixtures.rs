@@ -12,11 +12,18 @@
 //! report text, when there is no base
 //! ```
 //! Only the rule under test runs, so fixtures need not be clean of others.
+//!
+//! Input rules (family `I`) are reported by the reader, so their fixtures are
+//! raw: each fixture path (a file of any bytes, a directory, a broken link) is
+//! given to the reader as a command-line argument would be, with a 1 KiB size
+//! limit so that an `I003` fixture stays small. A `fail*` fixture expects
+//! exactly its rule's code (at line 1), a `pass*` fixture no input diagnostic.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use disclint::rules::{Registry, Selection, Selector};
+use disclint::input::{expand, read_file, Input, InputOptions};
+use disclint::rules::{Family, Registry, Selection, Selector};
 use disclint::{LintOptions, Linter, SourceFile};
 
 struct Fixture {
@@ -87,6 +94,23 @@ fn run(code: &str, fixture: &Fixture) -> BTreeSet<(String, usize)> {
         .collect()
 }
 
+/// The input diagnostics the reader gives for `path` as an argument.
+fn run_input(path: &Path) -> BTreeSet<(String, usize)> {
+    let options = InputOptions {
+        max_file_size: 1024,
+        ..InputOptions::default()
+    };
+    let argument = path.display().to_string();
+    expand(&[argument], &options)
+        .into_iter()
+        .filter_map(|input| match input {
+            Input::File(file) => read_file(&file, &options).err().map(|d| d.code.clone()),
+            Input::Failed { diagnostic, .. } => Some(diagnostic.code),
+        })
+        .map(|code| (code, 1))
+        .collect()
+}
+
 fn fixtures(code: &str) -> Vec<PathBuf> {
     let dir = root().join("tests/fixtures/rules").join(code);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -103,6 +127,16 @@ fn every_fixture_reports_exactly_what_it_expects() {
     for meta in registry.metas() {
         for path in fixtures(&meta.code) {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if meta.family == Family::Input {
+                let expected: BTreeSet<(String, usize)> = if name.starts_with("fail") {
+                    [(meta.code.to_string(), 1)].into()
+                } else {
+                    BTreeSet::new()
+                };
+                assert_eq!(run_input(&path), expected, "{}", path.display());
+                checked += 1;
+                continue;
+            }
             let fixture = load(&path);
             let actual = run(&meta.code, &fixture);
             if name.starts_with("fail") {

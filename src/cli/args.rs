@@ -41,6 +41,12 @@ pub struct CommonArgs {
     /// Read files in this encoding instead of detecting it.
     #[arg(long, value_enum)]
     pub encoding: Option<TextEncoding>,
+    /// Skip files larger than this: bytes, or with a unit (`512K`, `64M`).
+    #[arg(long, value_name = "SIZE", value_parser = crate::input::parse_size, default_value = "32M")]
+    pub max_file_size: u64,
+    /// Also search directories for files with this extension (besides txt and md); repeatable.
+    #[arg(long = "extension", value_name = "EXT", value_delimiter = ',')]
+    pub extensions: Vec<String>,
     /// Load an extra rule pack (TOML); repeatable.
     #[arg(long = "rules", value_name = "PACK")]
     pub packs: Vec<std::path::PathBuf>,

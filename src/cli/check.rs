@@ -41,11 +41,19 @@ fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> 
 }
 
 pub(super) fn input_options(common: &CommonArgs) -> InputOptions {
-    InputOptions {
+    let mut options = InputOptions {
         encoding: common.encoding,
+        max_file_size: common.max_file_size,
         lang: common.lang,
         ..InputOptions::default()
+    };
+    for extension in &common.extensions {
+        let extension = extension.trim().trim_start_matches('.');
+        if !extension.is_empty() {
+            options.extensions.push(extension.to_owned());
+        }
     }
+    options
 }
 
 /// `disclint check`: lints, renders, returns the exit code.

@@ -1,6 +1,8 @@
 //! The effective format of one edition: built-in pack plus user packs, with
 //! labels folded for matching.
 
+use std::sync::OnceLock;
+
 use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
 use crate::pack::{Pack, SectionSpec, TableSpec};
@@ -18,6 +20,9 @@ pub struct Format {
     pub vocabulary: Vec<String>,
     /// The registry of cited documents.
     pub documents: Documents,
+    /// Per section (same order as `sections`): its keys, each split on `+`
+    /// and folded once here rather than for every block of every report.
+    section_keys: Vec<Vec<Vec<String>>>,
 }
 
 /// A table schema with folded row keys.
@@ -27,32 +32,38 @@ pub struct TableFormat {
     pub spec: TableSpec,
     /// Per row: folded label and aliases.
     pub row_keys: Vec<Vec<String>>,
+    /// Whether some row key, without its numbering, is pure ASCII (so that an
+    /// ASCII cell such as a number could be a row label).
+    ascii_key: bool,
 }
 
-/// The formats of both editions.
+/// The formats of both editions, each built on first use (a run over 2024
+/// reports never builds the 2019 one).
 #[derive(Debug, Clone)]
 pub struct Formats {
-    /// 2019 edition.
-    pub edition_2019: Format,
-    /// 2021 edition.
-    pub edition_2021: Format,
+    packs: Vec<Pack>,
+    edition_2019: OnceLock<Format>,
+    edition_2021: OnceLock<Format>,
 }
 
 impl Formats {
     /// The built-in formats extended by `packs` (a pack with an edition extends only that one).
     pub fn new(packs: &[Pack]) -> Self {
         Self {
-            edition_2019: Format::new(2019, packs),
-            edition_2021: Format::new(2021, packs),
+            packs: packs.to_vec(),
+            edition_2019: OnceLock::new(),
+            edition_2021: OnceLock::new(),
         }
     }
 
     /// The format of `edition` (2021 for anything from 2021 on).
     pub fn get(&self, edition: u16) -> &Format {
         if edition >= 2021 {
-            &self.edition_2021
+            self.edition_2021
+                .get_or_init(|| Format::new(2021, &self.packs))
         } else {
-            &self.edition_2019
+            self.edition_2019
+                .get_or_init(|| Format::new(2019, &self.packs))
         }
     }
 }
@@ -107,8 +118,8 @@ impl Format {
         vocabulary.dedup();
         let tables = tables
             .into_iter()
-            .map(|spec| TableFormat {
-                row_keys: spec
+            .map(|spec| {
+                let row_keys: Vec<Vec<String>> = spec
                     .rows
                     .iter()
                     .map(|row| {
@@ -118,8 +129,26 @@ impl Format {
                             .filter(|k| !k.is_empty())
                             .collect()
                     })
-                    .collect(),
-                spec,
+                    .collect();
+                let ascii_key = row_keys
+                    .iter()
+                    .flatten()
+                    .any(|key| strip_numbering(key).is_ascii());
+                TableFormat {
+                    row_keys,
+                    ascii_key,
+                    spec,
+                }
+            })
+            .collect();
+        let section_keys = sections
+            .iter()
+            .map(|section| {
+                section
+                    .keys
+                    .iter()
+                    .map(|key| key.split('+').map(canon).collect())
+                    .collect()
             })
             .collect();
         Self {
@@ -128,7 +157,20 @@ impl Format {
             tables,
             vocabulary,
             documents: Documents::new(citations),
+            section_keys,
         }
+    }
+
+    /// The first section whose heading `folded_heading` matches (see [`heading_matches`]).
+    pub fn section_for_heading(&self, folded_heading: &str) -> Option<&SectionSpec> {
+        let index = self.section_keys.iter().position(|keys| {
+            keys.iter().any(|parts| {
+                parts
+                    .iter()
+                    .all(|part| folded_heading.contains(part.as_str()))
+            })
+        })?;
+        self.sections.get(index)
     }
 
     /// The section spec of `kind`.
@@ -149,6 +191,11 @@ impl Format {
 }
 
 impl TableFormat {
+    /// Whether a cell of ASCII text only (a number, `/`, `-`) could match a row label.
+    pub fn has_ascii_key(&self) -> bool {
+        self.ascii_key
+    }
+
     /// The row whose label `folded` is, if any.
     pub fn match_row(&self, folded: &str) -> Option<usize> {
         let exact = self.row_keys.iter().position(|keys| {

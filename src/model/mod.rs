@@ -140,6 +140,12 @@ impl Report {
         }
     }
 
+    /// Whether the text is a report at all: it has a title or at least one of
+    /// the sections. Only rules that opt in run on a text that is not.
+    pub fn is_report(&self) -> bool {
+        self.title.is_some() || !self.sections.is_empty()
+    }
+
     /// The section of `kind`, if present.
     pub fn section(&self, kind: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)

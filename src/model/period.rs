@@ -70,8 +70,9 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-const DATE: &str = r"\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,4}\s*日?)?";
-const END_DATE: &str = r"(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,4}\s*日?";
+const DATE: &str = r"[0-9０-９]{4}\s*年\s*(?:[0-9０-９]{1,2}\s*月\s*)?(?:[0-9０-９]{1,4}\s*日?)?";
+const END_DATE: &str =
+    r"(?:[0-9０-９]{4}\s*年\s*)?(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,4}\s*日?";
 const CONNECTOR: &str = r"\s*(?:起|始)?\s*[,，]?\s*(?:至|到|-|—|–|~|～|－|起至)\s*";
 
 fn keyed() -> &'static Regex {
@@ -88,7 +89,7 @@ fn bare() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?P<start>\d{{4}}\s*年\s*1\s*月\s*1\s*日){CONNECTOR}(?P<end>(?:\d{{4}}\s*年\s*)?12\s*月\s*31\s*日)(?:\s*止)?"
+            r"(?P<start>[0-9０-９]{{4}}\s*年\s*1\s*月\s*1\s*日){CONNECTOR}(?P<end>(?:[0-9０-９]{{4}}\s*年\s*)?12\s*月\s*31\s*日)(?:\s*止)?"
         ))
         .expect("valid regex")
     })
@@ -98,7 +99,7 @@ fn date_parts() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?:(?P<d>\d{1,4})\s*日?)?",
+            r"^(?:(?P<y>[0-9０-９]{4})\s*年\s*)?(?:(?P<m>[0-9０-９]{1,2})\s*月\s*)?(?:(?P<d>[0-9０-９]{1,4})\s*日?)?",
         )
         .expect("valid regex")
     })

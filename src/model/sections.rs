@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::format::{heading_matches, Format};
+use super::format::Format;
 use crate::normalize::{canon, strip_numbering};
 use crate::parse::{BlockKind, Document};
 use crate::span::{Span, Spanned};
@@ -90,15 +90,12 @@ fn heading_kind(text: &str, block: &crate::parse::Block, format: &Format) -> Opt
     if folded.is_empty() || folded.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
-    if format.is_table_label(&canon(block.span.slice(text))) {
-        return None;
-    }
-    let spec = format
-        .sections
-        .iter()
-        .find(|spec| heading_matches(spec, &folded))?;
+    let spec = format.section_for_heading(&folded)?;
     // A paragraph is a heading only when it is exactly a heading without its numeral.
     if block.kind == BlockKind::Paragraph && folded != strip_numbering(&canon(&spec.heading)) {
+        return None;
+    }
+    if format.is_table_label(&canon(block.span.slice(text))) {
         return None;
     }
     Some(spec.kind.clone())

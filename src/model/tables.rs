@@ -127,6 +127,14 @@ pub fn find_tables(
 
 fn classify(text: &str, table: &TableFormat, format: &Format, cell: Span) -> Token {
     let raw = cell.slice(text);
+    // Fast path: an ASCII cell (a number, `/`, `-`) is no label when no label is ASCII.
+    if raw.is_ascii() && !table.has_ascii_key() {
+        return if raw.len() > MAX_VALUE_CHARS {
+            Token::Prose
+        } else {
+            Token::Value
+        };
+    }
     let folded = canon(raw);
     if let Some(row) = table.match_row(&folded) {
         return Token::Row(row);

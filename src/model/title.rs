@@ -1,6 +1,5 @@
 //! The title line: agency and report year.
 
-use regex::Regex;
 use serde::Serialize;
 
 use crate::normalize::canon;
@@ -78,20 +77,29 @@ fn has_numeric_date(folded: &str) -> bool {
     })
 }
 
+/// The first `19xx` or `20xx` in `raw` (what the regex `(?:19|20)[0-9]{2}`
+/// finds, without compiling one at start-up).
+fn find_year(raw: &str) -> Option<std::ops::Range<usize>> {
+    raw.as_bytes()
+        .windows(4)
+        .position(|w| {
+            matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        })
+        .map(|start| start..start + 4)
+}
+
 fn parse_title(text: &str, span: Span) -> Title {
-    static YEAR: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let year_re = YEAR.get_or_init(|| Regex::new(r"(?:19|20)\d{2}").expect("valid regex"));
     let raw = span.slice(text);
     let display: String = raw.lines().map(str::trim).collect::<Vec<_>>().join("");
-    let year_match = year_re.find(raw);
-    let year = year_match.and_then(|m| {
-        m.as_str()
+    let year_match = find_year(raw);
+    let year = year_match.as_ref().and_then(|m| {
+        raw[m.clone()]
             .parse()
             .ok()
-            .map(|y| Spanned::new(y, Span::new(span.offset + m.start(), m.len())))
+            .map(|y| Spanned::new(y, Span::new(span.offset + m.start, m.len())))
     });
     let agency = year_match.and_then(|m| {
-        let before = &raw[..m.start()];
+        let before = &raw[..m.start];
         let trimmed = before.trim();
         if !trimmed.is_empty() {
             let start = before.len() - before.trim_start().len();
@@ -101,14 +109,14 @@ fn parse_title(text: &str, span: Span) -> Title {
             ));
         }
         // `2024年某某局政府信息公开工作年度报告`: the agency follows the year.
-        let after = &raw[m.end()..];
+        let after = &raw[m.end..];
         let after_year = after.trim_start_matches(['年', '度', ' ']);
         let end = after_year
             .find("政府信息公开")
             .or_else(|| after_year.find("信息公开"))?;
         let name = after_year[..end].trim();
         (!name.is_empty()).then(|| {
-            let start = m.end() + (after.len() - after_year.len());
+            let start = m.end + (after.len() - after_year.len());
             Spanned::new(name.to_owned(), Span::new(span.offset + start, name.len()))
         })
     });

@@ -96,23 +96,23 @@ impl Pack {
         Pack::from_toml(&name, &text)
     }
 
-    /// The built-in pack describing format `edition` (2019 or 2021).
+    /// The built-in pack describing format `edition` (2019 or 2021): the
+    /// embedded `format-<edition>.toml`, else the first one. Each is parsed on
+    /// first use, so a run that needs one edition never parses the other.
     pub fn builtin_format(edition: u16) -> &'static Pack {
-        static PACKS: std::sync::OnceLock<Vec<Pack>> = std::sync::OnceLock::new();
-        let packs = PACKS.get_or_init(|| {
-            BUILTIN
-                .iter()
-                .map(|(path, text)| {
-                    Pack::from_toml(path, text).unwrap_or_else(|err| {
-                        panic!("built-in pack {path} is invalid (a test checks this): {err}")
-                    })
-                })
-                .collect()
-        });
-        packs
+        static PACKS: [std::sync::OnceLock<Pack>; BUILTIN.len()] =
+            [const { std::sync::OnceLock::new() }; BUILTIN.len()];
+        let wanted = format!("format-{edition}.toml");
+        let index = BUILTIN
             .iter()
-            .find(|p| p.pack.edition == Some(edition))
-            .unwrap_or(&packs[0])
+            .position(|(path, _)| path.ends_with(&wanted))
+            .unwrap_or(0);
+        PACKS[index].get_or_init(|| {
+            let (path, text) = BUILTIN[index];
+            Pack::from_toml(path, text).unwrap_or_else(|err| {
+                panic!("built-in pack {path} is invalid (a test checks this): {err}")
+            })
+        })
     }
 
     /// The built-in registry of cited documents.

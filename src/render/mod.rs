@@ -114,3 +114,28 @@ pub fn renderer(format: OutputFormat, options: RenderOptions) -> Box<dyn Rendere
         OutputFormat::Rdjson => Box::new(rdjson::Rdjson::default()),
     }
 }
+
+/// Renders a finished batch into a string (for tests and embedders; the CLI streams).
+pub fn render_to_string(
+    format: OutputFormat,
+    options: RenderOptions,
+    results: &[FileResult],
+    summary: &Summary,
+) -> String {
+    let mut renderer = renderer(format, options);
+    let mut out = Vec::new();
+    let written = renderer.start(&mut out).and_then(|()| {
+        for result in results {
+            renderer.file(&mut out, result)?;
+        }
+        renderer.finish(
+            &mut out,
+            &Totals {
+                summary,
+                by_rule: None,
+            },
+        )
+    });
+    written.expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("renderers write UTF-8")
+}

@@ -9,6 +9,7 @@ mod selection;
 
 pub mod arithmetic;
 pub mod citations;
+pub mod input;
 pub mod pack;
 pub mod period;
 pub mod structure;
@@ -28,4 +29,12 @@ pub trait Rule: Send + Sync {
 
     /// Reports every finding in `ctx` to `sink`.
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>);
+
+    /// Whether the rule also runs on a text that is not a report at all (no
+    /// title and none of the six sections, see [`crate::model::Report::is_report`]).
+    /// Such a text gets `S000 not-a-report` instead of every format rule's
+    /// findings, so only rules about the text as such opt in.
+    fn checks_non_reports(&self) -> bool {
+        false
+    }
 }

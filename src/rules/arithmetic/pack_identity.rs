@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
-use crate::model::Formats;
-use crate::pack::IdentitySpec;
+
+use crate::pack::{IdentitySpec, Pack};
 use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
 
 /// An identity code defined by a pack rather than built in.
@@ -55,14 +55,18 @@ impl Rule for PackIdentity {
     }
 }
 
-/// One rule per identity code in `formats` that `registry` does not know yet.
-pub fn pack_rules(formats: &Formats, registry: &Registry) -> Vec<Box<dyn Rule>> {
+/// One rule per identity code in the user `packs` that `registry` does not know
+/// yet (the built-in packs only use the codes of the built-in rules).
+pub fn pack_rules(packs: &[Pack], registry: &Registry) -> Vec<Box<dyn Rule>> {
     let mut codes: BTreeMap<&str, &IdentitySpec> = BTreeMap::new();
-    for format in [&formats.edition_2019, &formats.edition_2021] {
-        for identity in format.tables.iter().flat_map(|t| &t.spec.identities) {
-            if registry.find(&identity.code).is_none() {
-                codes.entry(identity.code.as_str()).or_insert(identity);
-            }
+    let identities = packs.iter().flat_map(|pack| {
+        pack.identities
+            .iter()
+            .chain(pack.tables.iter().flat_map(|t| &t.identities))
+    });
+    for identity in identities {
+        if registry.find(&identity.code).is_none() {
+            codes.entry(identity.code.as_str()).or_insert(identity);
         }
     }
     codes

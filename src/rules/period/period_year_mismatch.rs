@@ -46,7 +46,7 @@ is suspect. The fix (unsafe: check the figures too) rewrites the period's years 
                 continue;
             }
             let year_text = date.span.slice(text);
-            let at = year_text.find(&written.to_string()).unwrap_or(0);
+            let at = year_text.find(&format!("{written:04}")).unwrap_or(0);
             let span = crate::span::Span::new(date.span.offset + at, 4);
             first_wrong.get_or_insert((span, written));
             edits.push(Edit {

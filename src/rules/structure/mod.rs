@@ -5,6 +5,7 @@ mod missing_section;
 mod missing_table;
 mod missing_title;
 mod missing_topic;
+mod not_a_report;
 mod section_numbering;
 mod section_order;
 
@@ -13,6 +14,7 @@ use super::Rule;
 /// The structure rules.
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(not_a_report::NotAReport),
         Box::new(missing_section::MissingSection),
         Box::new(section_order::SectionOrder),
         Box::new(duplicate_section::DuplicateSection),

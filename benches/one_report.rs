@@ -1,0 +1,70 @@
+//! One report, stage by stage: read (decode), parse, model, rules; and parse
+//! time over sizes from 1 KB to 10 MB (it should grow linearly).
+//!
+//! `cargo bench --bench one_report`
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use disclint::input::{decode_bytes, InputOptions};
+use disclint::model::{Formats, Report};
+use disclint::parse::parse;
+use disclint::synth::{Rendering, Rng, SynthReport};
+use disclint::{LintOptions, Linter, SourceFile};
+
+/// A typical report (~10 KB), in the seed's rendering.
+fn typical() -> String {
+    SynthReport::consistent(&mut Rng::new(1), 2024).render(Rendering::SeedPipes)
+}
+
+fn stages(c: &mut Criterion) {
+    let text = typical();
+    let bytes = text.as_bytes().to_vec();
+    let source = SourceFile::from_text("bench.txt", text.as_str());
+    let linter = Linter::new(LintOptions::default());
+    let formats = Formats::new(&[]);
+    let doc = parse(&text);
+    let analysis = linter.analyze(&source);
+    let options = InputOptions::default();
+
+    let mut group = c.benchmark_group("one_report");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("read", |b| {
+        b.iter(|| decode_bytes("bench.txt", black_box(&bytes), &options))
+    });
+    group.bench_function("parse", |b| b.iter(|| parse(black_box(&text))));
+    group.bench_function("model", |b| {
+        b.iter(|| Report::build(black_box(&text), &doc, &formats, None))
+    });
+    group.bench_function("rules", |b| {
+        b.iter(|| linter.check(black_box(&source), &analysis))
+    });
+    group.bench_function("all", |b| b.iter(|| linter.lint(black_box(&source))));
+    group.finish();
+
+    c.bench_function("startup/linter_new", |b| {
+        b.iter(|| Linter::new(LintOptions::default()))
+    });
+}
+
+fn parse_sizes(c: &mut Criterion) {
+    let unit = typical();
+    let mut group = c.benchmark_group("parse_size");
+    group.sample_size(10);
+    for size in [1_000usize, 10_000, 100_000, 1_000_000, 10_000_000] {
+        let mut text = unit.repeat(size / unit.len() + 1);
+        let mut cut = size.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+            b.iter(|| parse(black_box(text)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, parse_sizes);
+criterion_main!(benches);

@@ -1,0 +1,172 @@
+//! Pathological inputs finish, in linear work, with sensible diagnostics.
+//!
+//! Work is measured without clocks: a counting allocator tallies the
+//! allocations and allocated bytes of the linting thread, and each shape is
+//! linted at two sizes, n and 4n. Linear work grows about 4×; a quadratic
+//! step would grow 16×, so the assertion (at most 6× + a constant) catches it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use disclint::{LintOptions, Linter, SourceFile};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+    static BYTES: Cell<u64> = const { Cell::new(0) };
+}
+
+// SAFETY: forwards to the system allocator; only counts on the side.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        let _ = BYTES.try_with(|n| n.set(n.get() + layout.size() as u64));
+        System.alloc(layout)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        let _ = BYTES.try_with(|n| n.set(n.get() + new_size as u64));
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Lints `text`; returns the codes found and the work done (allocations, bytes).
+fn lint(text: &str) -> (Vec<String>, (u64, u64)) {
+    let linter = Linter::new(LintOptions::default());
+    let source = SourceFile::from_text("x.txt", text);
+    let before = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
+    let diagnostics = linter.lint(&source);
+    let after = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
+    for d in &diagnostics {
+        assert!(d.span.end() <= text.len() && text.is_char_boundary(d.span.offset));
+    }
+    let codes = diagnostics.into_iter().map(|d| d.code).collect();
+    (codes, (after.0 - before.0, after.1 - before.1))
+}
+
+/// Lints `make(n)` and `make(4 * n)`; asserts the work grew at most linearly.
+/// Returns the codes of the larger input.
+fn linear(name: &str, n: usize, make: impl Fn(usize) -> String) -> Vec<String> {
+    let (_, small) = lint(&make(n));
+    let big_text = make(4 * n);
+    let (codes, big) = lint(&big_text);
+    assert!(
+        big.0 <= 6 * small.0 + 1000,
+        "{name}: allocations grew from {} to {} for 4× the input",
+        small.0,
+        big.0
+    );
+    assert!(
+        big.1 <= 6 * small.1 + 1_000_000,
+        "{name}: allocated bytes grew from {} to {} for 4× the input",
+        small.1,
+        big.1
+    );
+    // And in absolute terms: a bounded number of bytes per input byte (a byte
+    // can be a whole line, `\r`, or a whole cell, `|`, each a few structs).
+    assert!(
+        big.1 <= 512 * big_text.len() as u64 + 1_000_000,
+        "{name}: {} bytes allocated for {} bytes of input",
+        big.1,
+        big_text.len()
+    );
+    codes
+}
+
+fn clean_report() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reports/clean-2024.txt"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_twenty_megabyte_report() {
+    let report = clean_report();
+    let make = |bytes: usize| {
+        // The clean report with its section 五 padded by paragraphs.
+        let filler = "本机关持续完善政府信息公开工作机制，加强队伍建设和培训。\n";
+        let padding = filler.repeat(bytes / filler.len());
+        report.replacen(
+            "五、存在的主要问题及改进情况\n",
+            &format!("五、存在的主要问题及改进情况\n{padding}"),
+            1,
+        )
+    };
+    let codes = linear("20 MB report", 5_000_000, make);
+    assert!(
+        codes.is_empty(),
+        "a padded clean report stays clean: {codes:?}"
+    );
+}
+
+#[test]
+fn two_hundred_thousand_lines() {
+    let codes = linear("200,000 lines", 50_000, |lines| {
+        "正文一行。\n".repeat(lines)
+    });
+    assert_eq!(codes, ["S000"]);
+}
+
+#[test]
+fn one_line_of_five_megabytes() {
+    let codes = linear("5 MB line", 1_250_000 / 3, |chars| "正".repeat(chars));
+    assert_eq!(codes, ["S000"]);
+}
+
+#[test]
+fn a_hundred_thousand_pipes_in_a_row() {
+    let codes = linear("100,000 pipes", 25_000, |n| "|".repeat(n));
+    assert_eq!(codes, ["S000"]);
+}
+
+#[test]
+fn ten_thousand_unclosed_title_marks() {
+    let codes = linear("10,000 《", 2_500, |n| format!("根据{}", "《".repeat(n)));
+    assert_eq!(codes, ["S000"]);
+    let report = clean_report();
+    let codes = linear("《 in a report", 2_500, |n| {
+        report.replacen(
+            "一、总体情况\n",
+            &format!("一、总体情况\n{}\n", "《条例".repeat(n)),
+            1,
+        )
+    });
+    assert!(codes.is_empty(), "{codes:?}");
+}
+
+#[test]
+fn deeply_repeated_headings() {
+    let codes = linear("repeated headings", 2_500, |n| {
+        let mut text = String::from("某某镇人民政府2024年政府信息公开工作年度报告\n");
+        for _ in 0..n {
+            text.push_str("一、总体情况\n(一)主动公开\n## 二、主动公开政府信息情况\n");
+        }
+        text
+    });
+    assert!(
+        codes.iter().any(|c| c == "S003"),
+        "duplicates are reported: {codes:?}"
+    );
+    assert!(
+        codes.len() <= 3 * 10_000 + 20,
+        "at most one finding per heading"
+    );
+}
+
+#[test]
+fn only_carriage_returns() {
+    let codes = linear("only \\r", 250_000, |n| "\r".repeat(n));
+    assert_eq!(codes, ["S000"]);
+    assert_eq!(lint("").0, ["S000"]);
+}
