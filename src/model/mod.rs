@@ -140,10 +140,11 @@ impl Report {
         }
     }
 
-    /// Whether the text is a report at all: it has a title or at least one of
-    /// the sections. Only rules that opt in run on a text that is not.
+    /// Whether the text is a report at all: it has a title, a statistics period
+    /// or at least one of the sections. Only rules that opt in run on a text
+    /// that is not.
     pub fn is_report(&self) -> bool {
-        self.title.is_some() || !self.sections.is_empty()
+        self.title.is_some() || !self.sections.is_empty() || self.period.is_some()
     }
 
     /// The section of `kind`, if present.

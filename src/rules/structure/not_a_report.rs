@@ -5,7 +5,7 @@ use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
 use crate::span::Span;
 use crate::tr;
 
-/// The text has no title and none of the six sections: it is not a report.
+/// The text has no title, no statistics period and none of the six sections: it is not a report.
 pub struct NotAReport;
 
 impl Rule for NotAReport {
@@ -19,11 +19,12 @@ impl Rule for NotAReport {
             fixable: false,
             summary_zh: "文本不是政府信息公开工作年度报告".into(),
             summary_en: "The text is not an information-disclosure annual report".into(),
-            explanation: "A text with no report title and none of the six sections is not a \
-政府信息公开工作年度报告 at all: a notice, a page of navigation, an empty file picked up by a glob \
+            explanation: "A text with no report title, no statistics period and none of the six \
+sections is not a 政府信息公开工作年度报告 at all: a notice, a page of navigation, an empty file picked up by a glob \
 over a mixed folder. It gets this one diagnostic instead of a missing-section finding for each of \
 the six sections, and no other format rule runs on it, so that the output over a mixed folder stays \
-readable. A text with a title or at least one recognised section is a report and is checked in full. \
+readable. A text with a title, a statistics period or at least one recognised section is a report \
+and is checked in full. \
 Old reports written before the 2019 format, without its title and sections, get this diagnostic too: \
 they cannot be checked against the format."
                 .into(),
@@ -45,8 +46,8 @@ they cannot be checked against the format."
             span,
             tr!(
                 ctx.lang,
-                "无法识别为政府信息公开工作年度报告：既没有报告标题，也没有六个规定章节中的任何一个",
-                "not recognisable as an information-disclosure annual report: no report title and none of the six sections"
+                "无法识别为政府信息公开工作年度报告：没有报告标题、数据统计期限，也没有六个规定章节中的任何一个",
+                "not recognisable as an information-disclosure annual report: no report title, no statistics period and none of the six sections"
             ),
         )
         .help(tr!(

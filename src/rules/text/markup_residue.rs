@@ -112,6 +112,12 @@ The source of a whole web page (`<html>`, `<body>`, or thirty and more tags and 
         }
     }
 
+    /// Page source is often why a text is not recognised as a report at all:
+    /// saying so is the useful finding there.
+    fn checks_non_reports(&self) -> bool {
+        true
+    }
+
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let text = ctx.text();
         let count = markup_re().find_iter(text).count();
