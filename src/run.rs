@@ -251,6 +251,11 @@ pub fn for_each_ordered<T: Send>(
     work: impl Fn(usize) -> T + Sync,
     mut consume: impl FnMut(T),
 ) {
+    if count == 1 {
+        // One file (the clerk's case): no thread pool to start.
+        consume(work(0));
+        return;
+    }
     let window = window.max(1);
     let (sender, receiver) = mpsc::channel();
     rayon::in_place_scope(|scope| {

@@ -91,8 +91,8 @@ fn coded_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?P<prefix>\p{Han}{1,12})[ \t]*(?P<open>[〔\[［【(（﹝])[ \t]*(?P<year>\d{2,4})[ \t]*",
-            r"(?P<close>[〕\]］】)）﹞])[ \t]*(?P<di>第)?[ \t]*(?P<serial>\d{1,6})(?:[ \t]*(?P<hao>号))?"
+            r"(?P<prefix>[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}]{1,12})[ \t]*(?P<open>[〔\[［【(（﹝])[ \t]*(?P<year>[0-9]{2,4})[ \t]*",
+            r"(?P<close>[〕\]］】)）﹞])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,6})(?:[ \t]*(?P<hao>号))?"
         ))
         .expect("valid regex")
     })
@@ -101,7 +101,7 @@ fn coded_re() -> &'static Regex {
 fn decree_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:国务院|国)令[ \t]*第?[ \t]*(?P<a>\d{1,5})[ \t]*号|国务院[ \t]*第[ \t]*(?P<b>\d{1,5})[ \t]*号令")
+        Regex::new(r"(?:国务院|国)令[ \t]*第?[ \t]*(?P<a>[0-9]{1,5})[ \t]*号|国务院[ \t]*第[ \t]*(?P<b>[0-9]{1,5})[ \t]*号令")
             .expect("valid regex")
     })
 }

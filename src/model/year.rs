@@ -21,7 +21,7 @@ pub enum YearSource {
 fn named_report() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)\d{2})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:情况)?报告")
+        Regex::new(r"((?:19|20)[0-9]{2})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:情况)?报告")
             .expect("valid regex")
     })
 }
@@ -30,7 +30,7 @@ fn opening_year() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?m)^\s*(?:\([一二三四五六七八九十]\)\S{0,16}\s*)?((?:19|20)\d{2})\s*年度?\s*[,，]",
+            r"(?m)^\s*(?:\([一二三四五六七八九十]\)\S{0,16}\s*)?((?:19|20)[0-9]{2})\s*年度?\s*[,，]",
         )
         .expect("valid regex")
     })

@@ -124,13 +124,15 @@ struct Breakdown {
 
 fn counted() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(\d+)(件|条|篇|期|次|项|个|份|场|人次)").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"([0-9]+)(件|条|篇|期|次|项|个|份|场|人次)").expect("valid regex")
+    })
 }
 
 fn whole_marker() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:总共|共计|合计|总计|(?:^|[^公])共)[^\d,，、:：]{0,16}$")
+        Regex::new(r"(?:总共|共计|合计|总计|(?:^|[^公])共)[^0-9,，、:：]{0,16}$")
             .expect("valid regex")
     })
 }

@@ -133,7 +133,10 @@ state the figure in these words are read, and only table cells read as integers 
 impl ProseTableMismatch {
     /// `未发生…行政复议、行政诉讼` against the totals of the table of section 四.
     fn check_review(&self, ctx: &Context<'_>, sink: &mut Sink<'_>, span: Span, sentence: &str) {
-        let Some(m) = no_review().find(sentence) else {
+        if !sentence.contains("行政复议") && !sentence.contains("行政诉讼") {
+            return;
+        }
+        let Some(m) = find_no_review(sentence) else {
             return;
         };
         if sentence.chars().any(|c| c.is_ascii_digit())
@@ -219,7 +222,7 @@ fn about_this_year(sentence: &str, year: Option<i32>) -> bool {
 
 fn years() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(19|20)\d{2}年").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(19|20)[0-9]{2}年").expect("valid regex"))
 }
 
 /// The 总计 of an applications row, if the table holds it as an integer.
@@ -253,7 +256,7 @@ fn no_requests() -> &'static Regex {
 fn received() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:收到|接到)(?:各类|书面)?(?:政府信息公开|信息公开|依申请公开)?申请(?:共|合计|总计)?(\d+)件")
+        Regex::new(r"(?:收到|接到)(?:各类|书面)?(?:政府信息公开|信息公开|依申请公开)?申请(?:共|合计|总计)?([0-9]+)件")
             .expect("valid regex")
     })
 }
@@ -262,7 +265,7 @@ fn carried_forward() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?(\d+)件",
+            r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?([0-9]+)件",
         )
         .expect("valid regex")
     })
@@ -271,9 +274,27 @@ fn carried_forward() -> &'static Regex {
 fn no_review() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(全年|本年度?)?(无|未发生|未收到|没有|未有)[^,，。]{0,20}(行政复议|行政诉讼)")
-            .expect("valid regex")
+        // The gap is bounded after matching: `{0,20}` of a negated class would
+        // compile into twenty copies of it.
+        Regex::new(
+            r"(全年|本年度?)?(无|未发生|未收到|没有|未有)(?P<gap>[^,，。]*?)(行政复议|行政诉讼)",
+        )
+        .expect("valid regex")
     })
+}
+
+/// Longest gap, in characters, between `未发生` and `行政复议` in one statement.
+const MAX_REVIEW_GAP: usize = 20;
+
+/// The first `未发生…行政复议` statement whose gap is short enough.
+fn find_no_review(sentence: &str) -> Option<regex::Match<'_>> {
+    no_review()
+        .captures_iter(sentence)
+        .find(|caps| {
+            caps.name("gap")
+                .is_some_and(|g| g.as_str().chars().count() <= MAX_REVIEW_GAP)
+        })
+        .and_then(|caps| caps.get(0))
 }
 
 #[cfg(test)]
@@ -302,7 +323,13 @@ mod tests {
         assert!(no_requests().is_match("全年未收到政府信息公开申请"));
         assert!(no_requests().is_match("本年度无书面申请"));
         assert!(!no_requests().is_match("无正当理由大量反复申请"));
-        assert!(no_review().is_match("全年未发生因政府信息公开被申请行政复议、提起行政诉讼的情况"));
+        assert!(
+            find_no_review("全年未发生因政府信息公开被申请行政复议、提起行政诉讼的情况").is_some()
+        );
+        assert!(find_no_review(
+            "未发生一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十行政复议"
+        )
+        .is_none());
     }
 
     #[test]
