@@ -32,6 +32,8 @@ pub struct TableFormat {
     pub spec: TableSpec,
     /// Per row: folded label and aliases.
     pub row_keys: Vec<Vec<String>>,
+    /// Per row: the same keys without their numbering (`(一)予以公开` → `予以公开`).
+    bare_keys: Vec<Vec<String>>,
     /// Whether some row key, without its numbering, is pure ASCII (so that an
     /// ASCII cell such as a number could be a row label).
     ascii_key: bool,
@@ -134,8 +136,13 @@ impl Format {
                     .iter()
                     .flatten()
                     .any(|key| strip_numbering(key).is_ascii());
+                let bare_keys = row_keys
+                    .iter()
+                    .map(|keys| keys.iter().map(|k| strip_numbering(k).to_owned()).collect())
+                    .collect();
                 TableFormat {
                     row_keys,
+                    bare_keys,
                     ascii_key,
                     spec,
                 }
@@ -211,9 +218,9 @@ impl TableFormat {
             if bare.chars().count() < 3 {
                 return None;
             }
-            self.row_keys
+            self.bare_keys
                 .iter()
-                .position(|keys| keys.iter().any(|key| strip_numbering(key) == bare))
+                .position(|keys| keys.iter().any(|key| key == bare))
         })
     }
 }

@@ -82,6 +82,11 @@ pub fn find_sections(text: &str, doc: &Document, format: &Format, from: usize) -
 /// The section kind a heading block opens, if it is a section heading at all.
 fn heading_kind(text: &str, block: &crate::parse::Block, format: &Format) -> Option<String> {
     let body = block.text.slice(text);
+    // A paragraph can only be a bare heading (`总体情况`): long prose is not
+    // worth folding.
+    if block.kind == BlockKind::Paragraph && body.len() > MAX_HEADING_CHARS * 4 {
+        return None;
+    }
     let head = body
         .split(['。', ':', '：', ';', '；'])
         .next()

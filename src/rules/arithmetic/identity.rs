@@ -2,7 +2,7 @@
 //! one code over the report's tables and reports each one that does not hold.
 
 use crate::model::{CellValue, Table, TableRow};
-use crate::pack::{Each, IdentitySpec, Part, Resolved, TableSpec};
+use crate::pack::{ColumnSpec, Each, IdentitySpec, Part, Resolved, TableSpec};
 use crate::rules::{Context, Sink};
 use crate::tr;
 use crate::Lang;
@@ -33,14 +33,14 @@ pub(crate) fn check(ctx: &Context<'_>, sink: &mut Sink<'_>, code: &str) {
                 Each::Column => {
                     for column in spec.columns.iter().filter(|c| !c.text) {
                         let lookup = |id: &str| cell(ctx, table, id, &column.id);
-                        let scope = Scope::Column(column.short_name());
+                        let scope = Scope::Column(column);
                         evaluate(ctx, sink, &check, &scope, lookup);
                     }
                 }
                 Each::Row => {
                     for row in table.rows.iter().filter(|r| usable(ctx, r)) {
                         let lookup = |id: &str| row.values.iter().find(|v| v.column == id);
-                        let scope = Scope::Row(row_name(spec, row));
+                        let scope = Scope::Row(row);
                         evaluate(ctx, sink, &check, &scope, lookup);
                     }
                 }
@@ -56,12 +56,12 @@ struct Check<'a> {
     resolved: &'a Resolved,
 }
 
-/// What one evaluation runs over, for messages.
-enum Scope {
-    /// A column, by short name.
-    Column(String),
-    /// A row, by short name.
-    Row(String),
+/// What one evaluation runs over, named only in messages.
+enum Scope<'a> {
+    /// A column.
+    Column(&'a ColumnSpec),
+    /// A row.
+    Row(&'a TableRow),
 }
 
 fn row_name(spec: &TableSpec, row: &TableRow) -> String {
@@ -95,8 +95,10 @@ fn usable(ctx: &Context<'_>, row: &TableRow) -> bool {
 /// Whether the text stops at `end` without a line break (but for spaces and
 /// pipes): what precedes may have been cut in half.
 pub(crate) fn cut_off(ctx: &Context<'_>, end: usize) -> bool {
+    // `all` stops at the first other character, which is nearly always at
+    // once; only a real cut-off scans to the end.
     ctx.text().get(end..).is_some_and(|rest| {
-        !rest.contains(['\n', '\r']) && rest.chars().all(|c| c.is_whitespace() || c == '|')
+        rest.chars().all(|c| c.is_whitespace() || c == '|') && !rest.contains(['\n', '\r'])
     })
 }
 
@@ -123,26 +125,31 @@ fn evaluate<'t>(
     } = *check;
     // Every term must be there and be a number: a missing row (T001), a short
     // row (T002) or an invalid cell (T003) is reported once, by its own rule.
+    // The sums come first; names and labels only for an identity that fails.
+    let (Some(l), Some(r)) = (
+        side_total(&resolved.left, &lookup),
+        side_total(&resolved.right, &lookup),
+    ) else {
+        return;
+    };
+    if (l - r).abs() < 1e-6 {
+        return;
+    }
     let Some(left) = side(identity, spec, &resolved.left, &lookup, ctx.lang) else {
         return;
     };
     let Some(right) = side(identity, spec, &resolved.right, &lookup, ctx.lang) else {
         return;
     };
-    let total = |shown: &[Shown<'_>]| shown.iter().map(|s| f64::from(s.sign) * s.value).sum();
-    let (l, r): (f64, f64) = (total(&left), total(&right));
-    if (l - r).abs() < 1e-6 {
-        return;
-    }
     let Some(primary) = lookup(&resolved.primary) else {
         return;
     };
-    let scope_text = match (&identity.title, scope, ctx.lang) {
-        (Some(title), _, _) => title.clone(),
-        (None, Scope::Column(name), Lang::Zh) => format!("“{name}”列"),
-        (None, Scope::Column(name), Lang::En) => format!("column “{name}”"),
-        (None, Scope::Row(name), Lang::Zh) => format!("“{name}”行"),
-        (None, Scope::Row(name), Lang::En) => format!("row “{name}”"),
+    let scope_text = match (&identity.title, scope) {
+        (Some(title), _) => title.clone(),
+        (None, Scope::Column(column)) => {
+            tr!(ctx.lang, "“{}”列", "column “{}”", column.short_name())
+        }
+        (None, Scope::Row(row)) => tr!(ctx.lang, "“{}”行", "row “{}”", row_name(spec, row)),
     };
     let message = tr!(
         ctx.lang,
@@ -196,6 +203,17 @@ fn expected_primary(resolved: &Resolved, primary: f64, l: f64, r: f64) -> Option
         (None, Some(1)) => Some(primary + (l - r)),
         _ => None,
     }
+}
+
+/// The signed sum of one side, if every term is a number.
+fn side_total<'t>(parts: &[Part], lookup: &impl Fn(&str) -> Option<&'t CellValue>) -> Option<f64> {
+    let mut total = 0.0;
+    for part in parts {
+        for id in &part.ids {
+            total += f64::from(part.sign) * lookup(id)?.value.number()?;
+        }
+    }
+    Some(total)
 }
 
 fn side<'t>(

@@ -52,6 +52,9 @@ fn entity_text(entity: &str) -> Option<&'static str> {
 /// fragment runs back to the previous space or punctuation.
 fn dangling_fragments(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    if !text.contains('>') {
+        return out;
+    }
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let mut open = false;
