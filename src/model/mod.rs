@@ -4,6 +4,7 @@ mod citations;
 mod doc_number;
 mod documents;
 mod format;
+mod page_source;
 mod period;
 mod sections;
 mod tables;
@@ -19,6 +20,7 @@ pub use doc_number::{
 };
 pub use documents::{CitedDocument, Documents};
 pub use format::{heading_matches, Format, Formats, TableFormat};
+pub use page_source::is_html_page;
 pub use period::{days_in_month, find_period, Period, PeriodDate};
 pub use sections::{find_sections, Section, Subsection};
 pub use tables::{parse_value, CellValue, Table, TableRow, Value};
@@ -51,6 +53,8 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// Documents cited by title.
     pub citations: Vec<Citation>,
+    /// The text is the HTML source of a web page, not report text.
+    pub page_source: bool,
 }
 
 /// The edition a report year calls for: 2021 from 2021 on, else 2019.
@@ -137,14 +141,17 @@ impl Report {
             sections,
             tables,
             citations,
+            page_source: is_html_page(text),
         }
     }
 
     /// Whether the text is a report at all: it has a title, a statistics period
-    /// or at least one of the sections. Only rules that opt in run on a text
+    /// or at least one of the sections, and is not web-page source (whose
+    /// headings are hidden in markup). Only rules that opt in run on a text
     /// that is not.
     pub fn is_report(&self) -> bool {
-        self.title.is_some() || !self.sections.is_empty() || self.period.is_some()
+        !self.page_source
+            && (self.title.is_some() || !self.sections.is_empty() || self.period.is_some())
     }
 
     /// The section of `kind`, if present.

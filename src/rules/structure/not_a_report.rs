@@ -24,7 +24,8 @@ sections is not a 政府信息公开工作年度报告 at all: a notice, a page 
 over a mixed folder. It gets this one diagnostic instead of a missing-section finding for each of \
 the six sections, and no other format rule runs on it, so that the output over a mixed folder stays \
 readable. A text with a title, a statistics period or at least one recognised section is a report \
-and is checked in full. \
+and is checked in full, unless it is the HTML source of a web page (page markers, or markup \
+throughout): its headings and tables are inside tags, so it is reported as page source instead. \
 Old reports written before the 2019 format, without its title and sections, get this diagnostic too: \
 they cannot be checked against the format."
                 .into(),
@@ -42,19 +43,34 @@ they cannot be checked against the format."
             Some(first) => ctx.line_span(first),
             None => Span::new(0, 0),
         };
-        sink.report(
-            span,
-            tr!(
-                ctx.lang,
-                "无法识别为政府信息公开工作年度报告：没有报告标题、数据统计期限，也没有六个规定章节中的任何一个",
-                "not recognisable as an information-disclosure annual report: no report title, no statistics period and none of the six sections"
-            ),
-        )
-        .help(tr!(
-            ctx.lang,
-            "如果这是年度报告，按格式写明标题和章节；否则不要把它列入检查范围",
-            "if this is an annual report, give it the format's title and sections; otherwise leave it out of the check"
-        ));
+        let (message, help) = if ctx.report.page_source {
+            (
+                tr!(
+                    ctx.lang,
+                    "这是网页源码，不能按年度报告检查：章节和表格都藏在标签里",
+                    "this is the source of a web page and cannot be checked as a report: its sections and tables are inside markup"
+                ),
+                tr!(
+                    ctx.lang,
+                    "先从网页中提取正文（浏览器“另存为文本”或复制正文），再检查",
+                    "extract the text first (the browser's “save as text”, or copy the page text), then check it"
+                ),
+            )
+        } else {
+            (
+                tr!(
+                    ctx.lang,
+                    "无法识别为政府信息公开工作年度报告：没有报告标题、数据统计期限，也没有六个规定章节中的任何一个",
+                    "not recognisable as an information-disclosure annual report: no report title, no statistics period and none of the six sections"
+                ),
+                tr!(
+                    ctx.lang,
+                    "如果这是年度报告，按格式写明标题和章节；否则不要把它列入检查范围",
+                    "if this is an annual report, give it the format's title and sections; otherwise leave it out of the check"
+                ),
+            )
+        };
+        sink.report(span, message).help(help);
     }
 
     fn checks_non_reports(&self) -> bool {

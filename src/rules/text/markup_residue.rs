@@ -27,16 +27,6 @@ fn markup_re() -> &'static Regex {
 /// This many tags and entities make a text web-page source rather than text with residue.
 const PAGE_SOURCE_MARKUP: usize = 30;
 
-/// Whether the text is the source of a whole web page.
-fn is_html_page(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.contains("<!doctype html") || head.contains("<html") || head.contains("<body")
-}
-
 /// What an entity stands for, when replacing it keeps the meaning.
 fn entity_text(entity: &str) -> Option<&'static str> {
     match entity.trim_end_matches(';') {
@@ -130,7 +120,7 @@ The source of a whole web page (`<html>`, `<body>`, or thirty and more tags and 
         } else {
             0
         };
-        if count >= PAGE_SOURCE_MARKUP || (count > 0 && is_html_page(text)) {
+        if count >= PAGE_SOURCE_MARKUP || (count > 0 && ctx.report.page_source) {
             // A whole page of source is one finding, not one per tag.
             let Some(first) = markup_re().find(text) else {
                 return;
