@@ -1,20 +1,10 @@
 //! The seed report's citation defects, and the citation and text rules over
 //! the real corpus. Both read `../shared`; without it they skip with a note.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use disclint::diagnostic::Applicability;
 use disclint::{LintOptions, Linter, Severity, SourceFile};
-
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("note: ../shared is absent; skipping");
-        None
-    }
-}
 
 fn apply(text: &str, fix: &disclint::diagnostic::Fix) -> String {
     let mut out = text.to_owned();
@@ -26,7 +16,9 @@ fn apply(text: &str, fix: &disclint::diagnostic::Fix) -> String {
 
 #[test]
 fn the_seed_has_a_nested_title_in_ascii_marks_and_a_dangling_fragment() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let path = std::fs::read_dir(shared.join("seed"))
         .unwrap()
         .flatten()
@@ -67,15 +59,11 @@ fn the_seed_has_a_nested_title_in_ascii_marks_and_a_dangling_fragment() {
 
 #[test]
 fn citation_and_text_errors_over_the_corpus_are_the_known_defects() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let linter = Linter::new(LintOptions::default());
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/real"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = common::files(&shared, "corpus/real", &["txt"]);
     let mut errors = Vec::new();
     for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else {

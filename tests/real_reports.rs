@@ -1,19 +1,10 @@
 //! The seed and the real corpus in `../shared` (skipped with a note when absent).
 
-use std::path::{Path, PathBuf};
+mod common;
+use std::path::Path;
 
 use disclint::model::Value;
 use disclint::{LintOptions, Linter, Severity, SourceFile};
-
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("note: ../shared is absent; skipping the tests on real reports");
-        None
-    }
-}
 
 fn seed(shared: &Path) -> SourceFile {
     let dir = shared.join("seed");
@@ -29,7 +20,9 @@ fn seed(shared: &Path) -> SourceFile {
 
 #[test]
 fn seed_model_field_by_field() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let source = seed(&shared);
     let linter = Linter::new(LintOptions::default());
     let report = linter.analyze(&source).report;
@@ -88,7 +81,9 @@ fn seed_model_field_by_field() {
 
 #[test]
 fn seed_has_no_error() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let source = seed(&shared);
     let linter = Linter::new(LintOptions::default());
     let errors: Vec<_> = linter
@@ -101,14 +96,11 @@ fn seed_has_no_error() {
 
 #[test]
 fn every_corpus_report_parses_and_lints() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let linter = Linter::new(LintOptions::default());
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/real"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let files = common::files(&shared, "corpus/real", &[]);
     assert!(files.len() >= 100, "the corpus has its 113 reports");
     let mut with_year = 0;
     for path in &files {
