@@ -21,7 +21,7 @@ pub enum YearSource {
 fn named_report() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)[0-9]{2})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:情况)?报告")
+        Regex::new(r"((?:19|20)[0-9]{2})\s*年度?(?:政府)?信息公开(?:工作(?:情况)?[。；;]|(?:工作)?(?:年度)?(?:情况)?报告)")
             .expect("valid regex")
     })
 }
@@ -30,7 +30,7 @@ fn opening_year() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?m)^\s*(?:\([一二三四五六七八九十]\)\S{0,16}\s*)?((?:19|20)[0-9]{2})\s*年度?\s*[,，]",
+            r"(?m)^\s*(?:\([一二三四五六七八九十]\)\S{0,16}\s*)?((?:19|20)[0-9]{2})\s*年度?(?:\s*[,，]|[^0-9月\s,，])",
         )
         .expect("valid regex")
     })
@@ -74,6 +74,12 @@ mod tests {
             year("(一)公开的主要内容\n2009年,水利部主动公开"),
             Some(2009)
         );
+        assert_eq!(year("汇报我镇2023年政府信息公开工作。"), Some(2023));
+        assert_eq!(
+            year("一、总体情况\n 2021年城中区政务公开工作在区委领导下"),
+            Some(2021)
+        );
         assert_eq!(year("较2023年增长10%。"), None);
+        assert_eq!(year("截至\n2023年12月31日"), None);
     }
 }
