@@ -99,44 +99,36 @@ pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
                     }
                 }
                 Err(err) => {
-                    inputs.push(Input::Failed {
-                        path: argument.clone(),
-                        diagnostic: input_diagnostic(
-                            "I005",
-                            "no-input-matched",
-                            tr!(
-                                lang,
-                                "无效的通配符模式：{}",
-                                "invalid glob pattern: {}",
-                                err
-                            ),
-                            tr!(lang, "检查模式的写法", "check the pattern's syntax"),
+                    inputs.push(no_input(
+                        argument,
+                        tr!(
+                            lang,
+                            "无效的通配符模式：{}",
+                            "invalid glob pattern: {}",
+                            err
                         ),
-                    });
+                        tr!(lang, "检查模式的写法", "check the pattern's syntax"),
+                    ));
                     continue;
                 }
             }
         }
         if found.is_empty() {
-            inputs.push(Input::Failed {
-                path: argument.clone(),
-                diagnostic: input_diagnostic(
-                    "I005",
-                    "no-input-matched",
-                    tr!(
-                        lang,
-                        "“{}”没有匹配到任何报告文件",
-                        "“{}” matched no report file",
-                        argument
-                    ),
-                    tr!(
-                        lang,
-                        "检查路径或模式；目录中只查找扩展名为 {} 的文件",
-                        "check the path or pattern; directories are searched for {} files",
-                        options.extensions.join("/")
-                    ),
+            inputs.push(no_input(
+                argument,
+                tr!(
+                    lang,
+                    "“{}”没有匹配到任何报告文件",
+                    "“{}” matched no report file",
+                    argument
                 ),
-            });
+                tr!(
+                    lang,
+                    "检查路径或模式；目录中只查找扩展名为 {} 的文件",
+                    "check the path or pattern; directories are searched for {} files",
+                    options.extensions.join("/")
+                ),
+            ));
             continue;
         }
         found.sort();
@@ -147,6 +139,14 @@ pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
         }
     }
     inputs
+}
+
+/// An argument that names no input (I005).
+fn no_input(argument: &str, message: String, help: String) -> Input {
+    Input::Failed {
+        path: argument.to_owned(),
+        diagnostic: input_diagnostic("I005", "no-input-matched", message, help),
+    }
 }
 
 fn has_glob_chars(argument: &str) -> bool {
