@@ -47,6 +47,14 @@ pub struct CommonArgs {
     /// Also search directories for files with this extension (besides txt and md); repeatable.
     #[arg(long = "extension", value_name = "EXT", value_delimiter = ',')]
     pub extensions: Vec<String>,
+    /// Rule packs and configuration.
+    #[command(flatten)]
+    pub setup: Setup,
+}
+
+/// Rule packs and configuration, shared by every command that needs rules.
+#[derive(Debug, Clone, Args)]
+pub struct Setup {
     /// Load an extra rule pack (TOML); repeatable.
     #[arg(long = "rules", value_name = "PACK")]
     pub packs: Vec<std::path::PathBuf>,
@@ -199,15 +207,9 @@ pub struct RulesArgs {
     /// Language of the summaries.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
-    /// Load an extra rule pack (TOML); repeatable.
-    #[arg(long = "rules", value_name = "PACK")]
-    pub packs: Vec<std::path::PathBuf>,
-    /// Where the configuration comes from.
+    /// Rule packs and configuration.
     #[command(flatten)]
-    pub config_args: ConfigArgs,
-    /// The configuration in effect (filled in after parsing).
-    #[arg(skip)]
-    pub config: Config,
+    pub setup: Setup,
 }
 
 /// `disclint explain`.
@@ -218,10 +220,7 @@ pub struct ExplainArgs {
     /// Language of the summary.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
-    /// Load an extra rule pack (TOML); repeatable.
-    #[arg(long = "rules", value_name = "PACK")]
-    pub packs: Vec<std::path::PathBuf>,
-    /// Where the configuration comes from.
+    /// Rule packs and configuration.
     #[command(flatten)]
-    pub config_args: ConfigArgs,
+    pub setup: Setup,
 }

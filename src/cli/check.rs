@@ -36,7 +36,7 @@ fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> 
         lang: common.lang,
         edition: common.edition.as_deref().and_then(|e| e.parse().ok()),
         packs,
-        per_file_ignores: common.config.per_file_ignores(),
+        per_file_ignores: common.setup.config.per_file_ignores(),
     }
 }
 
@@ -58,10 +58,10 @@ pub(super) fn input_options(common: &CommonArgs) -> InputOptions {
 
 /// `disclint check`: lints, renders, returns the exit code.
 pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = load_packs(&args.common.packs, err) else {
+    let Some(packs) = load_packs(&args.common.setup.packs, err) else {
         return 2;
     };
-    let selection = args.common.config.selection(
+    let selection = args.common.setup.config.selection(
         args.select.as_deref().map(selectors),
         selectors(&args.extend_select),
         selectors(&args.ignore),
@@ -105,7 +105,7 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 
 /// `disclint parse`: prints the model of one report.
 pub fn parse(args: &ParseArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = load_packs(&args.common.packs, err) else {
+    let Some(packs) = load_packs(&args.common.setup.packs, err) else {
         return 2;
     };
     let linter = Linter::new(lint_options(&args.common, Selection::default(), packs));

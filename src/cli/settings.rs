@@ -8,7 +8,7 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
-use super::args::{CheckArgs, Command, ConfigArgs, ParseArgs};
+use super::args::{CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, RulesArgs};
 use crate::config::Config;
 use crate::Lang;
 
@@ -49,21 +49,18 @@ pub(super) fn apply_config(
     };
     match command {
         Command::Check(CheckArgs { common, .. }) | Command::Parse(ParseArgs { common, .. }) => {
-            let config = resolve(&common.config_args, err)?;
-            merge(&config, &mut common.lang, &mut common.packs);
+            let config = resolve(&common.setup.config_args, err)?;
+            merge(&config, &mut common.lang, &mut common.setup.packs);
             if common.edition.is_none() {
                 common.edition = config.file.edition.map(|e| e.to_string());
             }
-            common.config = config;
+            common.setup.config = config;
         }
-        Command::Rules(args) => {
-            let config = resolve(&args.config_args, err)?;
-            merge(&config, &mut args.lang, &mut args.packs);
-            args.config = config;
-        }
-        Command::Explain(args) => {
-            let config = resolve(&args.config_args, err)?;
-            merge(&config, &mut args.lang, &mut args.packs);
+        Command::Rules(RulesArgs { lang, setup, .. })
+        | Command::Explain(ExplainArgs { lang, setup, .. }) => {
+            let config = resolve(&setup.config_args, err)?;
+            merge(&config, lang, &mut setup.packs);
+            setup.config = config;
         }
     }
     Ok(())
