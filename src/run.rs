@@ -244,10 +244,11 @@ impl Pipeline<'_> {
 
 /// Runs `work` on `0..count` in parallel (rayon) and hands the results to
 /// `consume` in index order, each as soon as it and all before it are done.
-/// At most `window` results are in flight, so memory does not grow with `count`.
+/// At most `window` results are in flight (default: eight per thread), so
+/// memory does not grow with `count`. One item runs on the calling thread.
 pub fn for_each_ordered<T: Send>(
     count: usize,
-    window: usize,
+    window: Option<usize>,
     work: impl Fn(usize) -> T + Sync,
     mut consume: impl FnMut(T),
 ) {
@@ -256,7 +257,9 @@ pub fn for_each_ordered<T: Send>(
         consume(work(0));
         return;
     }
-    let window = window.max(1);
+    let window = window
+        .unwrap_or_else(|| rayon::current_num_threads() * 8)
+        .max(1);
     let (sender, receiver) = mpsc::channel();
     rayon::in_place_scope(|scope| {
         let work = &work;
@@ -302,11 +305,6 @@ pub fn for_each_ordered<T: Send>(
     });
 }
 
-/// How many results may be in flight: enough to keep every thread busy.
-pub fn default_window() -> usize {
-    rayon::current_num_threads() * 8
-}
-
 /// Lints every input in parallel; results come back in input order.
 pub fn lint_all(linter: &Linter, inputs: &[Input], options: &InputOptions) -> Vec<FileResult> {
     let pipeline = Pipeline {
@@ -318,7 +316,7 @@ pub fn lint_all(linter: &Linter, inputs: &[Input], options: &InputOptions) -> Ve
     let mut results = Vec::with_capacity(inputs.len());
     for_each_ordered(
         inputs.len(),
-        default_window(),
+        None,
         |i| pipeline.process(&inputs[i]),
         |result| results.push(result),
     );
@@ -378,7 +376,7 @@ mod tests {
         let mut seen = Vec::new();
         for_each_ordered(
             100,
-            3,
+            Some(3),
             |i| {
                 if i % 7 == 0 {
                     std::thread::sleep(std::time::Duration::from_millis(2));
@@ -412,7 +410,7 @@ mod tests {
     #[test]
     fn empty_batches_finish() {
         let mut seen = 0;
-        for_each_ordered(0, 4, |i| i, |_| seen += 1);
+        for_each_ordered(0, Some(4), |i| i, |_| seen += 1);
         assert_eq!(seen, 0);
     }
 }

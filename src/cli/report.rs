@@ -13,7 +13,7 @@ use crate::gate::Gate;
 use crate::input::expand;
 use crate::lint::Linter;
 use crate::render::{renderer, OutputFormat, RenderOptions, Renderer, Totals};
-use crate::run::{default_window, for_each_ordered, FileResult, FixMode, Pipeline, Summary};
+use crate::run::{for_each_ordered, FileResult, FixMode, Pipeline, Summary};
 use crate::stats::{statistics_table, Statistics};
 use crate::suppress::{Suppression, Suppressions};
 use crate::{tr, Lang};
@@ -281,7 +281,7 @@ pub(super) fn run_check(
         let inputs = expand(&args.paths, &options);
         for_each_ordered(
             inputs.len(),
-            default_window(),
+            None,
             |i| pipeline.process(&inputs[i]),
             |result| collector.take(result),
         );
