@@ -10,7 +10,7 @@ mod settings;
 pub use args::{Cli, Command};
 pub use docs::{explain_text, rules_markdown, rules_table};
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::{CommandFactory, FromArgMatches};
 
@@ -26,8 +26,21 @@ where
     let (mut cli, matches) = match parsed {
         Ok(parsed) => parsed,
         Err(error) => {
-            let text = error.render().ansi().to_string();
-            let code = if error.use_stderr() { 2 } else { 0 };
+            // Styled only for a terminal, and never with NO_COLOR.
+            let to_stderr = error.use_stderr();
+            let terminal = if to_stderr {
+                std::io::stderr().is_terminal()
+            } else {
+                std::io::stdout().is_terminal()
+            };
+            let styled = terminal && std::env::var_os("NO_COLOR").is_none();
+            let rendered = error.render();
+            let text = if styled {
+                rendered.ansi().to_string()
+            } else {
+                rendered.to_string()
+            };
+            let code = if to_stderr { 2 } else { 0 };
             let target: &mut dyn Write = if error.use_stderr() { err } else { out };
             let _ = target.write_all(text.as_bytes());
             return code;
