@@ -157,6 +157,17 @@ fn error(err: &mut dyn Write, lang: Lang, zh: String, en: String) -> i32 {
     2
 }
 
+/// Writes the suppressions file; on failure, the message (Chinese, English).
+fn save(suppressions: &Suppressions) -> Result<(), (String, String)> {
+    suppressions.save().map_err(|e| {
+        let file = suppressions.file().display();
+        (
+            format!("错误：无法写入 {file}：{e}\n"),
+            format!("error: cannot write {file}: {e}\n"),
+        )
+    })
+}
+
 /// Runs `check` with a built linter; returns the exit code.
 pub(super) fn run_check(
     args: &CheckArgs,
@@ -347,14 +358,8 @@ pub(super) fn run_check(
         Mode::AddSuppressions => {
             let added = suppressions.add(std::mem::take(&mut collector.new_entries));
             if added > 0 {
-                if let Err(e) = suppressions.save() {
-                    let file = suppressions.file().display();
-                    return error(
-                        err,
-                        lang,
-                        format!("错误：无法写入 {file}：{e}\n"),
-                        format!("error: cannot write {file}: {e}\n"),
-                    );
+                if let Err((zh, en)) = save(&suppressions) {
+                    return error(err, lang, zh, en);
                 }
             }
             if !quiet {
@@ -378,13 +383,8 @@ pub(super) fn run_check(
         let file = suppressions.file().display().to_string();
         if args.suppressions.prune_suppressions {
             suppressions.remove(&stale);
-            if let Err(e) = suppressions.save() {
-                return error(
-                    err,
-                    lang,
-                    format!("错误：无法写入 {file}：{e}\n"),
-                    format!("error: cannot write {file}: {e}\n"),
-                );
+            if let Err((zh, en)) = save(&suppressions) {
+                return error(err, lang, zh, en);
             }
             if !quiet {
                 let n = stale.len();
