@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::io::{IsTerminal, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use super::args::{CheckArgs, ColorChoice};
 use super::check::{input_options, write};
@@ -78,15 +79,41 @@ impl Collector<'_> {
         if self.io.is_err() {
             return;
         }
-        self.io = match self.mode {
-            Mode::Report => self.renderer.file(self.report, &result),
+        // Rendered apart first: a renderer that panics (a bug) fails its
+        // file, writes none of it, and the other files go on.
+        let mut rendered = Vec::new();
+        match catch_unwind(AssertUnwindSafe(|| self.output(&result, &mut rendered))) {
+            Ok(written) => {
+                self.io = written
+                    .and_then(|()| self.report.write_all(&rendered))
+                    .and_then(|()| self.report.flush());
+            }
+            Err(panic) => {
+                self.summary.failed += usize::from(!result.failed());
+                let reason = panic_message(panic.as_ref());
+                let text = tr!(
+                    self.lang,
+                    "错误：{}：输出结果时发生内部错误（{}），该文件的结果未写出\n",
+                    "error: {}: internal error while writing its results ({}); they are missing from the report\n",
+                    result.path,
+                    reason
+                );
+                write(self.notes, &text);
+            }
+        }
+    }
+
+    /// Writes one file's part of the output (by mode) to `out`.
+    fn output(&mut self, result: &FileResult, out: &mut Vec<u8>) -> std::io::Result<()> {
+        match self.mode {
+            Mode::Report => self.renderer.file(out, result),
             Mode::Diff => {
                 let diff = match (&result.original, &result.source) {
                     (Some(before), Some(after)) => unified_diff(&result.path, before, &after.text),
                     _ => String::new(),
                 };
                 self.diff_files += usize::from(!diff.is_empty());
-                self.report.write_all(diff.as_bytes())
+                out.write_all(diff.as_bytes())
             }
             Mode::AddSuppressions => {
                 if let (Some(key), Some(source)) = (&result.suppression_key, &result.source) {
@@ -100,7 +127,6 @@ impl Collector<'_> {
                 Ok(())
             }
         }
-        .and_then(|()| self.report.flush());
     }
 
     /// Ends the report; the statistics table goes inline for text formats
@@ -124,6 +150,15 @@ impl Collector<'_> {
             self.io = self.report.flush();
         }
     }
+}
+
+/// The message a panic was raised with, if it is text.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic")
 }
 
 /// Whether to colour: the flag, else a terminal without `NO_COLOR`.
@@ -423,4 +458,75 @@ pub(super) fn run_check(
         let _ = err.write_all(&deferred_notes);
     }
     code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::OutputFormat;
+
+    /// Renders every file as its path, and panics on `bad.txt`.
+    struct Fragile;
+
+    impl Renderer for Fragile {
+        fn start(&mut self, _: &mut dyn Write) -> std::io::Result<()> {
+            Ok(())
+        }
+
+        fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> std::io::Result<()> {
+            write!(out, "{} ", result.path)?;
+            assert!(result.path != "bad.txt", "renderer bug");
+            writeln!(out, "ok")
+        }
+
+        fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> std::io::Result<()> {
+            writeln!(out, "failed {}", totals.summary.failed)
+        }
+    }
+
+    fn result(path: &str) -> FileResult {
+        FileResult {
+            path: path.into(),
+            source: Some(crate::SourceFile::from_text(path.to_owned(), String::new())),
+            ..FileResult::default()
+        }
+    }
+
+    #[test]
+    fn a_renderer_panic_fails_its_file_and_the_run_goes_on() {
+        let (mut report, mut notes) = (Vec::new(), Vec::new());
+        let mut collector = Collector {
+            mode: Mode::Report,
+            lang: Lang::En,
+            renderer: Box::new(Fragile),
+            report: &mut report,
+            notes: &mut notes,
+            io: Ok(()),
+            summary: Summary::default(),
+            statistics: Statistics::default(),
+            used: HashSet::new(),
+            checked: HashSet::new(),
+            new_entries: Vec::new(),
+            diff_files: 0,
+            fixed_stdin: Vec::new(),
+        };
+        collector.start();
+        for path in ["a.txt", "bad.txt", "c.txt"] {
+            collector.take(result(path));
+        }
+        collector.finish(OutputFormat::Human, false);
+        assert!(collector.io.is_ok());
+        assert_eq!((collector.summary.files, collector.summary.failed), (3, 1));
+        drop(collector);
+        // Nothing of the failed file's output: the rest is well formed.
+        assert_eq!(
+            String::from_utf8(report).unwrap(),
+            "a.txt ok\nc.txt ok\nfailed 1\n"
+        );
+        let notes = String::from_utf8(notes).unwrap();
+        assert!(
+            notes.contains("bad.txt") && notes.contains("renderer bug"),
+            "{notes}"
+        );
+    }
 }
