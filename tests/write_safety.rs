@@ -1,4 +1,6 @@
-//! What disclint writes never destroys what it reads: `--fix` leaves
+//! What disclint writes never destroys what it reads: `--output-file` naming
+//! an input (or the suppressions, configuration or pack file) is refused,
+//! the report file appears only once it is complete, and `--fix` leaves
 //! read-only files alone and keeps hard links, owner, group and mode.
 
 use std::fs;
@@ -8,6 +10,7 @@ use std::process::Output;
 use assert_cmd::Command;
 
 const FAILING: &str = "tests/fixtures/output/failing.txt";
+const CLEAN: &str = "tests/fixtures/output/clean.txt";
 /// The wrong period in the failing fixture (P002 offers an unsafe fix) and its correction.
 const WRONG: &str = "2023年1月1日至2023年12月31日";
 const RIGHT: &str = "2024年1月1日至2024年12月31日";
@@ -61,6 +64,152 @@ fn disclint() -> Command {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn output_file_naming_an_input_is_refused_and_the_input_kept() {
+    let scratch = Scratch::new("output-is-input");
+    let report = scratch.report("s.txt");
+    let before = fs::read(&report).unwrap();
+    let symlink = scratch.path("link.txt");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&report, &symlink).unwrap();
+    let hard = scratch.path("hard.txt");
+    fs::hard_link(&report, &hard).unwrap();
+    // (the inputs, the output): the same path, spelled otherwise, through
+    // a symbolic or hard link, inside a folder or glob that is linted.
+    let dir = scratch.0.display().to_string();
+    let cases: Vec<(Vec<String>, String)> = vec![
+        (vec!["s.txt".into()], "s.txt".into()),
+        (vec!["s.txt".into()], "./s.txt".into()),
+        (vec![format!("{dir}/s.txt")], "s.txt".into()),
+        (vec!["s.txt".into()], "link.txt".into()),
+        (vec!["link.txt".into()], "s.txt".into()),
+        (vec!["s.txt".into()], "hard.txt".into()),
+        (vec![".".into()], "s.txt".into()),
+        (vec!["*.txt".into()], "s.txt".into()),
+    ];
+    for (inputs, output_file) in cases {
+        let output = disclint()
+            .current_dir(&scratch.0)
+            .args(["check", "--lang", "en", "--format", "json"])
+            .args(&inputs)
+            .arg("--output-file")
+            .arg(&output_file)
+            .output()
+            .unwrap();
+        let case = format!("{inputs:?} --output-file {output_file}");
+        assert_eq!(output.status.code(), Some(2), "{case}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains("is also an input"),
+            "{case}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty(), "{case}");
+        assert_eq!(fs::read(&report).unwrap(), before, "{case}: input changed");
+    }
+    let mut expected = vec!["hard.txt", "s.txt"];
+    if cfg!(unix) {
+        expected.insert(1, "link.txt");
+    }
+    assert_eq!(scratch.names(), expected, "a temporary file was left");
+}
+
+#[test]
+fn output_file_naming_the_suppressions_configuration_or_a_pack_is_refused() {
+    let scratch = Scratch::new("output-is-setup");
+    let report = scratch.report("r.txt");
+    let suppressions = scratch.path("accepted.toml");
+    fs::write(&suppressions, "version = 1\n").unwrap();
+    let config = scratch.path("disclint.toml");
+    fs::write(&config, "ignore = [\"S006\"]\n").unwrap();
+    let pack = scratch.path("pack.toml");
+    fs::write(&pack, "[pack]\nname = \"test\"\n").unwrap();
+    let cases: [(&[&str], &Path); 5] = [
+        (&["--suppressions", "accepted.toml"], &suppressions),
+        // Not there yet: --add-suppressions would write it.
+        (
+            &["--suppressions", "new.toml", "--add-suppressions"],
+            Path::new("new.toml"),
+        ),
+        (&["--config", "disclint.toml"], &config),
+        (&[], &config), // found in the current folder
+        (&["--rules", "pack.toml"], &pack),
+    ];
+    for (extra, target) in cases {
+        let before = fs::read(scratch.0.join(target)).ok();
+        let output = disclint()
+            .current_dir(&scratch.0)
+            .args(["check", "r.txt", "--lang", "en"])
+            .args(extra)
+            .arg("--output-file")
+            .arg(target.file_name().unwrap())
+            .output()
+            .unwrap();
+        let case = format!("{extra:?} --output-file {}", target.display());
+        assert_eq!(output.status.code(), Some(2), "{case}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains("--output-file"),
+            "{case}: {}",
+            stderr(&output)
+        );
+        assert_eq!(fs::read(scratch.0.join(target)).ok(), before, "{case}");
+    }
+    assert!(fs::read(&report).unwrap() == fs::read(FAILING).unwrap());
+}
+
+#[test]
+fn output_file_in_a_linted_folder_is_created_after_the_inputs_are_found() {
+    let scratch = Scratch::new("output-in-folder");
+    scratch.report("r.txt");
+    let output = disclint()
+        .current_dir(&scratch.0)
+        .args([
+            "check",
+            ".",
+            "--format",
+            "concise",
+            "--output-file",
+            "out.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let written = fs::read_to_string(scratch.path("out.txt")).unwrap();
+    assert!(written.contains("r.txt:"), "{written}");
+    assert!(
+        !written.contains("out.txt"),
+        "the output was linted: {written}"
+    );
+    assert_eq!(scratch.names(), ["out.txt", "r.txt"]);
+}
+
+#[test]
+fn output_file_replaces_an_old_report_keeping_its_mode() {
+    let scratch = Scratch::new("output-replaced");
+    let out = scratch.path("out.json");
+    fs::write(&out, "old report").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    disclint()
+        .args(["check", CLEAN, "--format", "json", "--output-file"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(json["summary"]["files"], 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+    assert_eq!(scratch.names(), ["out.json"]);
 }
 
 /// Runs `check --fix --unsafe-fixes` on `path`.
