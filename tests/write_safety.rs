@@ -1,11 +1,12 @@
 //! What disclint writes never destroys what it reads: `--output-file` naming
 //! an input (or the suppressions, configuration or pack file) is refused,
-//! the report file appears only once it is complete, and `--fix` leaves
-//! read-only files alone and keeps hard links, owner, group and mode.
+//! the report file appears only once it is complete, a full standard output
+//! is an error, and `--fix` leaves read-only files alone and keeps hard
+//! links, owner, group and mode.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Output, Stdio};
 
 use assert_cmd::Command;
 
@@ -210,6 +211,58 @@ fn output_file_replaces_an_old_report_keeping_its_mode() {
         );
     }
     assert_eq!(scratch.names(), ["out.json"]);
+}
+
+/// Runs disclint with `/dev/full` as standard output (every write fails
+/// with "no space left on device") and `stdin` as standard input.
+#[cfg(target_os = "linux")]
+fn with_full_stdout(args: &[&str], stdin: Option<&Path>) -> Output {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("disclint"));
+    command
+        .args(args)
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .stdin(match stdin {
+            Some(path) => Stdio::from(fs::File::open(path).unwrap()),
+            None => Stdio::null(),
+        });
+    command.output().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_written_is_an_error() {
+    let cases: [(&[&str], Option<&Path>); 5] = [
+        (
+            &["check", "-", "--select", "S,P", "--fix", "--unsafe-fixes"],
+            Some(Path::new(FAILING)),
+        ),
+        // Nothing to fix: the report is copied through, and that fails too.
+        (&["check", "-", "--fix"], Some(Path::new(CLEAN))),
+        (&["check", FAILING], None),
+        (&["check", CLEAN, "--format", "json"], None),
+        (&["check", CLEAN, "--output-file", "/dev/full"], None),
+    ];
+    for (args, stdin) in cases {
+        let mut args = args.to_vec();
+        args.extend(["--lang", "en"]);
+        let output = with_full_stdout(&args, stdin);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("cannot write"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
 }
 
 /// Runs `check --fix --unsafe-fixes` on `path`.

@@ -572,8 +572,16 @@ pub(super) fn run_check(
     }
     drop(buffered_out);
     if stdin_fix {
-        let _ = out.write_all(&fixed_stdin).and_then(|()| out.flush());
+        let written = out.write_all(&fixed_stdin).and_then(|()| out.flush());
         let _ = err.write_all(&deferred_notes);
+        if let Err(e) = written {
+            return error(
+                err,
+                lang,
+                format!("错误：无法把修复后的报告写到标准输出：{e}\n"),
+                format!("error: cannot write the fixed report to standard output: {e}\n"),
+            );
+        }
     }
     code
 }
