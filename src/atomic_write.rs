@@ -23,8 +23,9 @@
 //! - **Read-only files** are not replaced: a file without any write
 //!   permission bit is refused ([`ReplaceError::ReadOnly`]), also for root,
 //!   who could write it anyway.
-//! - **Special files** (devices such as `/dev/null`, named pipes) are written
-//!   directly; there is nothing to replace.
+//! - **Special files** (devices such as `/dev/null`, named pipes) and paths
+//!   of open descriptors (`/dev/stdout`, `/dev/fd/N`) are written directly,
+//!   appending; there is nothing to replace.
 //!
 //! [`Snapshot::replace`] also refuses to replace a file that changed since
 //! it was read: the check runs last, right before the rename. No lock is
@@ -118,7 +119,8 @@ struct Replacement {
     /// Copy over the target instead of renaming (hard links, or an owner
     /// that cannot be kept).
     in_place: bool,
-    /// Bytes written and their hash, to check the temporary file.
+    /// Bytes written and their hash, to check the temporary file (kept
+    /// only for a copy in place).
     written: u64,
     hash: DefaultHasher,
     /// Whether the temporary file is gone (renamed, removed) or to be kept.
@@ -146,8 +148,10 @@ impl AtomicFile {
             if metadata.is_dir() {
                 return Err(io::Error::other("it is a directory").into());
             }
-            if !metadata.is_file() {
-                let file = OpenOptions::new().write(true).open(path)?;
+            if !metadata.is_file() || names_a_descriptor(path) {
+                // Appending: `--output-file /dev/stdout >> log` must not
+                // overwrite the log (a shell's `>` has emptied it already).
+                let file = OpenOptions::new().append(true).open(path)?;
                 return Ok(AtomicFile {
                     file: BufWriter::new(file),
                     replacement: None,
@@ -221,6 +225,18 @@ impl AtomicFile {
     }
 }
 
+/// Whether `path` names an open file descriptor (`/dev/stdout`,
+/// `/dev/fd/1`, `/proc/self/fd/1`): written as it is, even when the
+/// descriptor is a regular file, which a rename would replace by another.
+fn names_a_descriptor(path: &Path) -> bool {
+    ["/dev/stdout", "/dev/stderr"]
+        .iter()
+        .any(|name| path == Path::new(name))
+        || ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"]
+            .iter()
+            .any(|dir| path.starts_with(dir))
+}
+
 /// Devices and pipes may not support `fsync`; that is no failure.
 fn ignore_unsupported(error: io::Error) -> io::Result<()> {
     match error.kind() {
@@ -260,7 +276,7 @@ fn take_identity(temp: &File, original: &Metadata) -> io::Result<bool> {
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.file.write(buf)?;
-        if let Some(replacement) = &mut self.replacement {
+        if let Some(replacement) = self.replacement.as_mut().filter(|r| r.in_place) {
             replacement.written += n as u64;
             replacement.hash.write(&buf[..n]);
         }
@@ -374,19 +390,24 @@ impl Snapshot {
     }
 
     /// Replaces `path` by `bytes` atomically (see the module documentation),
-    /// unless it is read-only, or no longer what was read. `before_check`
-    /// runs once the new content is written, right before the last check
-    /// (tests change the file there; otherwise pass `&mut || {}`).
+    /// unless it is read-only, not a regular file, or no longer what was
+    /// read. `before_check` runs once the new content is written, right
+    /// before the last check (tests change the file there; otherwise pass
+    /// `&mut || {}`).
     pub fn replace(
         &self,
         path: &Path,
         bytes: &[u8],
         before_check: &mut dyn FnMut(),
     ) -> Result<(), ReplaceError> {
-        let mut file = AtomicFile::open(path).map_err(|error| match error {
-            ReplaceError::Io(e) if e.kind() == io::ErrorKind::NotFound => ReplaceError::Vanished,
-            error => error,
-        })?;
+        match fs::metadata(path) {
+            Ok(metadata) if !metadata.is_file() || names_a_descriptor(path) => {
+                return Err(io::Error::other("not a regular file").into())
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReplaceError::Vanished),
+            _ => {}
+        }
+        let mut file = AtomicFile::open(path)?;
         file.write_all(bytes)?;
         before_check();
         file.commit_checked(&mut |target| self.unchanged(target))
@@ -473,6 +494,19 @@ mod tests {
             .flatten()
             .any(|e| e.file_name().to_string_lossy().contains(".disclint-"));
         assert!(!temporary, "a temporary file in /dev");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_descriptor_that_is_a_regular_file_is_appended_to() {
+        let scratch = Scratch::new("descriptor");
+        let path = scratch.0.join("log.txt");
+        fs::write(&path, "earlier\n").unwrap();
+        let log = OpenOptions::new().append(true).open(&path).unwrap();
+        let descriptor = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&log));
+        write_atomic(Path::new(&descriptor), b"report\n").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"earlier\nreport\n");
+        assert_eq!(scratch.names(), ["log.txt"]);
     }
 
     #[test]
