@@ -409,6 +409,7 @@ impl Snapshot {
         }
         let mut file = AtomicFile::open(path)?;
         file.write_all(bytes)?;
+        file.flush()?;
         before_check();
         file.commit_checked(&mut |target| self.unchanged(target))
     }
@@ -578,6 +579,20 @@ mod tests {
             .replace(&path, b"fixed", &mut || fs::write(&link, "other").unwrap())
             .unwrap_err();
         assert!(matches!(error, ReplaceError::Changed), "{error:?}");
+        // A temporary file that does not hold what was written is not copied.
+        let snapshot = Snapshot::read(&path).unwrap();
+        let error = snapshot
+            .replace(&path, b"fixed", &mut || {
+                for entry in fs::read_dir(&scratch.0).unwrap().flatten() {
+                    if entry.file_name().to_string_lossy().ends_with(".tmp") {
+                        fs::write(entry.path(), "fix").unwrap();
+                    }
+                }
+            })
+            .unwrap_err();
+        assert!(matches!(error, ReplaceError::Io(_)), "{error:?}");
+        assert_eq!(fs::read(&path).unwrap(), b"other");
+        assert_eq!(scratch.names(), ["link.txt", "r.txt"]);
         let snapshot = Snapshot::read(&path).unwrap();
         snapshot
             .replace(&path, b"a longer fixed text", &mut || {})
