@@ -3,16 +3,17 @@
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::sync::mpsc;
 
-use crate::atomic_write::write_atomic;
+use crate::atomic_write::{ReplaceError, Snapshot};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
 use crate::input::{decode_bytes, read_file, Input, InputOptions};
 use crate::lint::Linter;
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
-use crate::tr;
+use crate::{tr, Lang};
 
 /// The outcome for one file.
 #[derive(Debug, Clone, Default)]
@@ -75,14 +76,116 @@ pub struct Pipeline<'a> {
     pub fix: Option<FixMode>,
 }
 
+/// Where the fixes of one report go.
+enum Target<'a> {
+    /// The file it was read from, replaced only if it is still what was read.
+    File {
+        /// The file.
+        path: &'a Path,
+        /// The file as read again before fixing.
+        snapshot: Option<Snapshot>,
+        /// Runs once the fixed bytes are written, before the last check.
+        before_check: &'a mut dyn FnMut(),
+    },
+    /// Bytes (standard input): the fixed bytes are kept.
+    Bytes {
+        /// The bytes read.
+        original: Vec<u8>,
+        /// The bytes after fixes, once written.
+        fixed: Option<Vec<u8>>,
+    },
+}
+
+impl Target<'_> {
+    /// The bytes as they are now.
+    fn read(&mut self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Target::File { path, snapshot, .. } => {
+                let read = Snapshot::read(path)?;
+                let bytes = read.bytes.clone();
+                *snapshot = Some(read);
+                Ok(bytes)
+            }
+            Target::Bytes { original, .. } => Ok(original.clone()),
+        }
+    }
+
+    /// Writes the fixed bytes; on failure, why (in `lang`).
+    fn write(&mut self, bytes: &[u8], lang: Lang) -> Result<(), String> {
+        let (path, snapshot, before_check) = match self {
+            Target::File {
+                path,
+                snapshot: Some(snapshot),
+                before_check,
+            } => (path, snapshot, before_check),
+            // Not reached: `fix_source` reads before it writes.
+            Target::File { snapshot: None, .. } => {
+                return Err(tr!(
+                    lang,
+                    "内部错误：文件未经再次读取，未写入修复",
+                    "internal error: the file was not read again; fixes not written"
+                ))
+            }
+            Target::Bytes { fixed, .. } => {
+                *fixed = Some(bytes.to_vec());
+                return Ok(());
+            }
+        };
+        snapshot
+            .replace(path, bytes, before_check)
+            .map_err(|error| match error {
+                ReplaceError::ReadOnly => tr!(
+                    lang,
+                    "文件为只读，未写入修复（文件保持不变）",
+                    "the file is read-only; fixes not written (the file is left as it is)"
+                ),
+                ReplaceError::Changed => tr!(
+                    lang,
+                    "修复期间文件被修改，未写入修复（文件保持修改后的内容）",
+                    "the file changed while it was being fixed; fixes not written (the file keeps the change)"
+                ),
+                ReplaceError::Vanished => tr!(
+                    lang,
+                    "修复期间文件被删除或移走，未写入修复（也未重新创建）",
+                    "the file was deleted or moved while it was being fixed; fixes not written (it is not recreated)"
+                ),
+                ReplaceError::Io(error) => tr!(
+                    lang,
+                    "无法写入修复：{}（文件保持不变）",
+                    "cannot write the fixes: {} (the file is left as it is)",
+                    error
+                ),
+                ReplaceError::Damaged { error, kept } => tr!(
+                    lang,
+                    "就地写入修复失败：{}；文件可能已损坏，修复后的全文保存在 {}",
+                    "writing the fixes in place failed: {}; the file may be damaged, the fixed text is kept in {}",
+                    error,
+                    kept.display()
+                ),
+            })
+    }
+}
+
 impl Pipeline<'_> {
     /// Reads and processes one input.
     pub fn process(&self, input: &Input) -> FileResult {
+        self.process_input(input, &mut || {})
+    }
+
+    /// [`process`](Self::process); with `--fix`, `before_check` runs once
+    /// the fixed bytes are written, right before the last check that the
+    /// file is still what was read (tests change the file there).
+    fn process_input(&self, input: &Input, before_check: &mut dyn FnMut()) -> FileResult {
         match input {
             Input::File(path) => match read_file(path, self.input) {
-                Ok(source) => self.process_source(source, &|| std::fs::read(path), |bytes| {
-                    write_atomic(path, bytes).map_err(|err| err.to_string())
-                }),
+                Ok(source) => {
+                    let mut target = Target::File {
+                        path,
+                        snapshot: None,
+                        before_check,
+                    };
+                    self.process_source(source, &mut target)
+                }
                 Err(diagnostic) => self.unreadable(path.display().to_string(), *diagnostic),
             },
             Input::Failed { path, diagnostic } => self.unreadable(path.clone(), diagnostic.clone()),
@@ -94,13 +197,15 @@ impl Pipeline<'_> {
     pub fn process_bytes(&self, name: &str, bytes: Vec<u8>) -> FileResult {
         match decode_bytes(name, &bytes, self.input) {
             Ok(source) => {
-                let mut written = None;
-                let mut result = self.process_source(source, &|| Ok(bytes.clone()), |fixed| {
-                    written = Some(fixed.to_vec());
-                    Ok(())
-                });
-                if self.fix.is_some_and(|f| f.write) {
-                    result.output = Some(written.unwrap_or(bytes));
+                let mut target = Target::Bytes {
+                    original: bytes,
+                    fixed: None,
+                };
+                let mut result = self.process_source(source, &mut target);
+                if let (true, Target::Bytes { original, fixed }) =
+                    (self.fix.is_some_and(|f| f.write), target)
+                {
+                    result.output = Some(fixed.unwrap_or(original));
                 }
                 result
             }
@@ -118,12 +223,7 @@ impl Pipeline<'_> {
         result
     }
 
-    fn process_source(
-        &self,
-        source: SourceFile,
-        bytes: &dyn Fn() -> std::io::Result<Vec<u8>>,
-        write: impl FnOnce(&[u8]) -> Result<(), String>,
-    ) -> FileResult {
+    fn process_source(&self, source: SourceFile, target: &mut Target<'_>) -> FileResult {
         let mut result = FileResult {
             path: source.path.clone(),
             ..FileResult::default()
@@ -139,7 +239,7 @@ impl Pipeline<'_> {
                 d.fix.as_ref().is_some_and(|f| mode.options.allows(f)) && keep(&source, d)
             });
             if fixable {
-                match self.fix_source(&source, diagnostics.clone(), bytes, &keep, mode, write) {
+                match self.fix_source(&source, diagnostics.clone(), target, &keep, mode) {
                     Ok(Some(fixed)) => {
                         result.original = Some(std::mem::take(&mut source.text));
                         source = fixed.source;
@@ -162,13 +262,19 @@ impl Pipeline<'_> {
         &self,
         source: &SourceFile,
         diagnostics: Vec<Diagnostic>,
-        bytes: &dyn Fn() -> std::io::Result<Vec<u8>>,
+        target: &mut Target<'_>,
         keep: &dyn Fn(&SourceFile, &Diagnostic) -> bool,
         mode: FixMode,
-        write: impl FnOnce(&[u8]) -> Result<(), String>,
     ) -> Result<Option<Fixed>, String> {
         let lang = self.input.lang;
-        let original = bytes().map_err(|err| err.to_string())?;
+        let original = target.read().map_err(|err| {
+            tr!(
+                lang,
+                "无法再次读取文件：{}；未应用修复",
+                "cannot read the file again: {}; no fix applied",
+                err
+            )
+        })?;
         match decode_bytes(&source.path, &original, self.input) {
             Ok(again) if again.text == source.text => {}
             _ => {
@@ -199,7 +305,7 @@ impl Pipeline<'_> {
             return Ok(None);
         }
         if mode.write {
-            write(&fixed.bytes)?;
+            target.write(&fixed.bytes, lang)?;
         }
         Ok(Some(fixed))
     }
@@ -405,6 +511,60 @@ mod tests {
         results.iter().for_each(|r| summary.add(r));
         assert_eq!((summary.files, summary.failed), (2, 1));
         assert_eq!(summary.exit_code(), 2);
+    }
+
+    /// Fixes a copy of the failing fixture (P002 has an unsafe fix) while
+    /// `meanwhile` runs right before the file would be replaced; returns
+    /// the result and the file's bytes afterwards (`None`: no file).
+    fn fix_while(name: &str, meanwhile: &mut dyn FnMut(&Path)) -> (FileResult, Option<Vec<u8>>) {
+        let dir = std::env::temp_dir().join(format!("disclint-run-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("r.txt");
+        std::fs::copy("tests/fixtures/output/failing.txt", &path).unwrap();
+        let linter = Linter::new(crate::LintOptions::default());
+        let options = InputOptions {
+            lang: Lang::En,
+            ..InputOptions::default()
+        };
+        let pipeline = Pipeline {
+            linter: &linter,
+            input: &options,
+            suppressions: None,
+            fix: Some(FixMode {
+                options: FixOptions { unsafe_fixes: true },
+                write: true,
+            }),
+        };
+        let result = pipeline.process_input(&Input::File(path.clone()), &mut || meanwhile(&path));
+        let after = std::fs::read(&path).ok();
+        let _ = std::fs::remove_dir_all(&dir);
+        (result, after)
+    }
+
+    #[test]
+    fn fix_writes_nothing_over_a_file_changed_or_deleted_meanwhile() {
+        let (result, after) = fix_while("unchanged", &mut |_| {});
+        assert_eq!((result.fixed, result.fix_error), (1, None));
+        assert!(String::from_utf8(after.unwrap())
+            .unwrap()
+            .contains("2024年1月1日至2024年12月31日"));
+
+        let (result, after) = fix_while("changed", &mut |path| {
+            std::fs::write(path, "edited meanwhile").unwrap()
+        });
+        let error = result.fix_error.as_deref().unwrap_or_default();
+        assert!(
+            error.contains("changed while it was being fixed"),
+            "{error}"
+        );
+        assert!(result.failed() && result.fixed == 0 && result.original.is_none());
+        assert_eq!(after.as_deref(), Some(&b"edited meanwhile"[..]));
+
+        let (result, after) = fix_while("deleted", &mut |path| std::fs::remove_file(path).unwrap());
+        let error = result.fix_error.as_deref().unwrap_or_default();
+        assert!(error.contains("deleted or moved"), "{error}");
+        assert_eq!(after, None, "the file was recreated");
     }
 
     #[test]
