@@ -13,12 +13,17 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_write::write_atomic;
+use crate::config::settings_file::{self, FileProblem};
 use crate::diagnostic::Diagnostic;
 use crate::fingerprint::{fingerprint, path_key};
 use crate::source::SourceFile;
+use crate::{tr, Lang};
 
 /// The file name looked for in the working directory.
 pub const DEFAULT_FILE: &str = "disclint-suppressions.toml";
+
+/// The largest suppressions file read: 64 MiB (hundreds of thousands of entries).
+pub const MAX_SIZE: u64 = 64 << 20;
 
 /// One accepted diagnostic.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,12 +63,26 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
-    /// Loads `file`; a missing file is an empty list.
-    pub fn load(file: &Path) -> Result<Self, String> {
-        let entries = match std::fs::read_to_string(file) {
+    /// Loads `file`; a missing file is an empty list. The file must be a
+    /// regular file of at most [`MAX_SIZE`]; a problem with the file itself
+    /// is told in `lang`, and a file that is not TOML is not quoted.
+    pub fn load(file: &Path, lang: Lang) -> Result<Self, String> {
+        let unreadable = |problem: FileProblem| {
+            tr!(
+                lang,
+                "{}：无法读取抑制文件：{}",
+                "{}: cannot read the suppressions file: {}",
+                file.display(),
+                problem.message(lang)
+            )
+        };
+        let entries = match settings_file::read(file, MAX_SIZE) {
             Ok(text) => {
                 let parsed: FileFormat =
-                    toml::from_str(&text).map_err(|err| format!("{}: {err}", file.display()))?;
+                    toml::from_str(&text).map_err(|err| match settings_file::not_toml(&text) {
+                        Some(problem) => unreadable(problem),
+                        None => format!("{}: {err}", file.display()),
+                    })?;
                 if parsed.version != 1 {
                     return Err(format!(
                         "{}: unsupported version {} (expected 1)",
@@ -73,8 +92,8 @@ impl Suppressions {
                 }
                 parsed.suppression
             }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(err) => return Err(format!("{}: {err}", file.display())),
+            Err(problem) if problem.is_not_found() => Vec::new(),
+            Err(problem) => return Err(unreadable(problem)),
         };
         let base = file
             .parent()
@@ -244,8 +263,11 @@ mod tests {
     fn round_trips_through_toml_and_matches() {
         let source = SourceFile::from_text("r.txt", "标题\n期限为2023年\n");
         let d = diagnostic(source.text.find("2023").unwrap());
-        let mut list =
-            Suppressions::load(Path::new("/nonexistent/disclint-suppressions.toml")).unwrap();
+        let mut list = Suppressions::load(
+            Path::new("/nonexistent/disclint-suppressions.toml"),
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(
             list.add(vec![Suppressions::entry_for("r.txt", &d, Some(&source))]),
             1

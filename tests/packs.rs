@@ -181,7 +181,11 @@ fn pack_rules_are_registered_and_explained() {
 
 #[test]
 fn the_example_pack_loads_and_runs() {
-    let pack = Pack::load(&root().join("examples/packs/province.toml")).unwrap();
+    let pack = Pack::load(
+        &root().join("examples/packs/province.toml"),
+        disclint::Lang::En,
+    )
+    .unwrap();
     assert_eq!(pack.rules.len(), 3);
     let found = lint(vec![pack.clone()], "PR", &clean());
     let codes: Vec<_> = found.iter().map(|d| d.code.as_str()).collect();

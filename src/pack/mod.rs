@@ -17,6 +17,9 @@ pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec}
 
 use serde::Deserialize;
 
+use crate::config::settings_file;
+use crate::Lang;
+
 /// One rule pack as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,11 +92,28 @@ impl Pack {
         Ok(pack)
     }
 
-    /// Reads a pack from a file.
-    pub fn load(path: &std::path::Path) -> Result<Pack, PackError> {
+    /// Reads a pack from a file (a regular file of at most
+    /// [`settings_file::MAX_SIZE`]); a problem with the file itself is told
+    /// in `lang`, and a file that is not TOML is not quoted.
+    pub fn load(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|err| PackError::io(&name, &err))?;
-        Pack::from_toml(&name, &text)
+        let text = settings_file::read(path, settings_file::MAX_SIZE)
+            .map_err(|problem| PackError::unreadable(&name, &problem, lang))?;
+        Pack::from_toml(&name, &text).map_err(|err| match settings_file::not_toml(&text) {
+            Some(problem) => PackError::unreadable(&name, &problem, lang),
+            None => err,
+        })
+    }
+
+    /// Reads the packs of a run, in order, and checks them together
+    /// ([`Pack::check_rule_ids`]).
+    pub fn load_all(paths: &[std::path::PathBuf], lang: Lang) -> Result<Vec<Pack>, PackError> {
+        let packs = paths
+            .iter()
+            .map(|path| Pack::load(path, lang))
+            .collect::<Result<Vec<_>, _>>()?;
+        Pack::check_rule_ids(&packs)?;
+        Ok(packs)
     }
 
     /// The built-in pack describing format `edition` (2019 or 2021): the
