@@ -1,6 +1,8 @@
-//! The files disclint reads besides reports — `disclint.toml`, rule packs,
-//! the suppressions file: only regular files of bounded size are read,
-//! without ever quoting a file that is not TOML.
+//! The files disclint reads and rewrites besides reports — `disclint.toml`,
+//! rule packs, the suppressions file: the suppressions file is edited in
+//! place (comments, unknown fields and filled-in reasons survive), and only
+//! regular files of bounded size are read, without ever quoting a file that
+//! is not TOML.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -59,6 +61,111 @@ fn disclint() -> Command {
     let mut cmd = Command::cargo_bin("disclint").unwrap();
     cmd.timeout(Duration::from_secs(20));
     cmd
+}
+
+/// The field lines (`rule = …` to `reason = …`) of the entry for `rule` in a
+/// suppressions file written by disclint.
+fn fields_of(text: &str, rule: &str) -> String {
+    let start = text
+        .find(&format!("rule = \"{rule}\""))
+        .unwrap_or_else(|| panic!("no {rule} entry in\n{text}"));
+    let reason = start + text[start..].find("reason = ").unwrap();
+    let end = text[reason..].find('\n').map_or(text.len(), |n| reason + n);
+    format!("{}\n", &text[start..end])
+}
+
+#[test]
+fn editing_the_suppressions_file_keeps_what_people_wrote() {
+    let scratch = Scratch::new("suppressions");
+    std::fs::copy(FAILING, scratch.path("r.txt")).unwrap();
+    let report = scratch.path("r.txt").display().to_string();
+    let list = scratch.path("disclint-suppressions.toml");
+    let list_arg = list.display().to_string();
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            &report,
+            "--no-config",
+            "--select",
+            "S,P",
+            "--lang",
+            "en",
+            "--suppressions",
+            &list_arg,
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+
+    // The entries disclint writes for the report's three diagnostics.
+    let (code, _, err) = check(&["--add-suppressions"]);
+    assert_eq!(code, 0, "{err}");
+    let generated = std::fs::read_to_string(&list).unwrap();
+    let (p002, s006, s004) = (
+        fields_of(&generated, "P002"),
+        fields_of(&generated, "S006"),
+        fields_of(&generated, "S004"),
+    );
+
+    // Reviewers edit the file: comments, blank lines, an unknown key and an
+    // unknown field, a reason filled in, a stale entry; S004 is left out.
+    let p002 = p002.replace("reason = \"\"", "reason = \"经核实，期限表述无误\"");
+    let edited = format!(
+        "# 本文件由审核人员维护。\n\
+         # Kept by the reviewers: edit by hand, disclint keeps your edits.\n\
+         \n\
+         version = 1\n\
+         owner = \"办公室\"  # not a field disclint knows\n\
+         \n\
+         [[suppression]]\n\
+         {p002}\
+         reviewed-by = \"张三\"   # nor this one\n\
+         \n\
+         # Entries of the 2023 review, kept for the record.\n\
+         \n\
+         # This one was fixed in the report.\n\
+         [[suppression]]\n\
+         rule = \"P002\"\n\
+         path = \"r.txt\"\n\
+         fingerprint = \"00000000000000000000000000000000\"\n\
+         text = \"2022\"\n\
+         reason = \"old\"\n\
+         \n\
+         [[suppression]]\n\
+         {s006}"
+    );
+    std::fs::write(&list, &edited).unwrap();
+
+    // Adding appends the missing entry and changes no other byte.
+    let (code, _, err) = check(&["--add-suppressions"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("added 1 suppressions"), "{err}");
+    let added = std::fs::read_to_string(&list).unwrap();
+    assert_eq!(added, format!("{edited}\n[[suppression]]\n{s004}"));
+
+    // Pruning removes the stale entry and the comment right above it; the
+    // comment standing apart, and everything else, stays byte for byte.
+    let (code, _, err) = check(&["--prune-suppressions"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("removed 1 stale suppressions"), "{err}");
+    let pruned = std::fs::read_to_string(&list).unwrap();
+    let stale = "# This one was fixed in the report.\n\
+                 [[suppression]]\n\
+                 rule = \"P002\"\n\
+                 path = \"r.txt\"\n\
+                 fingerprint = \"00000000000000000000000000000000\"\n\
+                 text = \"2022\"\n\
+                 reason = \"old\"\n\
+                 \n";
+    assert!(added.contains(stale));
+    assert_eq!(pruned, added.replacen(stale, "", 1));
+
+    // The edited file still does its job.
+    let (code, out, err) = check(&["--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["summary"]["suppressed"], 3, "{out}");
+    assert_eq!(err, "");
 }
 
 /// `check` with a pack, a configuration and a suppressions file named by
