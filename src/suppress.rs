@@ -99,10 +99,10 @@ fn table_of(entry: &Suppression) -> Table {
     table
 }
 
-/// Splits the lines above a table header into the part that stands apart
-/// (up to and including the last blank line) and the comment lines right
-/// above the header, which belong to the table.
-fn split_above(prefix: &str) -> (&str, &str) {
+/// Of the lines above a table header, the part that stands apart from the
+/// table: up to and including the last blank line. (The comment lines right
+/// above the header, after it, belong to the table.)
+fn standing_apart(prefix: &str) -> &str {
     let mut end = 0;
     let mut at = 0;
     for line in prefix.split_inclusive('\n') {
@@ -111,7 +111,7 @@ fn split_above(prefix: &str) -> (&str, &str) {
             end = at;
         }
     }
-    prefix.split_at(end)
+    &prefix[..end]
 }
 
 /// `text` without its leading blank lines.
@@ -340,13 +340,13 @@ impl Suppressions {
         for &i in drop.iter().rev() {
             self.entries.remove(i);
             match self.document.get_mut("suppression") {
-                Some(Item::ArrayOfTables(tables)) => {
+                Some(Item::ArrayOfTables(tables)) if i < tables.len() => {
                     let prefix = tables
                         .get(i)
                         .and_then(|t| t.decor().prefix())
                         .and_then(|p| p.as_str())
                         .unwrap_or_default();
-                    let apart = split_above(prefix).0;
+                    let apart = standing_apart(prefix);
                     let kept = if apart.contains('#') {
                         apart.to_owned()
                     } else {
@@ -371,7 +371,7 @@ impl Suppressions {
                         self.document.set_trailing(trailing);
                     }
                 }
-                Some(Item::Value(Value::Array(array))) => {
+                Some(Item::Value(Value::Array(array))) if i < array.len() => {
                     let prefix = array.get(i).and_then(|v| v.decor().prefix()?.as_str());
                     let prefix = prefix.map(str::to_owned).unwrap_or_default();
                     array.remove(i);

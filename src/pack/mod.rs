@@ -123,20 +123,19 @@ impl Pack {
     /// rewrite its own output. The error points at the rule whose
     /// replacement is rewritten.
     pub fn check_substitutions(packs: &[Pack]) -> Result<(), PackError> {
-        let owners: Vec<&Pack> = packs
-            .iter()
-            .flat_map(|pack| pack.rules.iter().map(move |_| pack))
-            .collect();
-        let substitutions: Vec<patterns::Substitution<'_>> = packs
+        let (owners, substitutions): (Vec<&Pack>, Vec<patterns::Substitution<'_>>) = packs
             .iter()
             .flat_map(|pack| {
-                pack.rules.iter().map(move |rule| patterns::Substitution {
-                    rule,
-                    edition: pack.pack.edition,
-                    origin: format!(" (pack `{}`, {})", pack.pack.name, pack.source.path),
+                pack.rules.iter().map(move |rule| {
+                    let substitution = patterns::Substitution {
+                        rule,
+                        edition: pack.pack.edition,
+                        origin: format!(" (pack `{}`, {})", pack.pack.name, pack.source.path),
+                    };
+                    (pack, substitution)
                 })
             })
-            .collect();
+            .unzip();
         match patterns::find_feeding(&substitutions) {
             Some((index, message)) => {
                 let pack = owners[index];
