@@ -20,6 +20,8 @@
 //! (select, extend-select and ignore), `--extend-select` and `--ignore` add to
 //! it, `--lang`, `--edition` replace its values, `--rules` adds packs.
 
+pub mod settings_file;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -29,7 +31,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{PerFileIgnores, Selection, Selector};
-use crate::Lang;
+use crate::{tr, Lang};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "disclint.toml";
@@ -147,31 +149,41 @@ impl Config {
         })
     }
 
-    /// Reads a configuration file.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|err| {
-            ConfigError::new(
-                &path.display().to_string(),
-                "",
-                format!("cannot read configuration: {err}"),
-                None,
-            )
-        })?;
-        Config::from_toml(path, &text)
+    /// Reads a configuration file (a regular file of at most
+    /// [`settings_file::MAX_SIZE`]); a problem with the file itself is told
+    /// in `lang`, and a file that is not TOML is not quoted.
+    pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
+        let name = path.display().to_string();
+        let unreadable = |problem: settings_file::FileProblem| {
+            let message = tr!(
+                lang,
+                "无法读取配置文件：{}",
+                "cannot read configuration: {}",
+                problem.message(lang)
+            );
+            ConfigError::new(&name, "", message, None)
+        };
+        let text = settings_file::read(path, settings_file::MAX_SIZE).map_err(unreadable)?;
+        Config::from_toml(path, &text).map_err(|err| match settings_file::not_toml(&text) {
+            Some(problem) => unreadable(problem),
+            None => err,
+        })
     }
 
     /// The configuration a run uses: `explicit` if given, none with
-    /// `no_config`, else the nearest `disclint.toml` from `cwd` up.
+    /// `no_config`, else the nearest `disclint.toml` from `cwd` up; errors
+    /// about the file itself are told in `lang`.
     pub fn resolve(
         explicit: Option<&Path>,
         no_config: bool,
         cwd: &Path,
+        lang: Lang,
     ) -> Result<Config, ConfigError> {
         if no_config {
             return Ok(Config::default());
         }
         match explicit.map(Path::to_path_buf).or_else(|| discover(cwd)) {
-            Some(path) => Config::load(&path),
+            Some(path) => Config::load(&path, lang),
             None => Ok(Config::default()),
         }
     }

@@ -72,7 +72,7 @@ fn the_documented_example_loads() {
     // The pack it names exists, relative to the repository root.
     for pack in config.rule_packs() {
         assert!(pack.is_file(), "{}", pack.display());
-        disclint::pack::Pack::load(&pack).unwrap();
+        disclint::pack::Pack::load(&pack, disclint::Lang::En).unwrap();
     }
     let ignores = config.per_file_ignores();
     let registry = disclint::rules::Registry::builtin();
@@ -88,9 +88,9 @@ fn discovery_walks_up_from_the_start_directory() {
     std::fs::create_dir_all(&nested).unwrap();
     std::fs::write(dir.join("a/disclint.toml"), "ignore = [\"S006\"]\n").unwrap();
     assert_eq!(discover(&nested), Some(dir.join("a/disclint.toml")));
-    let config = Config::resolve(None, false, &nested).unwrap();
+    let config = Config::resolve(None, false, &nested, disclint::Lang::En).unwrap();
     assert_eq!(config.file.ignore, ["S006"]);
-    let none = Config::resolve(None, true, &nested).unwrap();
+    let none = Config::resolve(None, true, &nested, disclint::Lang::En).unwrap();
     assert!(none.path.is_none());
 }
 

@@ -181,7 +181,11 @@ fn pack_rules_are_registered_and_explained() {
 
 #[test]
 fn the_example_pack_loads_and_runs() {
-    let pack = Pack::load(&root().join("examples/packs/province.toml")).unwrap();
+    let pack = Pack::load(
+        &root().join("examples/packs/province.toml"),
+        disclint::Lang::En,
+    )
+    .unwrap();
     assert_eq!(pack.rules.len(), 3);
     let found = lint(vec![pack.clone()], "PR", &clean());
     let codes: Vec<_> = found.iter().map(|d| d.code.as_str()).collect();
@@ -358,6 +362,126 @@ fn the_pack_snippets_in_the_docs_load() {
     for block in &blocks[1..] {
         let text = format!("[pack]\nname = \"docs\"\n{block}");
         if let Err(err) = Pack::from_toml("docs.toml", &text) {
+            panic!("{err}\n{text}");
+        }
+    }
+}
+
+/// A pack with one `substitution` rule per (code, swaps) pair; `regex` for all.
+fn substitutions(rules: &[(&str, &str)], regex: bool) -> String {
+    let mut text = String::from("[pack]\nname = \"swaps\"\n");
+    for (code, swaps) in rules {
+        let name = format!("swap-{}", code.to_lowercase());
+        text.push_str(&format!(
+            "[[rules]]\ncode = \"{code}\"\nname = \"{name}\"\nkind = \"substitution\"\nregex = {regex}\nswap = [{swaps}]\nmessage = \"m\"\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_substitution_that_rewrites_its_own_replacement_is_refused() {
+    // `5` → `50` → `500` → …: each replacement matches the pattern anew.
+    let err = error_of(&substitutions(
+        &[("SW001", r#"{ from = '(\d+)', to = '${1}0' }"#)],
+        true,
+    ));
+    let message = err.to_string();
+    assert!(message.contains("SW001"), "{message}");
+    assert!(message.contains("--fix"), "{message}");
+    assert_eq!(err.span_text(), Some("\"SW001\""));
+    // Two swaps of one rule that undo each other.
+    let err = error_of(&substitutions(
+        &[(
+            "SW002",
+            r#"{ from = "0", to = "1111" }, { from = "1", to = "0000" }"#,
+        )],
+        false,
+    ));
+    assert!(err.to_string().contains("SW002"), "{err}");
+    assert_eq!(err.span_text(), Some("\"SW002\""));
+}
+
+#[test]
+fn substitutions_that_feed_each_other_are_refused() {
+    let pair = [
+        ("SW001", r#"{ from = "0", to = "1111" }"#),
+        ("SW002", r#"{ from = "1", to = "0000" }"#),
+    ];
+    let err = error_of(&substitutions(&pair, false));
+    let message = err.to_string();
+    assert!(
+        message.contains("SW001") && message.contains("SW002"),
+        "{message}"
+    );
+    assert_eq!(err.span_text(), Some("\"SW001\""));
+
+    // The same pair in two packs loaded together.
+    let dir = std::env::temp_dir().join(format!("disclint-feeding-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = dir.join("first.toml");
+    let second = dir.join("second.toml");
+    std::fs::write(&first, substitutions(&pair[..1], false)).unwrap();
+    std::fs::write(
+        &second,
+        substitutions(&pair[1..], false).replace("swaps", "more-swaps"),
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = disclint::cli::run(
+        [
+            "disclint",
+            "check",
+            "--no-config",
+            "--rules",
+            &first.display().to_string(),
+            "--rules",
+            &second.display().to_string(),
+            "examples/reports/clean-2024.txt",
+        ],
+        &mut out,
+        &mut err,
+    );
+    let err = String::from_utf8(err).unwrap();
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("first.toml") && err.contains("second.toml"),
+        "{err}"
+    );
+    assert!(err.contains("SW001") && err.contains("SW002"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn substitutions_that_do_not_feed_each_other_load() {
+    for (rules, regex) in [
+        (
+            &[
+                ("SW001", r#"{ from = "&nbsp;", to = " " }"#),
+                (
+                    "SW002",
+                    r#"{ from = "国务院令第492号", to = "国务院令第711号" }"#,
+                ),
+                // An `A` inside its `B` is left alone, so this one ends.
+                ("SW003", r#"{ from = "信息公开", to = "政府信息公开" }"#),
+            ][..],
+            false,
+        ),
+        (
+            &[
+                ("SW001", r#"{ from = '\s{2,}', to = " " }"#),
+                ("SW002", r#"{ from = '(\d{4})年度', to = '${1}年' }"#),
+                (
+                    "SW003",
+                    r#"{ from = '12345(?:市民|政务)?热线', to = "12345政务服务便民热线" }"#,
+                ),
+            ][..],
+            true,
+        ),
+    ] {
+        let text = substitutions(rules, regex);
+        if let Err(err) = Pack::from_toml("ok.toml", &text) {
             panic!("{err}\n{text}");
         }
     }

@@ -11,7 +11,7 @@ use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
 use crate::render::model_json;
 use crate::rules::{Selection, Selector};
-use crate::tr;
+use crate::{tr, Lang};
 
 /// Writes text, ignoring errors (a closed stream must not stop the run).
 pub(super) fn write(out: &mut dyn Write, text: &str) {
@@ -19,9 +19,12 @@ pub(super) fn write(out: &mut dyn Write, text: &str) {
 }
 
 /// Loads the packs (configuration's, then `--rules`); on failure, renders the error.
-pub(super) fn load_packs(paths: &[std::path::PathBuf], err: &mut dyn Write) -> Option<Vec<Pack>> {
-    let loaded: Result<Vec<Pack>, _> = paths.iter().map(|path| Pack::load(path)).collect();
-    match loaded.and_then(|packs| Pack::check_rule_ids(&packs).map(|()| packs)) {
+pub(super) fn load_packs(
+    paths: &[std::path::PathBuf],
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Option<Vec<Pack>> {
+    match Pack::load_all(paths, lang) {
         Ok(packs) => Some(packs),
         Err(error) => {
             write(err, &render_error(&error));
@@ -58,7 +61,7 @@ pub(super) fn input_options(common: &CommonArgs) -> InputOptions {
 
 /// `disclint check`: lints, renders, returns the exit code.
 pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = load_packs(&args.common.setup.packs, err) else {
+    let Some(packs) = load_packs(&args.common.setup.packs, args.common.lang, err) else {
         return 2;
     };
     let selection = args.common.setup.config.selection(
@@ -105,7 +108,7 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 
 /// `disclint parse`: prints the model of one report.
 pub fn parse(args: &ParseArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = load_packs(&args.common.setup.packs, err) else {
+    let Some(packs) = load_packs(&args.common.setup.packs, args.common.lang, err) else {
         return 2;
     };
     let linter = Linter::new(lint_options(&args.common, Selection::default(), packs));

@@ -85,7 +85,7 @@ pub fn rules_markdown(registry: &Registry) -> String {
 
 /// `disclint rules`.
 pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = super::check::load_packs(&args.setup.packs, err) else {
+    let Some(packs) = super::check::load_packs(&args.setup.packs, args.lang, err) else {
         return 2;
     };
     let linter = Linter::new(LintOptions {
@@ -105,7 +105,7 @@ pub fn rules(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 
 /// `disclint explain CODE`.
 pub fn explain(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some(packs) = super::check::load_packs(&args.setup.packs, err) else {
+    let Some(packs) = super::check::load_packs(&args.setup.packs, args.lang, err) else {
         return 2;
     };
     let linter = Linter::new(LintOptions {

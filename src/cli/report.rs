@@ -309,7 +309,7 @@ pub(super) fn run_check(
             "error: “-” (standard input) cannot be combined with other paths\n".into(),
         );
     }
-    let mut suppressions = match Suppressions::load(&args.suppressions.suppressions) {
+    let mut suppressions = match Suppressions::load(&args.suppressions.suppressions, lang) {
         Ok(list) => list,
         Err(message) => {
             return error(

@@ -32,9 +32,11 @@ pub(super) fn apply_config(
     let explicit_lang = matches
         .subcommand()
         .is_some_and(|(_, sub)| sub.value_source("lang") == Some(ValueSource::CommandLine));
-    let resolve = |args: &ConfigArgs, err: &mut dyn Write| {
+    // The configuration's own `lang` is not known until it loads: its
+    // errors are in the language of the command line.
+    let resolve = |args: &ConfigArgs, lang: Lang, err: &mut dyn Write| {
         let cwd = std::env::current_dir().unwrap_or_default();
-        Config::resolve(args.config.as_deref(), args.no_config, &cwd).map_err(|error| {
+        Config::resolve(args.config.as_deref(), args.no_config, &cwd, lang).map_err(|error| {
             let _ = err.write_all(render_error(&error).as_bytes());
             2
         })
@@ -49,7 +51,7 @@ pub(super) fn apply_config(
     };
     match command {
         Command::Check(CheckArgs { common, .. }) | Command::Parse(ParseArgs { common, .. }) => {
-            let config = resolve(&common.setup.config_args, err)?;
+            let config = resolve(&common.setup.config_args, common.lang, err)?;
             merge(&config, &mut common.lang, &mut common.setup.packs);
             if common.edition.is_none() {
                 common.edition = config.file.edition.map(|e| e.to_string());
@@ -58,7 +60,7 @@ pub(super) fn apply_config(
         }
         Command::Rules(RulesArgs { lang, setup, .. })
         | Command::Explain(ExplainArgs { lang, setup, .. }) => {
-            let config = resolve(&setup.config_args, err)?;
+            let config = resolve(&setup.config_args, *lang, err)?;
             merge(&config, lang, &mut setup.packs);
             setup.config = config;
         }

@@ -4,6 +4,9 @@ use std::fmt;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 
+use crate::config::settings_file::FileProblem;
+use crate::{tr, Lang};
+
 /// Why a pack did not load.
 #[derive(Debug, Diagnostic)]
 #[diagnostic(code(disclint::pack))]
@@ -55,10 +58,16 @@ impl PackError {
         }
     }
 
-    /// The pack file could not be read.
-    pub fn io(path: &str, err: &std::io::Error) -> Self {
+    /// The pack file could not be read, or is not TOML: the message is in
+    /// `lang`, and nothing of the file is quoted.
+    pub fn unreadable(path: &str, problem: &FileProblem, lang: Lang) -> Self {
         Self {
-            message: format!("cannot read pack: {err}"),
+            message: tr!(
+                lang,
+                "无法读取规则包：{}",
+                "cannot read pack: {}",
+                problem.message(lang)
+            ),
             source_code: NamedSource::new(path, String::new()),
             span: None,
         }

@@ -12,10 +12,14 @@ mod spec;
 pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
 pub use error::PackError;
 pub use identity::{parse_expr, Each, Expr, IdentitySpec, Part, Resolved, Term, TermKind};
+pub(crate) use patterns::already_replaced;
 pub use patterns::{PatternKind, PatternRuleSpec, Problem, SwapSpec};
 pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
 
 use serde::Deserialize;
+
+use crate::config::settings_file;
+use crate::Lang;
 
 /// One rule pack as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
@@ -89,11 +93,65 @@ impl Pack {
         Ok(pack)
     }
 
-    /// Reads a pack from a file.
-    pub fn load(path: &std::path::Path) -> Result<Pack, PackError> {
+    /// Reads a pack from a file (a regular file of at most
+    /// [`settings_file::MAX_SIZE`]); a problem with the file itself is told
+    /// in `lang`, and a file that is not TOML is not quoted.
+    pub fn load(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|err| PackError::io(&name, &err))?;
-        Pack::from_toml(&name, &text)
+        let text = settings_file::read(path, settings_file::MAX_SIZE)
+            .map_err(|problem| PackError::unreadable(&name, &problem, lang))?;
+        Pack::from_toml(&name, &text).map_err(|err| match settings_file::not_toml(&text) {
+            Some(problem) => PackError::unreadable(&name, &problem, lang),
+            None => err,
+        })
+    }
+
+    /// Reads the packs of a run, in order, and checks them together
+    /// ([`Pack::check_rule_ids`], [`Pack::check_substitutions`]).
+    pub fn load_all(paths: &[std::path::PathBuf], lang: Lang) -> Result<Vec<Pack>, PackError> {
+        let packs = paths
+            .iter()
+            .map(|path| Pack::load(path, lang))
+            .collect::<Result<Vec<_>, _>>()?;
+        Pack::check_rule_ids(&packs)?;
+        Pack::check_substitutions(&packs)?;
+        Ok(packs)
+    }
+
+    /// Checks that no substitution rewrites what another pack's substitution
+    /// writes (within a pack, [`Pack::from_toml`] checks it): `--fix` would
+    /// rewrite its own output. The error points at the rule whose
+    /// replacement is rewritten.
+    pub fn check_substitutions(packs: &[Pack]) -> Result<(), PackError> {
+        let (owners, substitutions): (Vec<&Pack>, Vec<patterns::Substitution<'_>>) = packs
+            .iter()
+            .flat_map(|pack| {
+                pack.rules.iter().map(move |rule| {
+                    let substitution = patterns::Substitution {
+                        rule,
+                        edition: pack.pack.edition,
+                        origin: format!(" (pack `{}`, {})", pack.pack.name, pack.source.path),
+                    };
+                    (pack, substitution)
+                })
+            })
+            .unzip();
+        match patterns::find_feeding(&substitutions) {
+            Some((index, message)) => {
+                let pack = owners[index];
+                let problem = Problem {
+                    needle: format!("\"{}\"", substitutions[index].rule.code),
+                    occurrence: 0,
+                    message,
+                };
+                Err(PackError::at_problem(
+                    &pack.source.path,
+                    &pack.source.text,
+                    &problem,
+                ))
+            }
+            None => Ok(()),
+        }
     }
 
     /// The built-in pack describing format `edition` (2019 or 2021): the
@@ -253,6 +311,29 @@ rows = [{ id = "r", label = "R", columns = ["b"] }]
         let err = Pack::from_toml("t.toml", text).unwrap_err();
         assert!(err.to_string().contains("unknown column `b`"), "{err}");
         assert_eq!(err.span_text(), Some("\"b\""));
+    }
+
+    #[test]
+    fn substitutions_of_packs_for_different_editions_never_meet() {
+        let pack = |name: &str, edition: u16, code: &str, swap: &str| {
+            let text = format!(
+                "[pack]\nname = \"{name}\"\nedition = {edition}\n[[rules]]\ncode = \"{code}\"\nname = \"{name}\"\nkind = \"substitution\"\nswap = [{swap}]\nmessage = \"m\"\n"
+            );
+            Pack::from_toml(&format!("{name}.toml"), &text).unwrap()
+        };
+        let zeros = pack("zeros", 2021, "SW001", r#"{ from = "0", to = "1111" }"#);
+        let ones = pack("ones", 2019, "SW002", r#"{ from = "1", to = "0000" }"#);
+        Pack::check_substitutions(&[zeros.clone(), ones]).unwrap();
+        let ones = pack("ones", 2021, "SW002", r#"{ from = "1", to = "0000" }"#);
+        let err = Pack::check_substitutions(&[zeros, ones]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("zeros.toml: rule `SW001`"),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("(pack `ones`, ones.toml)"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! phrases must not appear), `substitution` (write B instead of A) and
 //! `required` (this phrase must appear, optionally within a section).
 
+use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
@@ -257,7 +258,104 @@ impl PatternRuleSpec {
     }
 }
 
-/// Checks a pack's rules together: each on its own, then codes and names unique.
+/// Whether the match at `start` already stands inside its replacement
+/// (`政府信息公开` when replacing `信息公开` by `政府信息公开`): a
+/// substitution leaves such a match alone.
+pub(crate) fn already_replaced(text: &str, start: usize, found: &str, replacement: &str) -> bool {
+    if found == replacement {
+        return true;
+    }
+    replacement.match_indices(found).any(|(inner, _)| {
+        start
+            .checked_sub(inner)
+            .and_then(|from| text.get(from..))
+            .is_some_and(|rest| rest.starts_with(replacement))
+    })
+}
+
+/// A substitution rule of a loaded set, for [`find_feeding`].
+pub(crate) struct Substitution<'a> {
+    /// The rule.
+    pub rule: &'a PatternRuleSpec,
+    /// The edition of its pack: rules of different editions never run together.
+    pub edition: Option<u16>,
+    /// Where it comes from, for messages about another pack's rule (` (pack …)`), or empty.
+    pub origin: String,
+}
+
+/// What `rule` writes for `swap` at a match with `caps`.
+fn replacement(rule: &PatternRuleSpec, swap: &SwapSpec, caps: &Captures<'_>) -> String {
+    let mut text = String::new();
+    if rule.regex {
+        caps.expand(&swap.to, &mut text);
+    } else {
+        text.clone_from(&swap.to);
+    }
+    text
+}
+
+/// The first substitution whose replacement a substitution of the set (itself
+/// included) would rewrite again — `--fix` would then rewrite its own
+/// output, and for a pair like `0` → `1111`, `1` → `0000` never stop: the
+/// index of the rule in `rules` and the message. Each replacement is searched
+/// as a substitution would search the report, leaving alone a match that
+/// stands inside the other's replacement; a regular expression's `$1` is
+/// searched as empty, its text being unknown until a report matches.
+pub(crate) fn find_feeding(rules: &[Substitution<'_>]) -> Option<(usize, String)> {
+    let swaps: Vec<(usize, &SwapSpec, Regex)> =
+        rules
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.rule.kind == PatternKind::Substitution)
+            .flat_map(|(index, s)| {
+                s.rule.swap.iter().zip(s.rule.pattern_sources()).filter_map(
+                    move |(swap, source)| Some((index, swap, Regex::new(&source).ok()?)),
+                )
+            })
+            .collect();
+    // Captures with no groups: expanding a template with them leaves every `$1` empty.
+    let none = Regex::new("").ok()?;
+    let none = none.captures("")?;
+    for (index, swap, _) in &swaps {
+        let fed = &rules[*index];
+        let written = replacement(fed.rule, swap, &none);
+        for (other, other_swap, pattern) in &swaps {
+            let by = &rules[*other];
+            if fed.edition.is_some() && by.edition.is_some() && fed.edition != by.edition {
+                continue;
+            }
+            for caps in pattern.captures_iter(&written) {
+                let Some(found) = caps.get(0).filter(|m| !m.is_empty()) else {
+                    continue;
+                };
+                let again = replacement(by.rule, other_swap, &caps);
+                if already_replaced(&written, found.start(), found.as_str(), &again) {
+                    continue;
+                }
+                let consequence = if other == index && std::ptr::eq(*other_swap, *swap) {
+                    "the same substitution replaces again: --fix would rewrite its own output again and again".to_owned()
+                } else {
+                    format!(
+                        "`{}` → `{}` of rule `{}`{} replaces in turn: --fix would rewrite its own output; write the final text in one substitution",
+                        other_swap.from, other_swap.to, by.rule.code, by.origin
+                    )
+                };
+                let message = format!(
+                    "rule `{}`: its replacement `{}` (for `{}`) holds `{}`, which {consequence}",
+                    fed.rule.code,
+                    swap.to,
+                    swap.from,
+                    found.as_str()
+                );
+                return Some((*index, message));
+            }
+        }
+    }
+    None
+}
+
+/// Checks a pack's rules together: each on its own, then codes and names
+/// unique, then no substitution rewriting another's replacement.
 pub(crate) fn validate_rules(
     rules: &[PatternRuleSpec],
     sections: &[String],
@@ -281,6 +379,17 @@ pub(crate) fn validate_rules(
                 message: format!("duplicate rule name `{}`", rule.name),
             });
         }
+    }
+    let substitutions: Vec<Substitution<'_>> = rules
+        .iter()
+        .map(|rule| Substitution {
+            rule,
+            edition: None,
+            origin: String::new(),
+        })
+        .collect();
+    if let Some((index, message)) = find_feeding(&substitutions) {
+        return Err(Problem::at(format!("\"{}\"", rules[index].code), message));
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::pack::{Pack, PatternKind, PatternRuleSpec};
+use crate::pack::{already_replaced, Pack, PatternKind, PatternRuleSpec};
 use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
 use crate::span::Span;
 use crate::{tr, Lang};
@@ -226,20 +226,6 @@ impl PatternRule {
                 wanted
             ));
     }
-}
-
-/// Whether the match at `start` already stands inside its replacement
-/// (`政府信息公开` when replacing `信息公开` by `政府信息公开`).
-fn already_replaced(text: &str, start: usize, found: &str, replacement: &str) -> bool {
-    if found == replacement {
-        return true;
-    }
-    replacement.match_indices(found).any(|(inner, _)| {
-        start
-            .checked_sub(inner)
-            .and_then(|from| text.get(from..))
-            .is_some_and(|rest| rest.starts_with(replacement))
-    })
 }
 
 impl Rule for PatternRule {
