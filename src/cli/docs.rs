@@ -46,7 +46,7 @@ pub fn explain_text(meta: &RuleMeta) -> String {
         family = meta.family.name(),
         severity = meta.severity.as_str(),
         basis = meta.basis,
-        explanation = meta.explanation,
+        explanation = meta.explanation_en,
         bad = meta.bad_example,
         good = meta.good_example,
     )

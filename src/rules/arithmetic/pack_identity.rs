@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Severity;
 
 use crate::pack::{IdentitySpec, Pack};
-use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
+use crate::rules::{Context, Example, Family, Registry, Rule, RuleMeta, Sink};
 
 /// An identity code defined by a pack rather than built in.
 pub struct PackIdentity {
@@ -18,6 +18,15 @@ impl PackIdentity {
             .summary
             .clone()
             .unwrap_or_else(|| identity.check.clone());
+        // One text for both languages until packs can give each.
+        let explanation = format!(
+            "An identity from a user pack: `{}`, checked in each {}.",
+            identity.check,
+            match identity.each {
+                crate::pack::Each::Column => "column",
+                crate::pack::Each::Row => "row",
+            }
+        );
         Self {
             meta: RuleMeta {
                 code: identity.code.clone().into(),
@@ -28,26 +37,19 @@ impl PackIdentity {
                 fixable: false,
                 summary_zh: summary.clone().into(),
                 summary_en: summary.into(),
-                explanation: format!(
-                    "An identity from a user pack: `{}`, checked in each {}.",
-                    identity.check,
-                    match identity.each {
-                        crate::pack::Each::Column => "column",
-                        crate::pack::Each::Row => "row",
-                    }
-                )
-                .into(),
+                explanation_zh: explanation.clone().into(),
+                explanation_en: explanation.into(),
                 basis: "user pack".into(),
-                bad_example: String::new().into(),
-                good_example: String::new().into(),
+                bad_example: Example::excerpt(""),
+                good_example: Example::excerpt(""),
             },
         }
     }
 }
 
 impl Rule for PackIdentity {
-    fn meta(&self) -> RuleMeta {
-        self.meta.clone()
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

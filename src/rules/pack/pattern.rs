@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::pack::{Pack, PatternKind, PatternRuleSpec};
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{Context, Example, Family, Rule, RuleMeta, Sink};
 use crate::span::Span;
 use crate::{tr, Lang};
 
@@ -80,6 +80,11 @@ impl PatternRule {
             .summary
             .clone()
             .unwrap_or_else(|| summary_of(&spec.message));
+        // One text for both languages until packs can give each.
+        let explanation = match &spec.explanation {
+            Some(explanation) => format!("{explanation}\n\n{origin} {what}"),
+            None => format!("{origin} {what}"),
+        };
         let meta = RuleMeta {
             code: spec.code.clone().into(),
             name: spec.name.clone().into(),
@@ -94,18 +99,15 @@ impl PatternRule {
                 .unwrap_or_else(|| summary_zh.clone())
                 .into(),
             summary_zh: summary_zh.into(),
-            explanation: match &spec.explanation {
-                Some(explanation) => format!("{explanation}\n\n{origin} {what}"),
-                None => format!("{origin} {what}"),
-            }
-            .into(),
+            explanation_zh: explanation.clone().into(),
+            explanation_en: explanation.into(),
             basis: spec
                 .basis
                 .clone()
                 .unwrap_or_else(|| format!("规则包 {}", pack.pack.name))
                 .into(),
-            bad_example: spec.bad_example.clone().unwrap_or(bad).into(),
-            good_example: spec.good_example.clone().unwrap_or(good).into(),
+            bad_example: Example::excerpt(spec.bad_example.clone().unwrap_or(bad)),
+            good_example: Example::excerpt(spec.good_example.clone().unwrap_or(good)),
         };
         Some(Self {
             meta,
@@ -243,8 +245,8 @@ fn already_replaced(text: &str, start: usize, found: &str, replacement: &str) ->
 }
 
 impl Rule for PatternRule {
-    fn meta(&self) -> RuleMeta {
-        self.meta.clone()
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
