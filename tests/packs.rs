@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use disclint::pack::{Pack, PackError};
 use disclint::rules::{Selection, Selector};
-use disclint::{Diagnostic, LintOptions, Linter, SourceFile};
+use disclint::{Diagnostic, Lang, LintOptions, Linter, SourceFile};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
@@ -175,7 +175,7 @@ fn pack_rules_are_registered_and_explained() {
         linter.registry().find("proposals-reported").unwrap().code,
         "TP003"
     );
-    let text = disclint::cli::explain_text(meta);
+    let text = disclint::cli::explain_text(meta, Lang::Zh);
     assert!(text.contains("12345热线"), "{text}");
 }
 
