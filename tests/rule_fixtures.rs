@@ -18,12 +18,18 @@
 //! given to the reader as a command-line argument would be, with a 1 KiB size
 //! limit so that an `I003` fixture stays small. A `fail*` fixture expects
 //! exactly its rule's code (at line 1), a `pass*` fixture no input diagnostic.
+//!
+//! Every rule's own examples (`disclint explain`) run too, each in the place
+//! it declares ([`Place`]): a rule fires inside its failing example and
+//! nowhere on its passing one.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use disclint::input::{expand, read_file, Input, InputOptions};
-use disclint::rules::{Family, Registry, Selection, Selector};
+use disclint::input::{decode_bytes, expand, read_file, Input, InputOptions};
+use disclint::rules::{
+    host_report, Example, Family, Place, Registry, RuleMeta, Selection, Selector, Trial,
+};
 use disclint::{LintOptions, Linter, SourceFile};
 
 struct Fixture {
@@ -191,4 +197,78 @@ fn every_rule_is_documented_and_has_both_fixtures() {
             meta.name
         );
     }
+}
+
+/// Whether `rule` reports anything on `example`, and where: `Some(true)` if
+/// it reports inside the example, `Some(false)` if only elsewhere, `None` if
+/// nowhere. `Err` when the example is not run (its place is a command line).
+fn fires_on(meta: &RuleMeta, example: &Example) -> Result<Option<bool>, String> {
+    let trial = example.trial()?.ok_or("not run")?;
+    Ok(match trial {
+        Trial::Bytes(bytes) => {
+            let read = decode_bytes("example.txt", &bytes, &InputOptions::default());
+            read.err().map(|d| d.code == meta.code)
+        }
+        Trial::Text { text, span } => {
+            let linter = Linter::new(LintOptions {
+                selection: Selection {
+                    select: Some(vec![Selector::new(&meta.code)]),
+                    ..Selection::default()
+                },
+                ..LintOptions::default()
+            });
+            let source = SourceFile::from_text("example.txt", text);
+            let found = linter.lint(&source);
+            let inside = |offset: usize| (span.offset..=span.end()).contains(&offset);
+            (!found.is_empty()).then(|| found.iter().any(|d| inside(d.span.offset)))
+        }
+    })
+}
+
+#[test]
+fn the_host_report_of_the_examples_is_clean() {
+    let linter = Linter::new(LintOptions {
+        selection: Selection {
+            select: Some(vec![Selector::new("ALL")]),
+            ..Selection::default()
+        },
+        ..LintOptions::default()
+    });
+    let source = SourceFile::from_text("host.txt", host_report());
+    let found: Vec<String> = linter
+        .lint(&source)
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert_eq!(found, Vec::<String>::new(), "{}", source.text);
+}
+
+#[test]
+fn every_rule_fires_on_its_failing_example_and_not_on_its_passing_one() {
+    let registry = Registry::builtin();
+    let mut wrong = Vec::new();
+    let mut run = 0;
+    for meta in registry.metas() {
+        for (example, what) in [
+            (&meta.bad_example, "failing"),
+            (&meta.good_example, "passing"),
+        ] {
+            if example.place == Place::Command {
+                // Only the reader's rules speak of command lines (see `Place::Command`).
+                assert_eq!(meta.family, Family::Input, "{}: a command line", meta.code);
+                continue;
+            }
+            let expected = if what == "failing" { Some(true) } else { None };
+            let actual = fires_on(meta, example);
+            if actual != Ok(expected) {
+                wrong.push(format!(
+                    "{} {what} example ({:?}): {actual:?}\n{}\n",
+                    meta.code, example.place, example.text
+                ));
+            }
+            run += 1;
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(run >= 70, "only {run} examples ran");
 }
