@@ -21,14 +21,15 @@
 //!
 //! Every rule's own examples (`disclint explain`) run too, each in the place
 //! it declares ([`Place`]): a rule fires inside its failing example and
-//! nowhere on its passing one.
+//! nowhere on its passing one. And codes and names are unique and well formed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use disclint::input::{decode_bytes, expand, read_file, Input, InputOptions};
 use disclint::rules::{
-    host_report, Example, Family, Place, Registry, RuleMeta, Selection, Selector, Trial,
+    host_report, Context, Example, Family, Place, Registry, Rule, RuleMeta, Selection, Selector,
+    Sink, Trial,
 };
 use disclint::{LintOptions, Linter, SourceFile};
 
@@ -188,14 +189,6 @@ fn every_rule_is_documented_and_has_both_fixtures() {
             meta.code,
             meta.code
         );
-        assert!(
-            meta.name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-'),
-            "{}: name `{}` is not kebab-case",
-            meta.code,
-            meta.name
-        );
     }
 }
 
@@ -271,4 +264,86 @@ fn every_rule_fires_on_its_failing_example_and_not_on_its_passing_one() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert!(run >= 70, "only {run} examples ran");
+}
+
+/// What is wrong with the codes and names of `registry`.
+fn naming_problems(registry: &Registry) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+    for meta in registry.metas() {
+        *codes.entry(&meta.code).or_default() += 1;
+        *names.entry(&meta.name).or_default() += 1;
+        if !meta.code.starts_with(meta.family.letter()) {
+            problems.push(format!(
+                "{}: code of the {} family does not start with {}",
+                meta.code,
+                meta.family.name(),
+                meta.family.letter()
+            ));
+        }
+        let kebab = meta.name.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        }) && meta.name.starts_with(|c: char| c.is_ascii_lowercase());
+        if !kebab {
+            problems.push(format!(
+                "{}: name `{}` is not kebab-case",
+                meta.code, meta.name
+            ));
+        }
+    }
+    for (kind, counts) in [("code", codes), ("name", names)] {
+        for (value, count) in counts {
+            if count > 1 {
+                problems.push(format!("{count} rules share the {kind} `{value}`"));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn codes_and_names_are_unique_and_well_formed() {
+    assert_eq!(naming_problems(&Registry::builtin()), Vec::<String>::new());
+}
+
+/// A rule with the given metadata that reports nothing.
+struct Named(RuleMeta);
+
+impl Rule for Named {
+    fn meta(&self) -> &RuleMeta {
+        &self.0
+    }
+
+    fn check(&self, _ctx: &Context<'_>, _sink: &mut Sink<'_>) {}
+}
+
+fn named(code: &'static str, name: &'static str, family: Family) -> Box<dyn Rule> {
+    let mut meta = Registry::builtin().find("S001").unwrap().clone();
+    (meta.code, meta.name, meta.family) = (code.into(), name.into(), family);
+    Box::new(Named(meta))
+}
+
+#[test]
+fn naming_problems_are_found() {
+    let registry = Registry::from_rules(vec![
+        named("S001", "missing-section", Family::Structure),
+        named("S001", "missing-title", Family::Structure),
+        named("T001", "missing-title", Family::Tables),
+        named("S009", "Missing_Row", Family::Structure),
+        named("A009", "row--sum", Family::Tables),
+    ]);
+    assert_eq!(
+        naming_problems(&registry),
+        [
+            "S009: name `Missing_Row` is not kebab-case",
+            "A009: code of the tables family does not start with T",
+            "A009: name `row--sum` is not kebab-case",
+            "2 rules share the code `S001`",
+            "2 rules share the name `missing-title`",
+        ]
+    );
 }
