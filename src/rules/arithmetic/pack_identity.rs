@@ -14,19 +14,22 @@ pub struct PackIdentity {
 
 impl PackIdentity {
     fn new(identity: &IdentitySpec) -> Self {
-        let summary = identity
+        let summary_zh = identity
             .summary
             .clone()
             .unwrap_or_else(|| identity.check.clone());
-        // One text for both languages until packs can give each.
-        let explanation = format!(
-            "An identity from a user pack: `{}`, checked in each {}.",
-            identity.check,
-            match identity.each {
-                crate::pack::Each::Column => "column",
-                crate::pack::Each::Row => "row",
-            }
-        );
+        let (each_zh, each_en) = match identity.each {
+            crate::pack::Each::Column => ("逐列", "column"),
+            crate::pack::Each::Row => ("逐行", "row"),
+        };
+        let check = &identity.check;
+        let generated_zh = format!("用户规则包中的恒等式 `{check}`，在表中{each_zh}检查。");
+        let generated_en =
+            format!("An identity from a user pack: `{check}`, checked in each {each_en}.");
+        let explanation = |own: &Option<String>, generated: String| match own {
+            Some(text) => format!("{text}\n\n{generated}"),
+            None => generated,
+        };
         Self {
             meta: RuleMeta {
                 code: identity.code.clone().into(),
@@ -35,11 +38,15 @@ impl PackIdentity {
                 severity: identity.severity.unwrap_or(Severity::Error),
                 default_enabled: true,
                 fixable: false,
-                summary_zh: summary.clone().into(),
-                summary_en: summary.into(),
-                explanation_zh: explanation.clone().into(),
-                explanation_en: explanation.into(),
-                basis: "user pack".into(),
+                summary_en: identity
+                    .summary_en
+                    .clone()
+                    .unwrap_or_else(|| summary_zh.clone())
+                    .into(),
+                summary_zh: summary_zh.into(),
+                explanation_zh: explanation(&identity.explanation_zh, generated_zh).into(),
+                explanation_en: explanation(&identity.explanation_en, generated_en).into(),
+                basis: "用户规则包".into(),
                 bad_example: Example::excerpt(""),
                 good_example: Example::excerpt(""),
             },
