@@ -246,7 +246,7 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
+    use crate::rules::{Context, Example, Family, Registry, Rule, RuleMeta, Sink};
     use crate::span::Span;
     use crate::{LintOptions, Severity};
 
@@ -347,8 +347,9 @@ mod tests {
     }
 
     impl Rule for Rewrite {
-        fn meta(&self) -> RuleMeta {
-            RuleMeta {
+        fn meta(&self) -> &RuleMeta {
+            // A test rule asked a few dozen times: leaking its metadata is harmless.
+            Box::leak(Box::new(RuleMeta {
                 code: self.code.into(),
                 name: "rewrite".into(),
                 family: Family::Text,
@@ -357,11 +358,12 @@ mod tests {
                 fixable: true,
                 summary_zh: "改写".into(),
                 summary_en: "rewrite".into(),
-                explanation: "test".into(),
+                explanation_zh: "测试".into(),
+                explanation_en: "test".into(),
                 basis: "test".into(),
-                bad_example: "a".into(),
-                good_example: "b".into(),
-            }
+                bad_example: Example::excerpt(self.from),
+                good_example: Example::excerpt(self.to),
+            }))
         }
 
         fn checks_non_reports(&self) -> bool {

@@ -167,6 +167,25 @@ impl SynthReport {
         }
     }
 
+    /// The report of `agency` for a year in which it had nothing to count:
+    /// every table cell 0 (the host report of the rule examples).
+    pub fn quiet(agency: &str, year: i32) -> Self {
+        let active_spec = table_spec("active_disclosure");
+        let active = active_spec
+            .rows
+            .iter()
+            .map(|row| vec!["0".to_owned(); active_spec.row_columns(row).len()])
+            .collect();
+        Self {
+            agency: agency.to_owned(),
+            year,
+            active,
+            applications: vec![vec![0; 7]; application_rows().len()],
+            review: vec![0; 15],
+            filler_paragraphs: 0,
+        }
+    }
+
     /// The applications table's 总计 of a row.
     pub fn application_total(&self, id: &str) -> u64 {
         let rows = application_rows();

@@ -127,11 +127,28 @@ fn rules_and_explain() {
     let output = disclint().args(["rules"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("S001  missing-section"), "{text}");
-    let output = disclint().args(["explain", "S001"]).output().unwrap();
+    let output = disclint()
+        .args(["explain", "S001", "--lang", "en"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("## Fails") && text.contains("## Passes"),
+        text.contains("## What it checks")
+            && text.contains("## Fails")
+            && text.contains("## Passes"),
         "{text}"
     );
+    assert!(!text.contains("检查内容"), "{text}");
+    let output = disclint().args(["explain", "S001"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    for heading in [
+        "## 检查内容",
+        "## 不通过的示例",
+        "## 通过的示例",
+        "- 默认级别：错误",
+    ] {
+        assert!(text.contains(heading), "{heading}: {text}");
+    }
+    assert!(!text.contains("What it checks"), "{text}");
     disclint().args(["explain", "Z999"]).assert().code(2);
 }

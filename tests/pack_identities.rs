@@ -3,7 +3,7 @@
 //! does not load. The packs here are written for these tests only.
 
 use disclint::pack::Pack;
-use disclint::{LintOptions, Linter, SourceFile};
+use disclint::{Lang, LintOptions, Linter, SourceFile};
 
 fn clean_report() -> String {
     let path =
@@ -38,6 +38,8 @@ name = "nothing-carried"
 each = "column"
 check = "carried_over == carried_forward"
 summary = "上年结转与结转下年度应相等（仅为测试）"
+summary_en = "Carried over equals carried forward (a test)"
+explanation_zh = "仅为测试。"
 severity = "warning"
 "#;
 
@@ -53,6 +55,16 @@ fn a_pack_adds_an_identity_to_a_builtin_table() {
         .find("A101")
         .expect("the pack's code is a rule");
     assert_eq!(meta.name, "nothing-carried");
+    assert_eq!(
+        meta.summary(Lang::En),
+        "Carried over equals carried forward (a test)"
+    );
+    assert!(meta
+        .explanation(Lang::Zh)
+        .starts_with("仅为测试。\n\n用户规则包中的恒等式"));
+    assert!(meta
+        .explanation(Lang::En)
+        .starts_with("An identity from a user pack"));
     let found = lint(vec![pack], &clean_report());
     // The clean report carries 1 over (商业企业, and so 总计) and nothing forward.
     let lines: Vec<usize> = found

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use disclint::pack::{Pack, PackError};
 use disclint::rules::{Selection, Selector};
-use disclint::{Diagnostic, LintOptions, Linter, SourceFile};
+use disclint::{Diagnostic, Lang, LintOptions, Linter, SourceFile};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
@@ -175,8 +175,68 @@ fn pack_rules_are_registered_and_explained() {
         linter.registry().find("proposals-reported").unwrap().code,
         "TP003"
     );
-    let text = disclint::cli::explain_text(meta);
+    let text = disclint::cli::explain_text(meta, Lang::Zh);
     assert!(text.contains("12345热线"), "{text}");
+}
+
+/// A pack rule with the documentation fields in both languages, the one
+/// without a language and the `summary_zh` spelling of `summary`.
+const DOCUMENTED: &str = r#"
+[pack]
+name = "documented"
+
+[[rules]]
+code = "DP001"
+name = "both-languages"
+kind = "existence"
+tokens = ["年报"]
+message = "请勿使用简称“{match}”"
+summary_zh = "不用简称“年报”"
+summary_en = "No short form 年报"
+explanation_zh = "报告应使用全称。"
+explanation_en = "Reports use the full name."
+
+[[rules]]
+code = "DP002"
+name = "one-language"
+kind = "existence"
+tokens = ["政务公开年报"]
+message = "请勿使用简称“{match}”"
+explanation = "Written once, shown in both languages."
+"#;
+
+#[test]
+fn pack_rules_are_explained_in_both_languages() {
+    let pack = Pack::from_toml("documented.toml", DOCUMENTED).unwrap();
+    let linter = Linter::new(LintOptions {
+        packs: vec![pack],
+        ..LintOptions::default()
+    });
+    let both = linter.registry().find("DP001").unwrap();
+    assert_eq!(both.summary(Lang::Zh), "不用简称“年报”");
+    assert_eq!(both.summary(Lang::En), "No short form 年报");
+    let zh = disclint::cli::explain_text(both, Lang::Zh);
+    assert!(zh.contains("## 检查内容\n\n报告应使用全称。"), "{zh}");
+    assert!(
+        zh.contains("规则包 `documented`") && !zh.contains("full name"),
+        "{zh}"
+    );
+    let en = disclint::cli::explain_text(both, Lang::En);
+    assert!(
+        en.contains("## What it checks\n\nReports use the full name."),
+        "{en}"
+    );
+    assert!(
+        en.contains("from the pack `documented`") && !en.contains("全称"),
+        "{en}"
+    );
+    let one = linter.registry().find("DP002").unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        assert!(
+            one.explanation(lang).starts_with("Written once"),
+            "{lang:?}"
+        );
+    }
 }
 
 #[test]

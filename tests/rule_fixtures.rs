@@ -18,12 +18,19 @@
 //! given to the reader as a command-line argument would be, with a 1 KiB size
 //! limit so that an `I003` fixture stays small. A `fail*` fixture expects
 //! exactly its rule's code (at line 1), a `pass*` fixture no input diagnostic.
+//!
+//! Every rule's own examples (`disclint explain`) run too, each in the place
+//! it declares ([`Place`]): a rule fires inside its failing example and
+//! nowhere on its passing one. And codes and names are unique and well formed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use disclint::input::{expand, read_file, Input, InputOptions};
-use disclint::rules::{Family, Registry, Selection, Selector};
+use disclint::input::{decode_bytes, expand, read_file, Input, InputOptions};
+use disclint::rules::{
+    host_report, Context, Example, Family, Place, Registry, Rule, RuleMeta, Selection, Selector,
+    Sink, Trial,
+};
 use disclint::{LintOptions, Linter, SourceFile};
 
 struct Fixture {
@@ -182,13 +189,161 @@ fn every_rule_is_documented_and_has_both_fixtures() {
             meta.code,
             meta.code
         );
-        assert!(
-            meta.name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-'),
-            "{}: name `{}` is not kebab-case",
-            meta.code,
-            meta.name
-        );
     }
+}
+
+/// Whether `rule` reports anything on `example`, and where: `Some(true)` if
+/// it reports inside the example, `Some(false)` if only elsewhere, `None` if
+/// nowhere. `Err` when the example is not run (its place is a command line).
+fn fires_on(meta: &RuleMeta, example: &Example) -> Result<Option<bool>, String> {
+    let trial = example.trial()?.ok_or("not run")?;
+    Ok(match trial {
+        Trial::Bytes(bytes) => {
+            let read = decode_bytes("example.txt", &bytes, &InputOptions::default());
+            read.err().map(|d| d.code == meta.code)
+        }
+        Trial::Text { text, span } => {
+            let linter = Linter::new(LintOptions {
+                selection: Selection {
+                    select: Some(vec![Selector::new(&meta.code)]),
+                    ..Selection::default()
+                },
+                ..LintOptions::default()
+            });
+            let source = SourceFile::from_text("example.txt", text);
+            let found = linter.lint(&source);
+            let inside = |offset: usize| (span.offset..=span.end()).contains(&offset);
+            (!found.is_empty()).then(|| found.iter().any(|d| inside(d.span.offset)))
+        }
+    })
+}
+
+#[test]
+fn the_host_report_of_the_examples_is_clean() {
+    let linter = Linter::new(LintOptions {
+        selection: Selection {
+            select: Some(vec![Selector::new("ALL")]),
+            ..Selection::default()
+        },
+        ..LintOptions::default()
+    });
+    let source = SourceFile::from_text("host.txt", host_report());
+    let found: Vec<String> = linter
+        .lint(&source)
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert_eq!(found, Vec::<String>::new(), "{}", source.text);
+}
+
+#[test]
+fn every_rule_fires_on_its_failing_example_and_not_on_its_passing_one() {
+    let registry = Registry::builtin();
+    let mut wrong = Vec::new();
+    let mut run = 0;
+    for meta in registry.metas() {
+        for (example, what) in [
+            (&meta.bad_example, "failing"),
+            (&meta.good_example, "passing"),
+        ] {
+            if example.place == Place::Command {
+                // Only the reader's rules speak of command lines (see `Place::Command`).
+                assert_eq!(meta.family, Family::Input, "{}: a command line", meta.code);
+                continue;
+            }
+            let expected = if what == "failing" { Some(true) } else { None };
+            let actual = fires_on(meta, example);
+            if actual != Ok(expected) {
+                wrong.push(format!(
+                    "{} {what} example ({:?}): {actual:?}\n{}\n",
+                    meta.code, example.place, example.text
+                ));
+            }
+            run += 1;
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(run >= 70, "only {run} examples ran");
+}
+
+/// What is wrong with the codes and names of `registry`.
+fn naming_problems(registry: &Registry) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+    for meta in registry.metas() {
+        *codes.entry(&meta.code).or_default() += 1;
+        *names.entry(&meta.name).or_default() += 1;
+        if !meta.code.starts_with(meta.family.letter()) {
+            problems.push(format!(
+                "{}: code of the {} family does not start with {}",
+                meta.code,
+                meta.family.name(),
+                meta.family.letter()
+            ));
+        }
+        let kebab = meta.name.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        }) && meta.name.starts_with(|c: char| c.is_ascii_lowercase());
+        if !kebab {
+            problems.push(format!(
+                "{}: name `{}` is not kebab-case",
+                meta.code, meta.name
+            ));
+        }
+    }
+    for (kind, counts) in [("code", codes), ("name", names)] {
+        for (value, count) in counts {
+            if count > 1 {
+                problems.push(format!("{count} rules share the {kind} `{value}`"));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn codes_and_names_are_unique_and_well_formed() {
+    assert_eq!(naming_problems(&Registry::builtin()), Vec::<String>::new());
+}
+
+/// A rule with the given metadata that reports nothing.
+struct Named(RuleMeta);
+
+impl Rule for Named {
+    fn meta(&self) -> &RuleMeta {
+        &self.0
+    }
+
+    fn check(&self, _ctx: &Context<'_>, _sink: &mut Sink<'_>) {}
+}
+
+fn named(code: &'static str, name: &'static str, family: Family) -> Box<dyn Rule> {
+    let mut meta = Registry::builtin().find("S001").unwrap().clone();
+    (meta.code, meta.name, meta.family) = (code.into(), name.into(), family);
+    Box::new(Named(meta))
+}
+
+#[test]
+fn naming_problems_are_found() {
+    let registry = Registry::from_rules(vec![
+        named("S001", "missing-section", Family::Structure),
+        named("S001", "missing-title", Family::Structure),
+        named("T001", "missing-title", Family::Tables),
+        named("S009", "Missing_Row", Family::Structure),
+        named("A009", "row--sum", Family::Tables),
+    ]);
+    assert_eq!(
+        naming_problems(&registry),
+        [
+            "S009: name `Missing_Row` is not kebab-case",
+            "A009: code of the tables family does not start with T",
+            "A009: name `row--sum` is not kebab-case",
+            "2 rules share the code `S001`",
+            "2 rules share the name `missing-title`",
+        ]
+    );
 }

@@ -217,7 +217,7 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// A rule code (`S001`) or name (`missing-section`).
     pub rule: String,
-    /// Language of the summary.
+    /// Language of the explanation, headings included.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
     /// Rule packs and configuration.

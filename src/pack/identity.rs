@@ -56,9 +56,19 @@ pub struct IdentitySpec {
     /// Severity of a user-defined code (built-in codes keep theirs).
     #[serde(default)]
     pub severity: Option<Severity>,
-    /// One line about a user-defined code, for `disclint rules`.
-    #[serde(default)]
+    /// One line about a user-defined code, for `disclint rules`, in Chinese
+    /// (also accepted as `summary_zh`).
+    #[serde(default, alias = "summary_zh")]
     pub summary: Option<String>,
+    /// The same line in English.
+    #[serde(default)]
+    pub summary_en: Option<String>,
+    /// What a user-defined code checks and why, in Chinese, for `disclint explain`.
+    #[serde(default)]
+    pub explanation_zh: Option<String>,
+    /// The same in English.
+    #[serde(default)]
+    pub explanation_en: Option<String>,
     /// The parsed expression (filled when the pack loads).
     #[serde(skip)]
     pub expr: Expr,

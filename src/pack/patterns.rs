@@ -51,8 +51,9 @@ pub struct PatternRuleSpec {
     /// The message in English (the Chinese one is used when absent).
     #[serde(default)]
     pub message_en: Option<String>,
-    /// One line for `disclint rules`, in Chinese (default: the message).
-    #[serde(default)]
+    /// One line for `disclint rules`, in Chinese (default: the message);
+    /// also accepted as `summary_zh`.
+    #[serde(default, alias = "summary_zh")]
     pub summary: Option<String>,
     /// One line in English (default: the English message).
     #[serde(default)]
@@ -72,9 +73,16 @@ pub struct PatternRuleSpec {
     /// For `required`: the section kind (`other`, `problems`, …) the phrase must appear in.
     #[serde(default)]
     pub section: Option<String>,
-    /// What the rule checks and why (Markdown), for `disclint explain`.
+    /// What the rule checks and why (Markdown), for `disclint explain`, in
+    /// either language: used where `explanation_zh` or `explanation_en` is absent.
     #[serde(default)]
     pub explanation: Option<String>,
+    /// The explanation in Chinese.
+    #[serde(default)]
+    pub explanation_zh: Option<String>,
+    /// The explanation in English.
+    #[serde(default)]
+    pub explanation_en: Option<String>,
     /// The regulation or notice the rule rests on.
     #[serde(default)]
     pub basis: Option<String>,

@@ -45,7 +45,7 @@ fn uri(path: &str) -> String {
 fn rule_descriptor(meta: &RuleMeta, lang: Lang) -> Value {
     let markdown = format!(
         "{}\n\n**{}** {}\n\n```text\n{}\n```\n\n```text\n{}\n```",
-        meta.explanation,
+        meta.explanation(lang),
         lang.pick("依据：", "Basis:"),
         meta.basis,
         meta.bad_example,
@@ -55,12 +55,12 @@ fn rule_descriptor(meta: &RuleMeta, lang: Lang) -> Value {
         "id": meta.code,
         "name": meta.name,
         "shortDescription": { "text": meta.summary(lang) },
-        "fullDescription": { "text": meta.explanation },
+        "fullDescription": { "text": meta.explanation(lang) },
         "defaultConfiguration": {
             "enabled": meta.default_enabled,
             "level": level(meta.severity),
         },
-        "help": { "text": meta.explanation, "markdown": markdown },
+        "help": { "text": meta.explanation(lang), "markdown": markdown },
         "properties": { "tags": [meta.family.name()] },
     })
 }

@@ -2,6 +2,7 @@
 //! family's `mod.rs` lists its rules; [`Registry::builtin`] lists the families.
 
 mod context;
+mod example;
 mod meta;
 mod per_file_ignores;
 mod registry;
@@ -17,6 +18,8 @@ pub mod tables;
 pub mod text;
 
 pub use context::{Context, Sink};
+pub use example::{host_report, Example, Place, Trial, EXAMPLE_YEAR};
+pub(crate) use meta::declare_rule;
 pub use meta::{Family, RuleMeta};
 pub use per_file_ignores::PerFileIgnores;
 pub use registry::Registry;
@@ -24,8 +27,9 @@ pub use selection::{Selection, Selector};
 
 /// A check over one report.
 pub trait Rule: Send + Sync {
-    /// The rule's code, name, severity and documentation.
-    fn meta(&self) -> RuleMeta;
+    /// The rule's code, name, severity and documentation (built-in rules
+    /// declare it with `declare_rule!`).
+    fn meta(&self) -> &RuleMeta;
 
     /// Reports every finding in `ctx` to `sink`.
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>);

@@ -4,7 +4,7 @@ use super::{arithmetic, citations, input, period, structure, tables, text, Rule,
 
 /// The rules available to a run, with their metadata.
 pub struct Registry {
-    rules: Vec<(RuleMeta, Box<dyn Rule>)>,
+    rules: Vec<Box<dyn Rule>>,
 }
 
 impl Registry {
@@ -30,20 +30,21 @@ impl Registry {
 
     /// Adds more rules (from packs), keeping the order by family, then code.
     pub fn extend(&mut self, rules: Vec<Box<dyn Rule>>) {
-        self.rules
-            .extend(rules.into_iter().map(|rule| (rule.meta(), rule)));
-        self.rules
-            .sort_by(|a, b| (a.0.family, &a.0.code).cmp(&(b.0.family, &b.0.code)));
+        self.rules.extend(rules);
+        self.rules.sort_by(|a, b| {
+            let (a, b) = (a.meta(), b.meta());
+            (a.family, &a.code).cmp(&(b.family, &b.code))
+        });
     }
 
     /// Every rule with its metadata, by family, then code.
     pub fn iter(&self) -> impl Iterator<Item = (&RuleMeta, &dyn Rule)> {
-        self.rules.iter().map(|(meta, rule)| (meta, rule.as_ref()))
+        self.rules.iter().map(|rule| (rule.meta(), rule.as_ref()))
     }
 
     /// The metadata of every rule, by family, then code.
     pub fn metas(&self) -> impl Iterator<Item = &RuleMeta> {
-        self.rules.iter().map(|(meta, _)| meta)
+        self.rules.iter().map(|rule| rule.meta())
     }
 
     /// The metadata of the rule with this code or name (case-insensitive).

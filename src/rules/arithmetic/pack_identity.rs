@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Severity;
 
 use crate::pack::{IdentitySpec, Pack};
-use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
+use crate::rules::{Context, Example, Family, Registry, Rule, RuleMeta, Sink};
 
 /// An identity code defined by a pack rather than built in.
 pub struct PackIdentity {
@@ -14,10 +14,22 @@ pub struct PackIdentity {
 
 impl PackIdentity {
     fn new(identity: &IdentitySpec) -> Self {
-        let summary = identity
+        let summary_zh = identity
             .summary
             .clone()
             .unwrap_or_else(|| identity.check.clone());
+        let (each_zh, each_en) = match identity.each {
+            crate::pack::Each::Column => ("逐列", "column"),
+            crate::pack::Each::Row => ("逐行", "row"),
+        };
+        let check = &identity.check;
+        let generated_zh = format!("用户规则包中的恒等式 `{check}`，在表中{each_zh}检查。");
+        let generated_en =
+            format!("An identity from a user pack: `{check}`, checked in each {each_en}.");
+        let explanation = |own: &Option<String>, generated: String| match own {
+            Some(text) => format!("{text}\n\n{generated}"),
+            None => generated,
+        };
         Self {
             meta: RuleMeta {
                 code: identity.code.clone().into(),
@@ -26,28 +38,25 @@ impl PackIdentity {
                 severity: identity.severity.unwrap_or(Severity::Error),
                 default_enabled: true,
                 fixable: false,
-                summary_zh: summary.clone().into(),
-                summary_en: summary.into(),
-                explanation: format!(
-                    "An identity from a user pack: `{}`, checked in each {}.",
-                    identity.check,
-                    match identity.each {
-                        crate::pack::Each::Column => "column",
-                        crate::pack::Each::Row => "row",
-                    }
-                )
-                .into(),
-                basis: "user pack".into(),
-                bad_example: String::new().into(),
-                good_example: String::new().into(),
+                summary_en: identity
+                    .summary_en
+                    .clone()
+                    .unwrap_or_else(|| summary_zh.clone())
+                    .into(),
+                summary_zh: summary_zh.into(),
+                explanation_zh: explanation(&identity.explanation_zh, generated_zh).into(),
+                explanation_en: explanation(&identity.explanation_en, generated_en).into(),
+                basis: "用户规则包".into(),
+                bad_example: Example::excerpt(""),
+                good_example: Example::excerpt(""),
             },
         }
     }
 }
 
 impl Rule for PackIdentity {
-    fn meta(&self) -> RuleMeta {
-        self.meta.clone()
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -4,8 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -35,30 +34,30 @@ const NOT_EXACT: &[&str] = &[
 ];
 
 impl Rule for ProseSum {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "A005".into(),
-            name: "prose-sum".into(),
-            family: Family::Arithmetic,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "正文中的总数与分项之和不符".into(),
-            summary_en: "A sentence's parts do not add up to its whole".into(),
-            explanation: "A sentence that states a whole (`共157件`) and then breaks it down \
-(`其中…77件,…80件`, or the parts right after the whole with the same unit) should add up. The \
-rule is deliberately narrow: the whole must be marked by 共/总计/合计, at least two parts must \
-follow in the same sentence, every part must carry exactly one number with the whole's unit, \
-the parts must run to the end of the sentence, and no figure may be approximate or comparative \
-(约, 余, 同比, 上年, 累计, %, 等 …). Breakdowns that are not exhaustive by nature are thereby \
-skipped; a false alarm on a correct report is worse than a missed one."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第六条（公开的政府信息应当准确）".into(),
-            bad_example: "全年主动公开政府信息279条,其中通过网站公开50条,通过政务新媒体公开219条。"
-                .into(),
-            good_example:
-                "全年主动公开政府信息279条,其中通过网站公开50条,通过政务新媒体公开229条。".into(),
-        }
+    declare_rule! {
+        code: "A005",
+        name: "prose-sum",
+        family: Arithmetic,
+        severity: Warning,
+        summary_zh: "正文中的总数与分项之和不符",
+        summary_en: "A sentence's parts do not add up to its whole",
+        explanation_zh: "一句话先说总数（“共157件”）再分项列举（“其中……77件，……80件”，\
+            或紧跟总数、单位相同的几项），各项之和应等于总数。本规则有意从严掌握：\
+            总数须以“共”“总计”“合计”标明，同一句中其后至少有两个分项，\
+            每个分项恰好有一个与总数单位相同的数字，分项一直列到句末，\
+            且没有约数或比较的说法（约、余、同比、上年、累计、%、等……）。这样，\
+            本身就不求穷尽的列举会被跳过；把正确的报告误报为有错，比漏报一处更糟。",
+        explanation_en: "A sentence that states a whole (`共157件`) and then breaks it down \
+            (`其中…77件,…80件`, or the parts right after the whole with the same unit) should \
+            add up. The rule is deliberately narrow: the whole must be marked by 共/总计/合计, \
+            at least two parts must follow in the same sentence, every part must carry exactly \
+            one number with the whole's unit, the parts must run to the end of the sentence, and \
+            no figure may be approximate or comparative (约, 余, 同比, 上年, 累计, %, 等 …). \
+            Breakdowns that are not exhaustive by nature are thereby skipped; a false alarm on a \
+            correct report is worse than a missed one.",
+        basis: "《中华人民共和国政府信息公开条例》第六条（公开的政府信息应当准确）",
+        bad: Opening "全年主动公开政府信息279条,其中通过网站公开50条,通过政务新媒体公开219条。",
+        good: Opening "全年主动公开政府信息279条,其中通过网站公开50条,通过政务新媒体公开229条。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

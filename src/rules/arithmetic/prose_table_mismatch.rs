@@ -4,9 +4,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Severity;
 use crate::model::Value;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -14,26 +13,28 @@ use crate::tr;
 pub struct ProseTableMismatch;
 
 impl Rule for ProseTableMismatch {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "A006".into(),
-            name: "prose-table-mismatch".into(),
-            family: Family::Arithmetic,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "正文所述数字与统计表不一致".into(),
-            summary_en: "The prose and the table state different figures".into(),
-            explanation: "Section 一 usually restates the tables' key figures. The rule compares: \
-`共收到政府信息公开申请N件` with 一、本年新收 总计 (N may also include 二、上年结转); \
-`结转下年度…N件` with 四、结转下年度 总计; `未收到政府信息公开申请` / `无书面申请` with 一 总计 > 0; \
-and `未发生…行政复议、行政诉讼` with the totals of the table of section 四. Only sentences that \
-state the figure in these words are read, and only table cells read as integers are compared."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第六条（公开的政府信息应当准确）".into(),
-            bad_example: "全年共收到政府信息公开申请9件……\n一、本年新收政府信息公开申请数量 | … | 7".into(),
-            good_example: "全年共收到政府信息公开申请7件……\n一、本年新收政府信息公开申请数量 | … | 7".into(),
-        }
+    declare_rule! {
+        code: "A006",
+        name: "prose-table-mismatch",
+        family: Arithmetic,
+        severity: Warning,
+        summary_zh: "正文所述数字与统计表不一致",
+        summary_en: "The prose and the table state different figures",
+        explanation_zh: "第一部分通常会复述统计表中的主要数字。本规则比对：\
+            “共收到政府信息公开申请N件”与“一、本年新收”的总计（N也可以包含“二、上年结转”）；\
+            “结转下年度……N件”与“四、结转下年度继续办理”的总计；\
+            “未收到政府信息公开申请”“无书面申请”与“一”的总计大于0；“未发生……行政复议、\
+            行政诉讼”与第四部分表格的各项总计。只读取用这些说法写明数字的句子，\
+            也只比对能读成整数的单元格。",
+        explanation_en: "Section 一 usually restates the tables' key figures. The rule compares: \
+            `共收到政府信息公开申请N件` with 一、本年新收 总计 (N may also include 二、上年结转); \
+            `结转下年度…N件` with 四、结转下年度 总计; `未收到政府信息公开申请` / `无书面申请` \
+            with 一 总计 > 0; and `未发生…行政复议、行政诉讼` with the totals of the table of \
+            section 四. Only sentences that state the figure in these words are read, and only \
+            table cells read as integers are compared.",
+        basis: "《中华人民共和国政府信息公开条例》第六条（公开的政府信息应当准确）",
+        bad: Opening "全年共收到政府信息公开申请3件，均在法定期限内答复。",
+        good: Opening "全年未收到政府信息公开申请。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

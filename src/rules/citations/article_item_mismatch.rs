@@ -4,10 +4,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Severity;
 use crate::normalize::canon;
 use crate::parse::Cell;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// In the 主动公开 table, a `第二十条第(X)项` caption over rows of another item.
@@ -26,26 +25,33 @@ fn item_of(folded: &str) -> Option<String> {
 }
 
 impl Rule for ArticleItemMismatch {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "C007".into(),
-            name: "article-item-mismatch".into(),
-            family: Family::Citations,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "主动公开表格中“第二十条第(X)项”与其下各行不符".into(),
-            summary_en: "A 第二十条第(X)项 caption of the proactive-disclosure table does not match its rows".into(),
-            explanation: "The table of section 二 groups its rows under the items of 第二十条 of the \
-regulation they disclose: 规章 and 行政规范性文件 under 第二十条第(一)项, 行政许可 under (五), 行政处罚 \
-and 行政强制 under (六), 行政事业性收费 under (八) (2019 format: 政府集中采购 under (九)). A caption \
-that names another item cites the wrong provision and usually means blocks were copied and not \
-relabelled. The expected item of each row comes from the format pack (`caption` of the row)."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第二十条；国办公开办函〔2021〕30号".into(),
-            bad_example: "第二十条第(五)项\n信息内容 | 本年处理决定数量\n行政处罚 | 18\n行政强制 | 11".into(),
-            good_example: "第二十条第(六)项\n信息内容 | 本年处理决定数量\n行政处罚 | 18\n行政强制 | 11".into(),
-        }
+    declare_rule! {
+        code: "C007",
+        name: "article-item-mismatch",
+        family: Citations,
+        severity: Error,
+        summary_zh: "主动公开表格中“第二十条第(X)项”与其下各行不符",
+        summary_en: "A 第二十条第(X)项 caption of the proactive-disclosure table does not match its rows",
+        explanation_zh: "第二部分的表格按条例第二十条所列的事项分栏：\
+            规章和行政规范性文件在第二十条第（一）项下，行政许可在第（五）项下，\
+            行政处罚和行政强制在第（六）项下，行政事业性收费在第（八）项下（2019年格式：\
+            政府集中采购在第（九）项下）。栏目标题写成了别的项，引用的条款就错了，\
+            通常是复制表格后没有改标题。每一行应在哪一项下，由格式规则包中该行的 `caption` 规定。",
+        explanation_en: "The table of section 二 groups its rows under the items of 第二十条 of \
+            the regulation they disclose: 规章 and 行政规范性文件 under 第二十条第(一)项, \
+            行政许可 under (五), 行政处罚 and 行政强制 under (六), 行政事业性收费 under (八) \
+            (2019 format: 政府集中采购 under (九)). A caption that names another item cites the \
+            wrong provision and usually means blocks were copied and not relabelled. The \
+            expected item of each row comes from the format pack (`caption` of the row).",
+        basis: "《中华人民共和国政府信息公开条例》第二十条；国办公开办函〔2021〕30号",
+        bad: Rows "| 第二十条第（五）项 |\n\
+            | 信息内容 | 本年处理决定数量 |\n\
+            | 行政处罚 | 18 |\n\
+            | 行政强制 | 11 |",
+        good: Rows "| 第二十条第（六）项 |\n\
+            | 信息内容 | 本年处理决定数量 |\n\
+            | 行政处罚 | 18 |\n\
+            | 行政强制 | 11 |",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,8 +1,7 @@
 //! C004 `document-number-form`.
 
-use crate::diagnostic::Severity;
 use crate::model::find_coded_numbers;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -10,27 +9,28 @@ use crate::tr;
 pub struct DocumentNumberForm;
 
 impl Rule for DocumentNumberForm {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "C004".into(),
-            name: "document-number-form".into(),
-            family: Family::Citations,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "文号格式不规范（序号前有0或“第”、缺“号”、年份不合理）".into(),
-            summary_en: "A document number is malformed (leading zeros, 第, no 号, impossible year)".into(),
-            explanation: "GB/T 9704-2012 §7.2.5: a document number is `代字〔YYYY〕N号` with the full \
-four-digit year, a serial without leading zeros and without `第`, ending in `号`. `〔2021〕030号`, \
-`〔2021〕第30号`, `〔21〕30号` and `〔2021〕30` are malformed. A year before 1949 or after the year \
-the report was published (the report year plus one: reports appear early in the next year and may \
-cite that year's notices) cannot be right. Decree numbers such as `国务院令第711号` have `第` and no \
-year and are not checked here."
-                .into(),
-            basis: "GB/T 9704-2012《党政机关公文格式》7.2.5".into(),
-            bad_example: "(国办公开办函〔2021〕030号)".into(),
-            good_example: "(国办公开办函〔2021〕30号)".into(),
-        }
+    declare_rule! {
+        code: "C004",
+        name: "document-number-form",
+        family: Citations,
+        severity: Warning,
+        summary_zh: "文号格式不规范（序号前有0或“第”、缺“号”、年份不合理）",
+        summary_en: "A document number is malformed (leading zeros, 第, no 号, impossible year)",
+        explanation_zh: "按 GB/T 9704-2012 第7.2.5条，发文字号写作“代字〔YYYY〕N号”：\
+            年份写全四位，序号不编虚位（不加0）、不加“第”字，以“号”结尾。\
+            “〔2021〕030号”“〔2021〕第30号”“〔21〕30号”“〔2021〕30”都不规范。年份早于1949年，\
+            或晚于报告发布的年份（报告年度加一：报告在次年年初发布，可能引用当年的通知），\
+            不可能正确。“国务院令第711号”这类令号有“第”字、没有年份，不在此检查。",
+        explanation_en: "GB/T 9704-2012 §7.2.5: a document number is `代字〔YYYY〕N号` with the \
+            full four-digit year, a serial without leading zeros and without `第`, ending in \
+            `号`. `〔2021〕030号`, `〔2021〕第30号`, `〔21〕30号` and `〔2021〕30` are \
+            malformed. A year before 1949 or after the year the report was published (the report \
+            year plus one: reports appear early in the next year and may cite that year's \
+            notices) cannot be right. Decree numbers such as `国务院令第711号` have `第` and no \
+            year and are not checked here.",
+        basis: "GB/T 9704-2012《党政机关公文格式》7.2.5",
+        bad: Opening "(国办公开办函〔2021〕030号)",
+        good: Opening "(国办公开办函〔2021〕30号)",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

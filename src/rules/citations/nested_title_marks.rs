@@ -1,8 +1,8 @@
 //! C006 `nested-title-marks`.
 
-use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::InnerMarks;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -10,26 +10,28 @@ use crate::tr;
 pub struct NestedTitleMarks;
 
 impl Rule for NestedTitleMarks {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "C006".into(),
-            name: "nested-title-marks".into(),
-            family: Family::Citations,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: true,
-            summary_zh: "书名中的书名应使用单书名号〈〉".into(),
-            summary_en: "A title inside a title is not marked with 〈〉".into(),
-            explanation: "GB/T 15834-2011 marks a title inside a title with single title marks \
-`〈〉`, and a title inside that with `《》` again. Reports often write the inner title of the format \
-notice with `《》` again, with ASCII `<>` (which web pages then take for a tag, leaving fragments \
-like `…格式>` behind) or with full-width `＜＞`. The fix writes `〈〉` and drops spaces between the \
-mark and the title around it."
-                .into(),
-            basis: "GB/T 15834-2011《标点符号用法》4.15.3".into(),
-            bad_example: "《国务院办公厅政府信息与政务公开办公室关于印发 <中华人民共和国政府信息公开工作年度报告格式> 的通知》".into(),
-            good_example: "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》".into(),
-        }
+    declare_rule! {
+        code: "C006",
+        name: "nested-title-marks",
+        family: Citations,
+        severity: Warning,
+        fixable: true,
+        summary_zh: "书名中的书名应使用单书名号〈〉",
+        summary_en: "A title inside a title is not marked with 〈〉",
+        explanation_zh: "按 GB/T 15834-2011，书名中还有书名时，里面一层用单书名号“〈〉”，\
+            再里面一层又用“《》”。报告引用格式通知时，里层标题常常又写成“《》”，或写成 ASCII \
+            的“<>”（网页会把它当作标签，留下“…格式>”这样的残片），或写成全角的“＜＞”。\
+            修复改写为“〈〉”，并删去书名号与外层标题之间的空格。",
+        explanation_en: "GB/T 15834-2011 marks a title inside a title with single title marks \
+            `〈〉`, and a title inside that with `《》` again. Reports often write the inner \
+            title of the format notice with `《》` again, with ASCII `<>` (which web pages then \
+            take for a tag, leaving fragments like `…格式>` behind) or with full-width `＜＞`. \
+            The fix writes `〈〉` and drops spaces between the mark and the title around it.",
+        basis: "GB/T 15834-2011《标点符号用法》4.15.3",
+        bad: Opening "《国务院办公厅政府信息与政务公开办公室关于印发 \
+            <中华人民共和国政府信息公开工作年度报告格式> 的通知》",
+        good: Opening "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开\
+            工作年度报告格式〉的通知》",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,36 +1,36 @@
 //! C001 `outdated-regulation`.
 
-use crate::diagnostic::Severity;
 use crate::model::{DocNumber, NumberKey};
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// A registered document cited with a number that was repealed before the report year.
 pub struct OutdatedRegulation;
 
 impl Rule for OutdatedRegulation {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "C001".into(),
-            name: "outdated-regulation".into(),
-            family: Family::Citations,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "引用了已被修订的条例文号（国务院令第492号）".into(),
-            summary_en: "The regulation is cited with the number of its repealed text".into(),
-            explanation:
-                "《中华人民共和国政府信息公开条例》 was first issued as 国务院令第492号 (2007) \
-and revised by 国务院令第711号 (2019-04-03, in force 2019-05-15). A report for 2019 or later that \
-cites the regulation only as 第492号 names the repealed text, whose deadlines and duties differ \
-(31 March for all under the old 第三十一条). The rule fires on a registered document cited with a \
-superseded number from `rules/citations.toml` (or a pack) when no citation in the report carries \
-the current number."
-                    .into(),
-            basis: "《中华人民共和国政府信息公开条例》（国务院令第711号）".into(),
-            bad_example: "根据《中华人民共和国政府信息公开条例》(国务院令第492号)编制。".into(),
-            good_example: "根据《中华人民共和国政府信息公开条例》(国务院令第711号)编制。".into(),
-        }
+    declare_rule! {
+        code: "C001",
+        name: "outdated-regulation",
+        family: Citations,
+        severity: Error,
+        summary_zh: "引用了已被修订的条例文号（国务院令第492号）",
+        summary_en: "The regulation is cited with the number of its repealed text",
+        explanation_zh: "《中华人民共和国政府信息公开条例》最初以国务院令第492号公布（2007年），\
+            2019年4月3日经国务院令第711号修订，自2019年5月15日起施行。\
+            2019年及以后的报告只以“第492号”引用条例，引的就是已被修订的旧文本，\
+            其期限和义务与现行条例不同（例如旧条例第三十一条规定年度报告一律在3月31日前公布）。\
+            报告引用了已登记文件的旧文号（见 `rules/citations.toml` 或规则包），\
+            而全文没有一处引用现行文号时，即作提示。",
+        explanation_en: "《中华人民共和国政府信息公开条例》 was first issued as 国务院令第492号 \
+            (2007) and revised by 国务院令第711号 (2019-04-03, in force 2019-05-15). A report \
+            for 2019 or later that cites the regulation only as 第492号 names the repealed text, \
+            whose deadlines and duties differ (31 March for all under the old 第三十一条). The \
+            rule fires on a registered document cited with a superseded number from \
+            `rules/citations.toml` (or a pack) when no citation in the report carries the \
+            current number.",
+        basis: "《中华人民共和国政府信息公开条例》（国务院令第711号）",
+        bad: Opening "根据《中华人民共和国政府信息公开条例》(国务院令第492号)编制。",
+        good: Opening "根据《中华人民共和国政府信息公开条例》(国务院令第711号)编制。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,34 +1,32 @@
 //! I002 `binary-input`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 
 /// The file is not text.
 pub struct BinaryInput;
 
 impl Rule for BinaryInput {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "I002".into(),
-            name: "binary-input".into(),
-            family: Family::Input,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "文件不是纯文本".into(),
-            summary_en: "The file is not plain text".into(),
-            explanation:
-                "A file with NUL bytes, or whose first 8 KiB are more than a tenth control \
-characters, is a binary file: a Word document, a PDF, an image saved with a .txt name. It is \
-reported with the offset of the first such byte and not checked (exit code 2). Save the document \
-as plain text first. Reported by the reader, not by `check` rules."
-                    .into(),
-            basis: "《政府信息公开工作年度报告格式》以文本形式发布".into(),
-            bad_example: "PK\\x03\\x04… (a .docx file renamed to .txt)".into(),
-            good_example:
-                "某某镇人民政府2024年政府信息公开工作年度报告 (the same report saved as .txt)"
-                    .into(),
-        }
+    declare_rule! {
+        code: "I002",
+        name: "binary-input",
+        family: Input,
+        severity: Error,
+        summary_zh: "文件不是纯文本",
+        summary_en: "The file is not plain text",
+        explanation_zh: "含有 NUL 字节，或前 8 KiB 中控制字符超过十分之一的文件，是二进制文件：\
+            以 .txt 为扩展名保存的 Word 文档、PDF 或图片。提示第一个这样的字节的位置，\
+            该文件不检查（退出码为2）。请先把文档另存为纯文本。由读取环节报告，而不是由 `check` \
+            的规则报告。",
+        explanation_en: "A file with NUL bytes, or whose first 8 KiB are more than a tenth \
+            control characters, is a binary file: a Word document, a PDF, an image saved with a \
+            .txt name. It is reported with the offset of the first such byte and not checked \
+            (exit code 2). Save the document as plain text first. Reported by the reader, not by \
+            `check` rules.",
+        basis: "《政府信息公开工作年度报告格式》以文本形式发布",
+        bad: File "PK\\x03\\x04\\x14\\x00\\x06\\x00[Content_Types].xml",
+        good: File "城关镇人民政府2024年政府信息公开工作年度报告\n\
+            一、总体情况\n\
+            本镇全年主动公开政府信息120条。",
     }
 
     fn check(&self, _ctx: &Context<'_>, _sink: &mut Sink<'_>) {}

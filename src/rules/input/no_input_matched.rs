@@ -1,32 +1,30 @@
 //! I005 `no-input-matched`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 
 /// A glob or directory matched no report file.
 pub struct NoInputMatched;
 
 impl Rule for NoInputMatched {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "I005".into(),
-            name: "no-input-matched".into(),
-            family: Family::Input,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "通配符或目录没有匹配到任何报告文件".into(),
-            summary_en: "A glob or directory matched no report file".into(),
-            explanation:
-                "A directory is searched recursively for `*.txt` and `*.md` files (more \
-with `--extension`), skipping hidden entries and what `.gitignore` excludes; a glob pattern is \
-expanded. When nothing matches, or the pattern is invalid, the argument is reported (exit code 2) \
-so that a typo does not pass silently as a clean run. Reported by the reader, not by `check` rules."
-                    .into(),
-            basis: "disclint 的输入处理".into(),
-            bad_example: "disclint check 'reports/*.docx'".into(),
-            good_example: "disclint check 'reports/*.txt'".into(),
-        }
+    declare_rule! {
+        code: "I005",
+        name: "no-input-matched",
+        family: Input,
+        severity: Error,
+        summary_zh: "通配符或目录没有匹配到任何报告文件",
+        summary_en: "A glob or directory matched no report file",
+        explanation_zh: "目录会递归查找其中的 `*.txt` 和 `*.md` 文件（用 `--extension` \
+            可增加类型），跳过隐藏的文件和目录以及 `.gitignore` 排除的内容；通配符模式会被展开。\
+            什么也没有匹配到，或者模式本身无效，都会提示该参数（退出码为2），\
+            以免一个笔误被当作“检查通过”。由读取环节报告，而不是由 `check` 的规则报告。",
+        explanation_en: "A directory is searched recursively for `*.txt` and `*.md` files (more \
+            with `--extension`), skipping hidden entries and what `.gitignore` excludes; a glob \
+            pattern is expanded. When nothing matches, or the pattern is invalid, the argument \
+            is reported (exit code 2) so that a typo does not pass silently as a clean run. \
+            Reported by the reader, not by `check` rules.",
+        basis: "disclint 的输入处理",
+        bad: Command "disclint check 'reports/*.docx'",
+        good: Command "disclint check 'reports/*.txt'",
     }
 
     fn check(&self, _ctx: &Context<'_>, _sink: &mut Sink<'_>) {}

@@ -1,31 +1,28 @@
 //! I004 `unreadable-path`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 
 /// A path names nothing readable.
 pub struct UnreadablePath;
 
 impl Rule for UnreadablePath {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "I004".into(),
-            name: "unreadable-path".into(),
-            family: Family::Input,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "路径无法读取".into(),
-            summary_en: "A path cannot be read".into(),
-            explanation: "A path that does not exist, that the user may not read, a broken \
-symbolic link, or a directory where a file was needed is reported with the operating system's \
-reason (exit code 2); the other inputs are still checked. Reported by the reader, not by `check` \
-rules."
-                .into(),
-            basis: "disclint 的输入处理".into(),
-            bad_example: "disclint check 不存在的报告.txt".into(),
-            good_example: "disclint check 报告.txt".into(),
-        }
+    declare_rule! {
+        code: "I004",
+        name: "unreadable-path",
+        family: Input,
+        severity: Error,
+        summary_zh: "路径无法读取",
+        summary_en: "A path cannot be read",
+        explanation_zh: "路径不存在、用户无权读取、符号链接已失效，或者需要文件的地方给的是目录，\
+            都会附上操作系统给出的原因提示（退出码为2）；其他输入照常检查。由读取环节报告，\
+            而不是由 `check` 的规则报告。",
+        explanation_en: "A path that does not exist, that the user may not read, a broken \
+            symbolic link, or a directory where a file was needed is reported with the operating \
+            system's reason (exit code 2); the other inputs are still checked. Reported by the \
+            reader, not by `check` rules.",
+        basis: "disclint 的输入处理",
+        bad: Command "disclint check 不存在的报告.txt",
+        good: Command "disclint check 报告.txt",
     }
 
     fn check(&self, _ctx: &Context<'_>, _sink: &mut Sink<'_>) {}

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::pack::{already_replaced, Pack, PatternKind, PatternRuleSpec};
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{Context, Example, Family, Rule, RuleMeta, Sink};
 use crate::span::Span;
 use crate::{tr, Lang};
 
@@ -22,6 +22,67 @@ fn summary_of(message: &str) -> String {
         .replace("{match}", "…")
         .replace("{replacement}", "…")
         .replace("{section}", "…")
+}
+
+/// The explanation of `spec` in `lang`: the pack's text (in `lang` if it
+/// has one), then where the rule comes from and what it looks for.
+fn explanation(pack: &Pack, spec: &PatternRuleSpec, lang: Lang) -> String {
+    let listed = match spec.kind {
+        PatternKind::Substitution => spec
+            .swap
+            .iter()
+            .map(|s| format!("`{}` → `{}`", s.from, s.to))
+            .collect::<Vec<_>>(),
+        _ => spec.tokens.iter().map(|t| format!("`{t}`")).collect(),
+    };
+    let listed = listed.join(lang.pick("、", ", "));
+    let (kind, name, path) = (spec.kind.as_str(), &pack.pack.name, &pack.source.path);
+    let origin = tr!(
+        lang,
+        "规则包 `{1}`（{2}）中的 `{0}` 规则。",
+        "A `{}` rule from the pack `{}` ({}).",
+        kind,
+        name,
+        path
+    );
+    let what = match (spec.kind, &spec.section) {
+        (PatternKind::Existence, _) => tr!(
+            lang,
+            "出现下列任一用语即报告：{}。",
+            "Reports any of: {}.",
+            listed
+        ),
+        (PatternKind::Substitution, _) => tr!(
+            lang,
+            "逐处报告应改写的用语，并给出修复：{}。",
+            "Reports each phrase to replace, with a fix: {}.",
+            listed
+        ),
+        (PatternKind::Required, None) => tr!(
+            lang,
+            "报告中没有下列任何一项时报告：{}。",
+            "Reports a report that mentions none of: {}.",
+            listed
+        ),
+        (PatternKind::Required, Some(section)) => tr!(
+            lang,
+            "`{}` 部分中没有下列任何一项时报告：{}。",
+            "Reports a report that mentions none of: {1} (in section `{0}`).",
+            section,
+            listed
+        ),
+    };
+    let own = match lang {
+        Lang::Zh => spec.explanation_zh.as_ref(),
+        Lang::En => spec.explanation_en.as_ref(),
+    }
+    .or(spec.explanation.as_ref())
+    .or(spec.explanation_zh.as_ref())
+    .or(spec.explanation_en.as_ref());
+    match own {
+        Some(text) => format!("{text}\n\n{origin}{}{what}", lang.pick("", " ")),
+        None => format!("{origin}{}{what}", lang.pick("", " ")),
+    }
 }
 
 impl PatternRule {
@@ -43,39 +104,6 @@ impl PatternRule {
                 .unwrap_or_default(),
             PatternKind::Required => ("（未写明所要求的内容）".to_owned(), first_token),
         };
-        let listed = match spec.kind {
-            PatternKind::Substitution => spec
-                .swap
-                .iter()
-                .map(|s| format!("`{}` → `{}`", s.from, s.to))
-                .collect::<Vec<_>>()
-                .join(", "),
-            _ => spec
-                .tokens
-                .iter()
-                .map(|t| format!("`{t}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        };
-        let what = match spec.kind {
-            PatternKind::Existence => format!("Reports any of: {listed}."),
-            PatternKind::Substitution => {
-                format!("Reports each phrase to replace, with a fix: {listed}.")
-            }
-            PatternKind::Required => format!(
-                "Reports a report that mentions none of: {listed}{}.",
-                spec.section
-                    .as_ref()
-                    .map(|s| format!(" (in section `{s}`)"))
-                    .unwrap_or_default()
-            ),
-        };
-        let origin = format!(
-            "A `{}` rule from the pack `{}` ({}).",
-            spec.kind.as_str(),
-            pack.pack.name,
-            pack.source.path
-        );
         let summary_zh = spec
             .summary
             .clone()
@@ -94,18 +122,15 @@ impl PatternRule {
                 .unwrap_or_else(|| summary_zh.clone())
                 .into(),
             summary_zh: summary_zh.into(),
-            explanation: match &spec.explanation {
-                Some(explanation) => format!("{explanation}\n\n{origin} {what}"),
-                None => format!("{origin} {what}"),
-            }
-            .into(),
+            explanation_zh: explanation(pack, spec, Lang::Zh).into(),
+            explanation_en: explanation(pack, spec, Lang::En).into(),
             basis: spec
                 .basis
                 .clone()
                 .unwrap_or_else(|| format!("规则包 {}", pack.pack.name))
                 .into(),
-            bad_example: spec.bad_example.clone().unwrap_or(bad).into(),
-            good_example: spec.good_example.clone().unwrap_or(good).into(),
+            bad_example: Example::excerpt(spec.bad_example.clone().unwrap_or(bad)),
+            good_example: Example::excerpt(spec.good_example.clone().unwrap_or(good)),
         };
         Some(Self {
             meta,
@@ -229,8 +254,8 @@ impl PatternRule {
 }
 
 impl Rule for PatternRule {
-    fn meta(&self) -> RuleMeta {
-        self.meta.clone()
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

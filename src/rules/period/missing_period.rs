@@ -1,7 +1,6 @@
 //! P001 `missing-period`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -9,24 +8,24 @@ use crate::tr;
 pub struct MissingPeriod;
 
 impl Rule for MissingPeriod {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "P001".into(),
-            name: "missing-period".into(),
-            family: Family::Period,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "未写明数据统计期限".into(),
-            summary_en: "The statistics period is not stated".into(),
-            explanation: "The opening paragraph states the period the figures cover, e.g. \
-`本年度报告中所列数据统计期限为2024年1月1日至2024年12月31日`. Without it a reader cannot tell \
-which year the tables describe. The period is looked for in the preamble and in section 一."
-                .into(),
-            basis: "国办公开办函〔2021〕30号".into(),
-            bad_example: "本年度报告根据《中华人民共和国政府信息公开条例》编制。".into(),
-            good_example: "本年度报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限为2024年1月1日至2024年12月31日。".into(),
-        }
+    declare_rule! {
+        code: "P001",
+        name: "missing-period",
+        family: Period,
+        severity: Error,
+        summary_zh: "未写明数据统计期限",
+        summary_en: "The statistics period is not stated",
+        explanation_zh: "开头一段写明数字所涵盖的期限，\
+            例如“本年度报告中所列数据统计期限为2024年1月1日至2024年12月31日”。没有这句话，\
+            读者就不知道各统计表说的是哪一年。统计期限在开头一段和第一部分中查找。",
+        explanation_en: "The opening paragraph states the period the figures cover, e.g. \
+            `本年度报告中所列数据统计期限为2024年1月1日至2024年12月31日`. Without it a reader \
+            cannot tell which year the tables describe. The period is looked for in the preamble \
+            and in section 一.",
+        basis: "国办公开办函〔2021〕30号",
+        bad: Opening "本年度报告根据《中华人民共和国政府信息公开条例》编制。",
+        good: Opening "本年度报告根据《中华人民共和国政府信息公开条例》编制，\
+            所列数据统计期限为2024年1月1日至2024年12月31日。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

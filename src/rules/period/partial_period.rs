@@ -1,32 +1,27 @@
 //! P003 `partial-period`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// The period is not 1 January to 31 December of one year.
 pub struct PartialPeriod;
 
 impl Rule for PartialPeriod {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "P003".into(),
-            name: "partial-period".into(),
-            family: Family::Period,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "统计期限不是完整的自然年度".into(),
-            summary_en: "The period is not a whole calendar year".into(),
-            explanation:
-                "The annual report covers the whole calendar year, 1 January to 31 December. \
-A period that starts later, ends earlier (a report drafted in November with `至11月30日`), or \
-spans two years leaves figures out or counts them twice."
-                    .into(),
-            basis: "《中华人民共和国政府信息公开条例》第五十条".into(),
-            bad_example: "所列数据统计期限为2024年1月1日至2024年11月30日。".into(),
-            good_example: "所列数据统计期限为2024年1月1日至2024年12月31日。".into(),
-        }
+    declare_rule! {
+        code: "P003",
+        name: "partial-period",
+        family: Period,
+        severity: Error,
+        summary_zh: "统计期限不是完整的自然年度",
+        summary_en: "The period is not a whole calendar year",
+        explanation_zh: "年度报告涵盖整个自然年度，即1月1日至12月31日。统计期限开始得晚、\
+            结束得早（11月起草报告时写成“至11月30日”），或者跨了两个年度，就会漏计或重复计算数字。",
+        explanation_en: "The annual report covers the whole calendar year, 1 January to 31 \
+            December. A period that starts later, ends earlier (a report drafted in November \
+            with `至11月30日`), or spans two years leaves figures out or counts them twice.",
+        basis: "《中华人民共和国政府信息公开条例》第五十条",
+        bad: Opening "所列数据统计期限为2024年1月1日至2024年11月30日。",
+        good: Opening "所列数据统计期限为2024年1月1日至2024年12月31日。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

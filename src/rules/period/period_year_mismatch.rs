@@ -1,32 +1,34 @@
 //! P002 `period-year-mismatch`.
 
-use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::YearSource;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// The period's year is not the report year.
 pub struct PeriodYearMismatch;
 
 impl Rule for PeriodYearMismatch {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "P002".into(),
-            name: "period-year-mismatch".into(),
-            family: Family::Period,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: true,
-            summary_zh: "统计期限的年份与报告年度不一致".into(),
-            summary_en: "The period's year is not the report year".into(),
-            explanation: "A 2024 report covers 2024-01-01 to 2024-12-31. A period in another year \
-almost always means last year's report was copied and the period was not updated, so every figure \
-is suspect. The fix (unsafe: check the figures too) rewrites the period's years to the report year."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条".into(),
-            bad_example: "某某镇2024年政府信息公开工作年度报告\n所列数据统计期限为2023年1月1日至2023年12月31日。".into(),
-            good_example: "某某镇2024年政府信息公开工作年度报告\n所列数据统计期限为2024年1月1日至2024年12月31日。".into(),
-        }
+    declare_rule! {
+        code: "P002",
+        name: "period-year-mismatch",
+        family: Period,
+        severity: Error,
+        fixable: true,
+        summary_zh: "统计期限的年份与报告年度不一致",
+        summary_en: "The period's year is not the report year",
+        explanation_zh: "2024年度报告的统计期限是2024年1月1日至2024年12月31日。\
+            统计期限写成了别的年份，几乎总是照抄了上一年的报告而没有改期限，所有数字都值得怀疑。\
+            修复（不安全修复：还须核对数字）把统计期限中的年份改为报告年度。",
+        explanation_en: "A 2024 report covers 2024-01-01 to 2024-12-31. A period in another year \
+            almost always means last year's report was copied and the period was not updated, so \
+            every figure is suspect. The fix (unsafe: check the figures too) rewrites the \
+            period's years to the report year.",
+        basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条",
+        bad: Head "城关镇人民政府2024年政府信息公开工作年度报告\n\
+            所列数据统计期限为2023年1月1日至2023年12月31日。",
+        good: Head "城关镇人民政府2024年政府信息公开工作年度报告\n\
+            所列数据统计期限为2024年1月1日至2024年12月31日。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

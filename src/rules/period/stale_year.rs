@@ -4,8 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -43,26 +42,28 @@ fn is_heading(ctx: &Context<'_>, span: Span, found: &str) -> bool {
 }
 
 impl Rule for StaleYear {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "P005".into(),
-            name: "stale-year".into(),
-            family: Family::Period,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "正文把上一年当作本年度叙述（疑似沿用上年报告）".into(),
-            summary_en: "The text speaks of the previous year as the current one".into(),
-            explanation: "A sentence that opens with `2023年,` or `2023年度,` in a report for 2024 \
-speaks of 2023 as the year under report. That is how last year's report reads; when the text was \
-copied over (内容雷同, a defect reviewers report) and the year not updated, the figures that follow \
-are probably last year's too. Comparisons (`较2023年`, `同比`, `上年`, or a sentence that goes on to \
-the report year) and dates inside sentences are not reported; neither is section 五, where reports rightly look back at last year's problems."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条".into(),
-            bad_example: "2024年政府信息公开工作年度报告\n……\n2023年,我局共主动公开政府信息186条。".into(),
-            good_example: "2024年政府信息公开工作年度报告\n……\n2024年,我局共主动公开政府信息186条,较2023年增加12条。".into(),
-        }
+    declare_rule! {
+        code: "P005",
+        name: "stale-year",
+        family: Period,
+        severity: Warning,
+        summary_zh: "正文把上一年当作本年度叙述（疑似沿用上年报告）",
+        summary_en: "The text speaks of the previous year as the current one",
+        explanation_zh: "2024年度的报告中，以“2023年，”或“2023年度，”开头的句子，\
+            是把2023年当作报告年度来叙述。上一年的报告正是这样写的；照抄上一年的报告（内容雷同，\
+            评估中常被指出的问题）而没有改年份，后面的数字多半也是上一年的。\
+            比较的说法（“较2023年”“同比”“上年”，或同一句接着说到报告年度）和句中的日期不作提示；\
+            第五部分也不提示，那里本来就要回顾上一年的问题。",
+        explanation_en: "A sentence that opens with `2023年,` or `2023年度,` in a report for \
+            2024 speaks of 2023 as the year under report. That is how last year's report reads; \
+            when the text was copied over (内容雷同, a defect reviewers report) and the year not \
+            updated, the figures that follow are probably last year's too. Comparisons \
+            (`较2023年`, `同比`, `上年`, or a sentence that goes on to the report year) and \
+            dates inside sentences are not reported; neither is section 五, where reports \
+            rightly look back at last year's problems.",
+        basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条",
+        bad: Opening "2023年，我局共主动公开政府信息186条。",
+        good: Opening "2024年，我局共主动公开政府信息186条，较2023年增加12条。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

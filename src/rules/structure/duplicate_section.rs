@@ -1,31 +1,31 @@
 //! S003 `duplicate-section`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// The same section appears twice.
 pub struct DuplicateSection;
 
 impl Rule for DuplicateSection {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "S003".into(),
-            name: "duplicate-section".into(),
-            family: Family::Structure,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "章节重复".into(),
-            summary_en: "A section appears more than once".into(),
-            explanation:
-                "Each of the six sections appears once. A second heading of the same section \
-usually means two drafts were pasted together, or a subsection was numbered as a section."
-                    .into(),
-            basis: "国办公开办函〔2021〕30号".into(),
-            bad_example: "一、总体情况\n……\n一、总体情况".into(),
-            good_example: "一、总体情况\n……\n二、主动公开政府信息情况".into(),
-        }
+    declare_rule! {
+        code: "S003",
+        name: "duplicate-section",
+        family: Structure,
+        severity: Error,
+        summary_zh: "章节重复",
+        summary_en: "A section appears more than once",
+        explanation_zh: "六个部分各出现一次。同一部分的标题出现两次，通常是两稿拼在了一起，\
+            或是把下一级标题编成了部分标题。",
+        explanation_en: "Each of the six sections appears once. A second heading of the same \
+            section usually means two drafts were pasted together, or a subsection was numbered \
+            as a section.",
+        basis: "国办公开办函〔2021〕30号",
+        bad: Sections(1, 2) "一、总体情况\n\
+            ……\n\
+            一、总体情况",
+        good: Sections(1, 2) "一、总体情况\n\
+            ……\n\
+            二、主动公开政府信息情况",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

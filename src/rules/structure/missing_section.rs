@@ -1,7 +1,6 @@
 //! S001 `missing-section`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -9,26 +8,33 @@ use crate::tr;
 pub struct MissingSection;
 
 impl Rule for MissingSection {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "S001".into(),
-            name: "missing-section".into(),
-            family: Family::Structure,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "缺少规定的章节".into(),
-            summary_en: "A required section is missing".into(),
-            explanation: "The 2021 format fixes six sections: 一、总体情况; 二、主动公开政府信息情况; \
-三、收到和处理政府信息公开申请情况; 四、政府信息公开行政复议、行政诉讼情况; 五、存在的主要问题及改进情况; \
-六、其他需要报告的事项. A report without one of them does not meet the format. The diagnostic points \
-at the place the missing section belongs: the heading of the next section that is present, or the end of \
-the report. Sections are recognised by their key phrase, so wording variants are accepted."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号".into(),
-            bad_example: "三、收到和处理政府信息公开申请情况\n……\n五、存在的主要问题及改进情况".into(),
-            good_example: "三、收到和处理政府信息公开申请情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况".into(),
-        }
+    declare_rule! {
+        code: "S001",
+        name: "missing-section",
+        family: Structure,
+        severity: Error,
+        summary_zh: "缺少规定的章节",
+        summary_en: "A required section is missing",
+        explanation_zh: "2021年格式规定报告由六个部分组成：一、总体情况；二、\
+            主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、\
+            行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。\
+            缺少其中任何一个部分，报告即不符合格式要求。提示指向缺少的部分本应所在的位置：\
+            其后第一个现有部分的标题，或报告末尾。各部分按关键词识别，标题措辞略有出入也能识别。",
+        explanation_en: "The 2021 format fixes six sections: 一、总体情况; 二、\
+            主动公开政府信息情况; 三、收到和处理政府信息公开申请情况; 四、政府信息公开行政复议、\
+            行政诉讼情况; 五、存在的主要问题及改进情况; 六、其他需要报告的事项. A report without \
+            one of them does not meet the format. The diagnostic points at the place the missing \
+            section belongs: the heading of the next section that is present, or the end of the \
+            report. Sections are recognised by their key phrase, so wording variants are accepted.",
+        basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
+        bad: Sections(3, 5) "三、收到和处理政府信息公开申请情况\n\
+            ……\n\
+            五、存在的主要问题及改进情况",
+        good: Sections(3, 5) "三、收到和处理政府信息公开申请情况\n\
+            ……\n\
+            四、政府信息公开行政复议、行政诉讼情况\n\
+            ……\n\
+            五、存在的主要问题及改进情况",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

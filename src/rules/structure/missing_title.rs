@@ -1,31 +1,32 @@
 //! S005 `missing-title`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// No title naming the agency, the year and 政府信息公开工作年度报告.
 pub struct MissingTitle;
 
 impl Rule for MissingTitle {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "S005".into(),
-            name: "missing-title".into(),
-            family: Family::Structure,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "缺少标题，或标题未写明机关名称和年份".into(),
-            summary_en: "No title naming the agency, the year and the report".into(),
-            explanation: "The report opens with its title, `<机关名称><YYYY>年政府信息公开工作年度报告` \
-(or `<YYYY>年<机关名称>…`). Without the agency and the year a published report cannot be told apart \
-from the others of its portal, and the year is what every period and table check is measured against."
-                .into(),
-            basis: "国办公开办函〔2021〕30号".into(),
-            bad_example: "政府信息公开工作年度报告\n本年度报告根据……".into(),
-            good_example: "某某镇人民政府2024年政府信息公开工作年度报告\n本年度报告根据……".into(),
-        }
+    declare_rule! {
+        code: "S005",
+        name: "missing-title",
+        family: Structure,
+        severity: Error,
+        summary_zh: "缺少标题，或标题未写明机关名称和年份",
+        summary_en: "No title naming the agency, the year and the report",
+        explanation_zh: "报告以标题开头：\
+            “<机关名称><YYYY>年政府信息公开工作年度报告”（也可写作“<YYYY>年<机关名称>政府信息公开\
+            工作年度报告”）。标题没有机关名称和年份，公开后就无法与同一平台上的其他报告区分；\
+            而年份正是检查统计期限和各统计表的依据。",
+        explanation_en: "The report opens with its title, \
+            `<机关名称><YYYY>年政府信息公开工作年度报告` (or `<YYYY>年<机关名称>…`). Without the \
+            agency and the year a published report cannot be told apart from the others of its \
+            portal, and the year is what every period and table check is measured against.",
+        basis: "国办公开办函〔2021〕30号",
+        bad: Head "政府信息公开工作年度报告\n\
+            本年度报告根据……",
+        good: Head "城关镇人民政府2024年政府信息公开工作年度报告\n\
+            本年度报告根据……",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

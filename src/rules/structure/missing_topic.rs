@@ -1,32 +1,43 @@
 //! S006 `missing-topic`.
 
-use crate::diagnostic::Severity;
 use crate::normalize::canon;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// 总体情况 says nothing of one of its five topics.
 pub struct MissingTopic;
 
 impl Rule for MissingTopic {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "S006".into(),
-            name: "missing-topic".into(),
-            family: Family::Structure,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "“总体情况”未涉及规定的某一方面".into(),
-            summary_en: "总体情况 says nothing of one of its five topics".into(),
-            explanation: "Section 一 covers five topics: 主动公开, 依申请公开, 政府信息管理, \
-政府信息公开平台建设 and 监督保障, usually as subsections (一) to (五). A topic that is never \
-mentioned is usually a subsection that was dropped."
-                .into(),
-            basis: "国办公开办函〔2021〕30号".into(),
-            bad_example: "一、总体情况\n(一)主动公开\n……\n(二)依申请公开\n……".into(),
-            good_example: "一、总体情况\n(一)主动公开\n(二)依申请公开\n(三)政府信息管理\n(四)平台建设\n(五)监督保障".into(),
-        }
+    declare_rule! {
+        code: "S006",
+        name: "missing-topic",
+        family: Structure,
+        severity: Warning,
+        summary_zh: "“总体情况”未涉及规定的某一方面",
+        summary_en: "总体情况 says nothing of one of its five topics",
+        explanation_zh: "“总体情况”应涵盖五个方面：主动公开、依申请公开、政府信息管理、\
+            政府信息公开平台建设、监督保障，通常分为（一）至（五）五个小标题。某一方面只字未提，\
+            通常是漏掉了一个小节。",
+        explanation_en: "Section 一 covers five topics: 主动公开, 依申请公开, 政府信息管理, \
+            政府信息公开平台建设 and 监督保障, usually as subsections (一) to (五). A topic that \
+            is never mentioned is usually a subsection that was dropped.",
+        basis: "国办公开办函〔2021〕30号",
+        bad: Sections(1, 1) "一、总体情况\n\
+            （一）主动公开\n\
+            ……\n\
+            （二）依申请公开\n\
+            ……",
+        good: Sections(1, 1) "一、总体情况\n\
+            （一）主动公开\n\
+            ……\n\
+            （二）依申请公开\n\
+            ……\n\
+            （三）政府信息管理\n\
+            ……\n\
+            （四）政府信息公开平台建设\n\
+            ……\n\
+            （五）监督保障\n\
+            ……",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,7 +1,6 @@
 //! S000 `not-a-report`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -9,30 +8,38 @@ use crate::tr;
 pub struct NotAReport;
 
 impl Rule for NotAReport {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "S000".into(),
-            name: "not-a-report".into(),
-            family: Family::Structure,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "文本不是政府信息公开工作年度报告".into(),
-            summary_en: "The text is not an information-disclosure annual report".into(),
-            explanation: "A text with no report title, no statistics period and none of the six \
-sections is not a 政府信息公开工作年度报告 at all: a notice, a page of navigation, an empty file picked up by a glob \
-over a mixed folder. It gets this one diagnostic instead of a missing-section finding for each of \
-the six sections, and no other format rule runs on it, so that the output over a mixed folder stays \
-readable. A text with a title, a statistics period or at least one recognised section is a report \
-and is checked in full, unless it is the HTML source of a web page (page markers, or markup \
-throughout): its headings and tables are inside tags, so it is reported as page source instead. \
-Old reports written before the 2019 format, without its title and sections, get this diagnostic too: \
-they cannot be checked against the format."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号".into(),
-            bad_example: "关于开展2024年度安全生产检查的通知\n各科室：\n现将有关事项通知如下……".into(),
-            good_example: "某某镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n……".into(),
-        }
+    declare_rule! {
+        code: "S000",
+        name: "not-a-report",
+        family: Structure,
+        severity: Error,
+        summary_zh: "文本不是政府信息公开工作年度报告",
+        summary_en: "The text is not an information-disclosure annual report",
+        explanation_zh: "没有报告标题、没有数据统计期限、六个规定部分一个也没有的文本，\
+            根本不是政府信息公开工作年度报告：可能是一份通知、一个网站导航页，\
+            或是用通配符检查混杂的文件夹时带进来的空文件。这样的文本只得到这一条提示，\
+            而不是六个部分各报一次“缺少章节”，其他格式规则也不再对它检查，\
+            这样检查整个文件夹时输出仍然清楚。有标题、有统计期限或至少有一个可识别部分的文本，\
+            按年度报告完整检查；但如果它是网页的 HTML 源码（有网页标记，或通篇是标签），\
+            其标题和表格都在标签里，就改为提示它是网页源码。2019年格式施行以前按旧提纲编写、\
+            没有规定标题和部分的旧报告，也会得到这条提示：它们无法按现行格式检查。",
+        explanation_en: "A text with no report title, no statistics period and none of the six \
+            sections is not a 政府信息公开工作年度报告 at all: a notice, a page of navigation, \
+            an empty file picked up by a glob over a mixed folder. It gets this one diagnostic \
+            instead of a missing-section finding for each of the six sections, and no other \
+            format rule runs on it, so that the output over a mixed folder stays readable. A \
+            text with a title, a statistics period or at least one recognised section is a \
+            report and is checked in full, unless it is the HTML source of a web page (page \
+            markers, or markup throughout): its headings and tables are inside tags, so it is \
+            reported as page source instead. Old reports written before the 2019 format, without \
+            its title and sections, get this diagnostic too: they cannot be checked against the format.",
+        basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
+        bad: Whole "关于开展2024年度安全生产检查的通知\n\
+            各科室：\n\
+            现将有关事项通知如下……",
+        good: Whole "城关镇人民政府2024年政府信息公开工作年度报告\n\
+            一、总体情况\n\
+            ……",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,31 +1,32 @@
 //! S004 `section-numbering`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// A section heading whose numeral is wrong or missing.
 pub struct SectionNumbering;
 
 impl Rule for SectionNumbering {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "S004".into(),
-            name: "section-numbering".into(),
-            family: Family::Structure,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "章节序号不是“一”至“六”或缺少序号".into(),
-            summary_en: "A section numeral is not 一…六 in sequence, or is missing".into(),
-            explanation: "Section headings carry the numerals 一 to 六 of the format. A wrong numeral \
-(two sections numbered 二) or a lost one (`- 总体情况`, left by some text extractions) makes the report \
-hard to cite and often hides a missing or merged section."
-                .into(),
-            basis: "国办公开办函〔2021〕30号".into(),
-            bad_example: "- 总体情况\n……\n三、主动公开政府信息情况".into(),
-            good_example: "一、总体情况\n……\n二、主动公开政府信息情况".into(),
-        }
+    declare_rule! {
+        code: "S004",
+        name: "section-numbering",
+        family: Structure,
+        severity: Warning,
+        summary_zh: "章节序号不是“一”至“六”或缺少序号",
+        summary_en: "A section numeral is not 一…六 in sequence, or is missing",
+        explanation_zh: "各部分标题使用格式规定的序号“一”至“六”。序号写错（两个部分都编为“二”）\
+            或丢失（有些文本提取工具会留下“- 总体情况”），报告就难以引用，\
+            还常常掩盖了缺少或合并的部分。",
+        explanation_en: "Section headings carry the numerals 一 to 六 of the format. A wrong \
+            numeral (two sections numbered 二) or a lost one (`- 总体情况`, left by some text \
+            extractions) makes the report hard to cite and often hides a missing or merged section.",
+        basis: "国办公开办函〔2021〕30号",
+        bad: Sections(1, 2) "- 总体情况\n\
+            ……\n\
+            三、主动公开政府信息情况",
+        good: Sections(1, 2) "一、总体情况\n\
+            ……\n\
+            二、主动公开政府信息情况",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,32 +1,33 @@
 //! S002 `section-order`.
 
-use crate::diagnostic::Severity;
 use crate::model::Section;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// Sections that stand out of the prescribed order.
 pub struct SectionOrder;
 
 impl Rule for SectionOrder {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "S002".into(),
-            name: "section-order".into(),
-            family: Family::Structure,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "章节顺序与格式不符".into(),
-            summary_en: "Sections are out of the prescribed order".into(),
-            explanation: "The six sections must appear in the order of the format, so that readers and \
-assessors find each part where they expect it. The diagnostic points at each section that comes after \
-a section that should follow it."
-                .into(),
-            basis: "国办公开办函〔2021〕30号".into(),
-            bad_example: "三、收到和处理政府信息公开申请情况\n……\n二、主动公开政府信息情况".into(),
-            good_example: "二、主动公开政府信息情况\n……\n三、收到和处理政府信息公开申请情况".into(),
-        }
+    declare_rule! {
+        code: "S002",
+        name: "section-order",
+        family: Structure,
+        severity: Error,
+        summary_zh: "章节顺序与格式不符",
+        summary_en: "Sections are out of the prescribed order",
+        explanation_zh: "六个部分须按格式规定的顺序排列，\
+            公众和评估人员才能在预期的位置找到各部分内容。某一部分排在了本应在它之后的部分后面，\
+            提示即指向该部分。",
+        explanation_en: "The six sections must appear in the order of the format, so that \
+            readers and assessors find each part where they expect it. The diagnostic points at \
+            each section that comes after a section that should follow it.",
+        basis: "国办公开办函〔2021〕30号",
+        bad: Sections(2, 3) "三、收到和处理政府信息公开申请情况\n\
+            ……\n\
+            二、主动公开政府信息情况",
+        good: Sections(2, 3) "二、主动公开政府信息情况\n\
+            ……\n\
+            三、收到和处理政府信息公开申请情况",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

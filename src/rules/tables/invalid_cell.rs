@@ -1,36 +1,36 @@
 //! T003 `invalid-cell`.
 
-use crate::diagnostic::Severity;
 use crate::model::Value;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// A value that is not a non-negative integer (or, for 万元 fees, decimal).
 pub struct InvalidCell;
 
 impl Rule for InvalidCell {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "T003".into(),
-            name: "invalid-cell".into(),
-            family: Family::Tables,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "表格单元格不是有效的数值".into(),
-            summary_en: "A table cell is not a valid number".into(),
-            explanation: "Table counts are non-negative integers written in Arabic digits; only \
-the fee column (本年收费金额, 万元) may hold a decimal, and only 2019's 本年增/减 may be negative. \
-Text such as `abc`, a unit (`5件`), a sign (`-1`) or a thousands separator (`1,2`) makes the cell \
-unreadable by machines and ambiguous to people. Identities that use an invalid cell are not \
-checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` are T004's. Text \
-without digits that contains Chinese characters is taken for a misread \
-label, not a value, and is not reported."
-                .into(),
-            basis: "国办公开办函〔2021〕30号 年度报告格式".into(),
-            bad_example: "(一)予以公开 | 5件 | 0 | …".into(),
-            good_example: "(一)予以公开 | 5 | 0 | …".into(),
-        }
+    declare_rule! {
+        code: "T003",
+        name: "invalid-cell",
+        family: Tables,
+        severity: Error,
+        summary_zh: "表格单元格不是有效的数值",
+        summary_en: "A table cell is not a valid number",
+        explanation_zh: "表中的件数是用阿拉伯数字书写的非负整数；只有收费金额一栏（本年收费金额，\
+            单位万元）可以有小数，只有2019年格式的“本年增/减”可以为负数。写成“abc”这样的文字、\
+            带单位（“5件”）、带符号（“-1”）或带千分位逗号（“1,2”），机器无法读取，\
+            读者也会产生歧义。用到无效单元格的勾稽关系不再检查，所以一个无效单元格只有一条提示。\
+            空白单元格以及“/”“-”“无”由 T004 处理。不含数字、\
+            含有汉字的文字被视为误读的标签而不是数值，不作提示。",
+        explanation_en: "Table counts are non-negative integers written in Arabic digits; only \
+            the fee column (本年收费金额, 万元) may hold a decimal, and only 2019's 本年增/减 \
+            may be negative. Text such as `abc`, a unit (`5件`), a sign (`-1`) or a thousands \
+            separator (`1,2`) makes the cell unreadable by machines and ambiguous to people. \
+            Identities that use an invalid cell are not checked, so one bad cell gives one \
+            diagnostic. Empty cells, `/`, `-` and `无` are T004's. Text without digits that \
+            contains Chinese characters is taken for a misread label, not a value, and is not reported.",
+        basis: "国办公开办函〔2021〕30号 年度报告格式",
+        bad: Rows "| （一）予以公开 | 5件 | 0 | 0 | 0 | 0 | 0 | 5 |",
+        good: Rows "| （一）予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,9 +1,8 @@
 //! T001 `missing-row`.
 
-use crate::diagnostic::Severity;
 use crate::model::TableRow;
 use crate::pack::RowSpec;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -14,29 +13,35 @@ const MAX_NAMED: usize = 4;
 pub struct MissingRow;
 
 impl Rule for MissingRow {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "T001".into(),
-            name: "missing-row".into(),
-            family: Family::Tables,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "统计表缺少规定的行".into(),
-            summary_en: "A table lacks a required row".into(),
-            explanation: "Every row of the format's tables must be present, with 0 where nothing \
-happened: the 25 rows of the applications table (21 of them result rows), the six rows of the \
-active-disclosure table, the one row of fifteen values of the review/litigation table. The \
-diagnostic names the rows and points where they were expected (the next row present); \
-consecutive missing rows make one diagnostic. It does not \
-fire when the section is missing (S001) or the table is absent (S007), when the table uses the \
-other edition's rows (T005), nor for rows after the last one read when the report ends inside the \
-table's section (a text cut off mid-table)."
-                .into(),
-            basis: "国办公开办函〔2021〕30号 年度报告格式".into(),
-            bad_example: "(一)予以公开 | 0 | …\n1.属于国家秘密 | 0 | …".into(),
-            good_example: "(一)予以公开 | 0 | …\n(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | …\n(三)不予公开\n1.属于国家秘密 | 0 | …".into(),
-        }
+    declare_rule! {
+        code: "T001",
+        name: "missing-row",
+        family: Tables,
+        severity: Error,
+        summary_zh: "统计表缺少规定的行",
+        summary_en: "A table lacks a required row",
+        explanation_zh: "格式规定的各统计表，每一行都必须保留，没有发生的事项填0：\
+            申请情况表25行（其中办理结果21行），主动公开情况表6行，行政复议、\
+            行政诉讼情况表一行15个数值。提示列出缺少的行，\
+            并指向它们本应所在的位置（其后第一个现有的行）；连续缺少的几行合为一条提示。\
+            以下情况不提示：该部分缺失（S001）或表格缺失（S007）；\
+            表格用的是另一版格式的行（T005）；报告在表格所在部分中途结束（文本被截断）时，\
+            最后读到的一行之后的各行。",
+        explanation_en: "Every row of the format's tables must be present, with 0 where nothing \
+            happened: the 25 rows of the applications table (21 of them result rows), the six \
+            rows of the active-disclosure table, the one row of fifteen values of the \
+            review/litigation table. The diagnostic names the rows and points where they were \
+            expected (the next row present); consecutive missing rows make one diagnostic. It \
+            does not fire when the section is missing (S001) or the table is absent (S007), when \
+            the table uses the other edition's rows (T005), nor for rows after the last one read \
+            when the report ends inside the table's section (a text cut off mid-table).",
+        basis: "国办公开办函〔2021〕30号 年度报告格式",
+        bad: Rows "| （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+            | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        good: Rows "| （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+            | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+            | （三）不予公开 |\n\
+            | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -3,10 +3,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::diagnostic::Severity;
 use crate::normalize::canon;
 use crate::pack::{Pack, TableSpec};
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -20,28 +19,32 @@ const MIN_LABEL_CHARS: usize = 4;
 const MAX_LABELS: usize = 4;
 
 impl Rule for OutdatedFormat {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "T005".into(),
-            name: "outdated-format".into(),
-            family: Family::Tables,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "统计表使用了与报告年度不符的格式版本".into(),
-            summary_en: "The tables use the other edition of the format".into(),
-            explanation: "Reports for 2021 and later use the 2021 format (国办公开办函〔2021〕30号); \
-reports for 2019 and 2020 the 2019 trial format (国办公开办函〔2019〕60号). The editions differ in \
-the table of section 二 (2019: 本年新制作数量, 本年新公开数量, 对外公开总数量, 上一年项目数量, 本年增/减, \
-其他对外管理服务事项, 第二十条第(九)项 政府集中采购; 2021: 本年制发件数, 本年废止件数, 现行有效件数, \
-本年收费金额) and in (六)其他处理 of section 三 (2021 splits it into three rows). A table carrying \
-the other edition's labels was copied from an old template. The check runs on the year the title \
-or statistics period gives; one diagnostic per table."
-                .into(),
-            basis: "国办公开办函〔2021〕30号；国办公开办函〔2019〕60号".into(),
-            bad_example: "2023年度报告：\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量".into(),
-            good_example: "2023年度报告：\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数".into(),
-        }
+    declare_rule! {
+        code: "T005",
+        name: "outdated-format",
+        family: Tables,
+        severity: Error,
+        summary_zh: "统计表使用了与报告年度不符的格式版本",
+        summary_en: "The tables use the other edition of the format",
+        explanation_zh: "2021年及以后的报告使用2021年格式（国办公开办函〔2021〕30号），2019年、\
+            2020年的报告使用2019年试行格式（国办公开办函〔2019〕60号）。\
+            两版的区别在第二部分的表格（2019年版：本年新制作数量、本年新公开数量、\
+            对外公开总数量、上一年项目数量、本年增/减、其他对外管理服务事项、第二十条第（九）\
+            项政府集中采购；2021年版：本年制发件数、本年废止件数、现行有效件数、本年收费金额）\
+            和第三部分的“（六）其他处理”（2021年版分为三行）。表格带有另一版格式的标签，\
+            说明是照旧模板填写的。按标题或统计期限所示的年度检查；每张表提示一次。",
+        explanation_en: "Reports for 2021 and later use the 2021 format \
+            (国办公开办函〔2021〕30号); reports for 2019 and 2020 the 2019 trial format \
+            (国办公开办函〔2019〕60号). The editions differ in the table of section 二 (2019: \
+            本年新制作数量, 本年新公开数量, 对外公开总数量, 上一年项目数量, 本年增/减, \
+            其他对外管理服务事项, 第二十条第(九)项 政府集中采购; 2021: 本年制发件数, \
+            本年废止件数, 现行有效件数, 本年收费金额) and in (六)其他处理 of section 三 (2021 \
+            splits it into three rows). A table carrying the other edition's labels was copied \
+            from an old template. The check runs on the year the title or statistics period \
+            gives; one diagnostic per table.",
+        basis: "国办公开办函〔2021〕30号；国办公开办函〔2019〕60号",
+        bad: Rows "| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+        good: Rows "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

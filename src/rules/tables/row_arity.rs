@@ -1,34 +1,35 @@
 //! T002 `row-arity`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
 /// A row has more or fewer values than its schema says.
 pub struct RowArity;
 
 impl Rule for RowArity {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "T002".into(),
-            name: "row-arity".into(),
-            family: Family::Tables,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "表格某行的数值个数与格式不符".into(),
-            summary_en: "A row has more or fewer values than the format".into(),
-            explanation: "Each row of the format's tables has a fixed number of values: 7 in the \
-applications table (自然人, five kinds of organisation, 总计), 15 in the review/litigation table, \
-3, 1 or 1 in the blocks of the active-disclosure table. A row with fewer values has lost cells \
-(often a merged cell pasted badly); one with more has cells that belong nowhere. Either way the \
-values can no longer be read by column. Empty cells count as values (T004 warns about them). The \
-last row read is not checked for too few values when the report ends inside its section."
-                .into(),
-            basis: "国办公开办函〔2021〕30号 年度报告格式".into(),
-            bad_example: "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 3".into(),
-            good_example: "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3".into(),
-        }
+    declare_rule! {
+        code: "T002",
+        name: "row-arity",
+        family: Tables,
+        severity: Error,
+        summary_zh: "表格某行的数值个数与格式不符",
+        summary_en: "A row has more or fewer values than the format",
+        explanation_zh: "格式中每一行的数值个数是固定的：申请情况表每行7个（自然人、\
+            五类法人或其他组织、总计），行政复议、行政诉讼情况表15个，\
+            主动公开情况表各栏分别为3个、1个或1个。数值少了，\
+            说明丢了单元格（常见于合并单元格粘贴出错）；多了，说明有不属于任何一列的单元格。\
+            无论哪种情况，数值都无法再按列读取。空白单元格也算一个数值（T004 会就此提示）。\
+            报告在某部分中途结束时，最后读到的一行不因数值过少而提示。",
+        explanation_en: "Each row of the format's tables has a fixed number of values: 7 in the \
+            applications table (自然人, five kinds of organisation, 总计), 15 in the \
+            review/litigation table, 3, 1 or 1 in the blocks of the active-disclosure table. A \
+            row with fewer values has lost cells (often a merged cell pasted badly); one with \
+            more has cells that belong nowhere. Either way the values can no longer be read by \
+            column. Empty cells count as values (T004 warns about them). The last row read is \
+            not checked for too few values when the report ends inside its section.",
+        basis: "国办公开办函〔2021〕30号 年度报告格式",
+        bad: Rows "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 3 |",
+        good: Rows "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,8 +1,8 @@
 //! X003 `halfwidth-punctuation`.
 
-use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::normalize::is_cjk;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -34,26 +34,28 @@ fn chinese_after(c: Option<char>) -> bool {
 }
 
 impl Rule for HalfwidthPunctuation {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "X003".into(),
-            name: "halfwidth-punctuation".into(),
-            family: Family::Text,
-            severity: Severity::Info,
-            default_enabled: false,
-            fixable: true,
-            summary_zh: "中文之间使用了半角标点".into(),
-            summary_en: "ASCII punctuation between Chinese characters".into(),
-            explanation: "Chinese text takes full-width punctuation (GB/T 15834-2011): `，；：？！（）`. \
-ASCII `,;:?!()` between Chinese characters is usually a typing slip. Off by default: text extracted \
-from web pages is often NFKC-folded, which turns every full-width mark into ASCII, and then every \
-sentence would be reported. A parenthesis pair is reported once when its content is Chinese and \
-Chinese stands on either side; the fix writes the full-width marks."
-                .into(),
-            basis: "GB/T 15834-2011《标点符号用法》".into(),
-            bad_example: "全年共收到申请24件,均按期答复(含延期答复2件)。".into(),
-            good_example: "全年共收到申请24件，均按期答复（含延期答复2件）。".into(),
-        }
+    declare_rule! {
+        code: "X003",
+        name: "halfwidth-punctuation",
+        family: Text,
+        severity: Info,
+        default_enabled: false,
+        fixable: true,
+        summary_zh: "中文之间使用了半角标点",
+        summary_en: "ASCII punctuation between Chinese characters",
+        explanation_zh: "中文文本使用全角标点（GB/T 15834-2011）：“，；：？！（）”。中文之间的 \
+            ASCII 标点“,;:?!()”通常是输入时的疏忽。本规则默认关闭：从网页提取的文字常经过 NFKC \
+            规范化，所有全角标点都变成了 ASCII，那样每句话都会被提示。括号对只在括号内有汉字、\
+            括号外至少一侧是中文时提示一次；修复改写为全角标点。",
+        explanation_en: "Chinese text takes full-width punctuation (GB/T 15834-2011): `，；：\
+            ？！（）`. ASCII `,;:?!()` between Chinese characters is usually a typing slip. Off \
+            by default: text extracted from web pages is often NFKC-folded, which turns every \
+            full-width mark into ASCII, and then every sentence would be reported. A parenthesis \
+            pair is reported once when its content is Chinese and Chinese stands on either side; \
+            the fix writes the full-width marks.",
+        basis: "GB/T 15834-2011《标点符号用法》",
+        bad: Opening "全年共收到申请24件,均按期答复(含延期答复2件)。",
+        good: Opening "全年共收到申请24件，均按期答复（含延期答复2件）。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -4,9 +4,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::normalize::is_cjk;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -83,26 +83,29 @@ fn dangling_fragments(text: &str) -> Vec<Span> {
 }
 
 impl Rule for MarkupResidue {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "X002".into(),
-            name: "markup-residue".into(),
-            family: Family::Text,
-            severity: Severity::Warning,
-            default_enabled: true,
-            fixable: true,
-            summary_zh: "正文中残留网页标记".into(),
-            summary_en: "Web-page markup was left in the text".into(),
-            explanation: "Text copied from a web page can keep HTML entities (`&nbsp;`), tags \
-(`<p>`, `</td>`) or, when a title was written with ASCII `<…>`, a fragment such as `…格式>` that a \
-browser took for the end of a tag. None of it belongs in the report. `&nbsp;` and similar entities \
-have a safe fix (the character they stand for); tags and fragments have an unsafe fix (delete them). \
-The source of a whole web page (`<html>`, `<body>`, or thirty and more tags and entities) is reported once."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第五十条（年度报告应准确、完整）".into(),
-            bad_example: "如对本年度报告有疑问,请与办公室联系。 中华人民共和国政府信息公开工作年度报告格式>".into(),
-            good_example: "如对本年度报告有疑问,请与办公室联系。".into(),
-        }
+    declare_rule! {
+        code: "X002",
+        name: "markup-residue",
+        family: Text,
+        severity: Warning,
+        fixable: true,
+        summary_zh: "正文中残留网页标记",
+        summary_en: "Web-page markup was left in the text",
+        explanation_zh: "从网页复制的文字可能带有 HTML 实体（“&nbsp;”）、标签（“<p>”“</td>”），\
+            或者在标题用 ASCII“<…>”书写时，留下浏览器当作标签结尾的残片，如“…格式>”。\
+            这些都不属于报告内容。“&nbsp;”等实体有安全修复（改为它所代表的字符）；\
+            标签和残片有不安全修复（删除）。整页网页源码（有“<html>”“<body>”，\
+            或有三十个以上的标签和实体）只提示一次。",
+        explanation_en: "Text copied from a web page can keep HTML entities (`&nbsp;`), tags \
+            (`<p>`, `</td>`) or, when a title was written with ASCII `<…>`, a fragment such as \
+            `…格式>` that a browser took for the end of a tag. None of it belongs in the report. \
+            `&nbsp;` and similar entities have a safe fix (the character they stand for); tags \
+            and fragments have an unsafe fix (delete them). The source of a whole web page \
+            (`<html>`, `<body>`, or thirty and more tags and entities) is reported once.",
+        basis: "《中华人民共和国政府信息公开条例》第五十条（年度报告应准确、完整）",
+        bad: Opening "如对本年度报告有疑问,请与办公室联系。 \
+            中华人民共和国政府信息公开工作年度报告格式>",
+        good: Opening "如对本年度报告有疑问,请与办公室联系。",
     }
 
     /// Page source is often why a text is not recognised as a report at all:

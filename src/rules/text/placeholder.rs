@@ -4,8 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
+use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
@@ -50,27 +49,27 @@ fn stands_alone(text: &str, span: Span) -> bool {
 }
 
 impl Rule for Placeholder {
-    fn meta(&self) -> RuleMeta {
-        RuleMeta {
-            code: "X001".into(),
-            name: "placeholder".into(),
-            family: Family::Text,
-            severity: Severity::Error,
-            default_enabled: true,
-            fixable: false,
-            summary_zh: "模板占位文字未替换".into(),
-            summary_en: "Template placeholder text was left in".into(),
-            explanation: "Reports are drafted from templates; placeholders such as `XX`, `××`, \
-`20XX年`, `X月X日`, `某某县`, `（单位名称）`, `[填写…]` or `……件` standing for a number are meant to be \
-replaced before publication. One left in means a figure, date or name is missing from the published \
-report. An X inside an ASCII word, code or web address (`www.xx.gov.cn`, `xxgk@`) is not a \
-placeholder, nor is an anonymised name (`王某某`); `某某` counts only before a place, body or date \
-(`某某县`, `某某局`)."
-                .into(),
-            basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号".into(),
-            bad_example: "全年共收到政府信息公开申请XX件,于20XX年X月X日前全部办结。".into(),
-            good_example: "全年共收到政府信息公开申请24件,于2025年1月10日前全部办结。".into(),
-        }
+    declare_rule! {
+        code: "X001",
+        name: "placeholder",
+        family: Text,
+        severity: Error,
+        summary_zh: "模板占位文字未替换",
+        summary_en: "Template placeholder text was left in",
+        explanation_zh: "报告依模板起草，“XX”“××”“20XX年”“X月X日”“某某县”“（单位名称）\
+            ”“[填写…]”或代替数字的“……件”这类占位文字，应在公开前替换掉。留下一处，\
+            就说明公开的报告缺了一个数字、日期或名称。ASCII 单词、代码或网址中的 \
+            X（“www.xx.gov.cn”“xxgk@”）不是占位文字，匿名处理的人名（“王某某”）也不是；\
+            “某某”只有用在地名、机构或日期之前（“某某县”“某某局”）才算。",
+        explanation_en: "Reports are drafted from templates; placeholders such as `XX`, `××`, \
+            `20XX年`, `X月X日`, `某某县`, `（单位名称）`, `[填写…]` or `……件` standing for a \
+            number are meant to be replaced before publication. One left in means a figure, date \
+            or name is missing from the published report. An X inside an ASCII word, code or web \
+            address (`www.xx.gov.cn`, `xxgk@`) is not a placeholder, nor is an anonymised name \
+            (`王某某`); `某某` counts only before a place, body or date (`某某县`, `某某局`).",
+        basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
+        bad: Opening "全年共收到政府信息公开申请XX件,于20XX年X月X日前全部办结。",
+        good: Opening "全年共收到政府信息公开申请24件,于2025年1月10日前全部办结。",
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
