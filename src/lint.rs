@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Formats, Report};
-use crate::pack::Pack;
+use crate::pack::{Pack, PackSet};
 use crate::parse::{parse, Document};
 use crate::rules::{Context, PerFileIgnores, Registry, Selection, Sink};
 use crate::source::SourceFile;
@@ -23,6 +23,16 @@ pub struct LintOptions {
     pub per_file_ignores: PerFileIgnores,
 }
 
+/// The packs of a run: `builtin`'s, then the options'.
+fn all_packs(builtin: &PackSet, options: &LintOptions) -> Vec<Pack> {
+    builtin
+        .packs()
+        .iter()
+        .chain(&options.packs)
+        .cloned()
+        .collect()
+}
+
 /// A report parsed and modelled, ready for rules (and for `disclint parse`).
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -40,28 +50,21 @@ pub struct Linter {
 }
 
 impl Linter {
-    /// A linter with the built-in rules, the rules of the options' packs, and
-    /// the given options. Packs are expected to have passed
-    /// [`Pack::check_rule_ids`]; a later rule with a code already taken is skipped.
+    /// A linter with the built-in packs and rules, the options' packs and
+    /// their rules, and the given options. Packs are expected to have been
+    /// admitted after the built-in ones ([`Pack::load_all`]); a later rule
+    /// with a code already taken is skipped.
     pub fn new(options: LintOptions) -> Self {
-        let mut registry = Registry::builtin();
-        let formats = Formats::new(&options.packs);
-        let mut pack_rules = crate::rules::pack::rules(&options.packs);
-        pack_rules.extend(crate::rules::arithmetic::pack_rules(
-            &options.packs,
-            &registry,
-        ));
-        let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
-        pack_rules.retain(|rule| {
-            let code = rule.meta().code.to_string();
-            let fresh = !taken.contains(&code);
-            taken.push(code);
-            fresh
-        });
-        registry.extend(pack_rules);
+        Self::with_builtin(PackSet::builtin(), options)
+    }
+
+    /// A linter over `builtin` in place of the built-in packs (a test's
+    /// packs), then the options' packs.
+    pub fn with_builtin(builtin: &PackSet, options: LintOptions) -> Self {
+        let packs = all_packs(builtin, &options);
         Self {
-            registry,
-            formats,
+            registry: Registry::with_packs(&packs),
+            formats: Formats::new(&packs),
             options,
         }
     }
@@ -70,7 +73,7 @@ impl Linter {
     pub fn with_registry(registry: Registry, options: LintOptions) -> Self {
         Self {
             registry,
-            formats: Formats::new(&options.packs),
+            formats: Formats::new(&all_packs(PackSet::builtin(), &options)),
             options,
         }
     }

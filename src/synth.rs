@@ -4,7 +4,7 @@
 //! and the benchmarks. Labels come from the built-in 2021 pack, so the
 //! generated tables always match what the extractor expects.
 
-use crate::pack::{Pack, TableSpec};
+use crate::pack::{PackSet, TableSpec};
 
 /// How tables are written as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +86,7 @@ fn application_rows() -> Vec<&'static str> {
 }
 
 fn table_spec(kind: &str) -> &'static TableSpec {
-    Pack::builtin_format(2021)
-        .tables
-        .iter()
-        .find(|t| t.kind == kind)
+    crate::pack::table_in(PackSet::builtin().packs(), 2021, kind)
         .expect("the 2021 pack has the three tables")
 }
 

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
-use crate::pack::{Pack, SectionSpec, TableSpec};
+use crate::pack::{CitationSpec, Pack, SectionSpec, TableSpec};
 
 /// Everything the model needs to know about one format edition.
 #[derive(Debug, Clone)]
@@ -49,7 +49,8 @@ pub struct Formats {
 }
 
 impl Formats {
-    /// The built-in formats extended by `packs` (a pack with an edition extends only that one).
+    /// The formats `packs` describe, the built-in ones and the user's in
+    /// load order (a pack with an edition applies to that one only).
     pub fn new(packs: &[Pack]) -> Self {
         Self {
             packs: packs.to_vec(),
@@ -72,14 +73,10 @@ impl Formats {
 
 impl Format {
     fn new(edition: u16, packs: &[Pack]) -> Self {
-        let base = Pack::builtin_format(edition);
-        let mut sections = base.sections.clone();
-        let mut citations = Pack::builtin_citations().citations.clone();
-        let mut tables: Vec<TableSpec> = base.tables.clone();
-        for pack in packs
-            .iter()
-            .filter(|p| p.pack.edition.is_none_or(|e| e == edition))
-        {
+        let mut sections: Vec<SectionSpec> = Vec::new();
+        let mut citations: Vec<CitationSpec> = Vec::new();
+        let mut tables: Vec<TableSpec> = Vec::new();
+        for pack in packs.iter().filter(|p| p.applies_to(edition)) {
             for section in &pack.sections {
                 match sections.iter_mut().find(|s| s.kind == section.kind) {
                     Some(existing) => *existing = section.clone(),

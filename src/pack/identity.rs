@@ -329,8 +329,9 @@ impl Pack {
     }
 
     /// Checks every identity against the table it belongs to: a table of this
-    /// pack, else the built-in table of that kind.
-    pub(super) fn validate_identities(&self) -> Result<(), (String, String)> {
+    /// pack, else the table of that kind in effect after the `earlier` packs,
+    /// in each edition this pack applies to.
+    pub(super) fn validate_identities(&self, earlier: &[Pack]) -> Result<(), (String, String)> {
         for table in &self.tables {
             for identity in &table.identities {
                 identity.validate_names()?;
@@ -359,13 +360,8 @@ impl Pack {
                 Some(table) => vec![table],
                 None => [2019, 2021]
                     .into_iter()
-                    .filter(|e| self.pack.edition.is_none_or(|own| own == *e))
-                    .filter_map(|e| {
-                        Pack::builtin_format(e)
-                            .tables
-                            .iter()
-                            .find(|t| t.kind == kind)
-                    })
+                    .filter(|e| self.applies_to(*e))
+                    .filter_map(|e| super::table_in(earlier, e, kind))
                     .collect(),
             };
             if targets.is_empty() {
@@ -416,12 +412,8 @@ mod tests {
     #[test]
     fn results_total_sums_the_result_rows_of_each_edition() {
         for (edition, rows) in [(2021, 21), (2019, 19)] {
-            let pack = crate::pack::Pack::builtin_format(edition);
-            let table = pack
-                .tables
-                .iter()
-                .find(|t| t.kind == "applications")
-                .unwrap();
+            let packs = crate::pack::PackSet::builtin().packs();
+            let table = crate::pack::table_in(packs, edition, "applications").unwrap();
             let identity = table.identities.iter().find(|i| i.code == "A002").unwrap();
             let resolved = identity.resolve(table).unwrap();
             assert_eq!(resolved.primary, "results.total");

@@ -7,6 +7,7 @@ mod citations;
 mod error;
 mod identity;
 mod patterns;
+mod set;
 mod spec;
 
 pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
@@ -14,6 +15,8 @@ pub use error::PackError;
 pub use identity::{parse_expr, Each, Expr, IdentitySpec, Part, Resolved, Term, TermKind};
 pub(crate) use patterns::already_replaced;
 pub use patterns::{PatternKind, PatternRuleSpec, Problem, SwapSpec};
+pub(crate) use set::table_in;
+pub use set::PackSet;
 pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
 
 use serde::Deserialize;
@@ -56,8 +59,9 @@ pub struct PackSource {
     pub text: String,
 }
 
-/// The built-in packs, as (file name, TOML text).
+/// The built-in packs, as (file name, TOML text), in load order.
 pub const BUILTIN: &[(&str, &str)] = &[
+    BUILTIN_CITATIONS,
     (
         "rules/format-2021.toml",
         include_str!("../../rules/format-2021.toml"),
@@ -69,8 +73,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 impl Pack {
-    /// Parses and validates a pack; errors point into `text`.
+    /// Parses a pack and checks it as a user pack, after the built-in ones;
+    /// errors point into `text`.
     pub fn from_toml(path: &str, text: &str) -> Result<Pack, PackError> {
+        let pack = Pack::parse(path, text)?;
+        PackSet::builtin().check(&pack)?;
+        Ok(pack)
+    }
+
+    /// Parses a pack and checks what it says of itself alone (its TOML
+    /// shape, its expressions, its own tables and citations); what it says
+    /// of other packs is checked when a [`PackSet`] admits it.
+    pub(crate) fn parse(path: &str, text: &str) -> Result<Pack, PackError> {
         let mut pack: Pack =
             toml::from_str(text).map_err(|err| PackError::from_toml(path, text, &err))?;
         pack.parse_identities()
@@ -82,10 +96,6 @@ impl Pack {
                 .validate()
                 .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
         }
-        if !pack.rules.is_empty() {
-            patterns::validate_rules(&pack.rules, &pack.section_kinds())
-                .map_err(|problem| PackError::at_problem(path, text, &problem))?;
-        }
         pack.source = PackSource {
             path: path.to_owned(),
             text: text.to_owned(),
@@ -93,38 +103,66 @@ impl Pack {
         Ok(pack)
     }
 
-    /// Reads a pack from a file (a regular file of at most
-    /// [`settings_file::MAX_SIZE`]); a problem with the file itself is told
-    /// in `lang`, and a file that is not TOML is not quoted.
-    pub fn load(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
+    /// Checks what the pack says of the packs loaded before it: the tables
+    /// its identities name, the sections its rules name, rule codes and
+    /// names taken, substitutions that rewrite each other. Built-in and user
+    /// packs alike come through here.
+    pub(crate) fn check_after(&self, earlier: &[Pack]) -> Result<(), PackError> {
+        let (path, text) = (&self.source.path, &self.source.text);
+        self.validate_identities(earlier)
+            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
+        if !self.rules.is_empty() {
+            patterns::validate_rules(&self.rules, &self.section_kinds(earlier))
+                .map_err(|problem| PackError::at_problem(path, text, &problem))?;
+        }
+        self.check_rule_ids(earlier)?;
+        Pack::check_substitutions(earlier, self)
+    }
+
+    /// Whether the pack applies to reports of format `edition`: it names
+    /// that edition, or none.
+    pub fn applies_to(&self, edition: u16) -> bool {
+        self.pack.edition.is_none_or(|own| own == edition)
+    }
+
+    /// Reads a pack file (a regular file of at most
+    /// [`settings_file::MAX_SIZE`]) and parses it; a problem with the file
+    /// itself is told in `lang`, and a file that is not TOML is not quoted.
+    fn read(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
         let name = path.display().to_string();
         let text = settings_file::read(path, settings_file::MAX_SIZE)
             .map_err(|problem| PackError::unreadable(&name, &problem, lang))?;
-        Pack::from_toml(&name, &text).map_err(|err| match settings_file::not_toml(&text) {
+        Pack::parse(&name, &text).map_err(|err| match settings_file::not_toml(&text) {
             Some(problem) => PackError::unreadable(&name, &problem, lang),
             None => err,
         })
     }
 
-    /// Reads the packs of a run, in order, and checks them together
-    /// ([`Pack::check_rule_ids`], [`Pack::check_substitutions`]).
+    /// Reads a pack from a file and checks it as a user pack (see [`Pack::read`]).
+    pub fn load(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
+        let pack = Pack::read(path, lang)?;
+        PackSet::builtin().check(&pack)?;
+        Ok(pack)
+    }
+
+    /// Reads the user packs of a run, in order, and admits each after the
+    /// built-in packs and the user packs before it.
     pub fn load_all(paths: &[std::path::PathBuf], lang: Lang) -> Result<Vec<Pack>, PackError> {
         let packs = paths
             .iter()
-            .map(|path| Pack::load(path, lang))
+            .map(|path| Pack::read(path, lang))
             .collect::<Result<Vec<_>, _>>()?;
-        Pack::check_rule_ids(&packs)?;
-        Pack::check_substitutions(&packs)?;
-        Ok(packs)
+        let builtin = PackSet::builtin();
+        Ok(builtin.with_user(packs)?.into_tail(builtin.packs().len()))
     }
 
-    /// Checks that no substitution rewrites what another pack's substitution
-    /// writes (within a pack, [`Pack::from_toml`] checks it): `--fix` would
-    /// rewrite its own output. The error points at the rule whose
-    /// replacement is rewritten.
-    pub fn check_substitutions(packs: &[Pack]) -> Result<(), PackError> {
-        let (owners, substitutions): (Vec<&Pack>, Vec<patterns::Substitution<'_>>) = packs
+    /// Checks that no substitution of `pack` and the packs before it
+    /// rewrites what another writes: `--fix` would rewrite its own output.
+    /// The error points at the rule whose replacement is rewritten.
+    fn check_substitutions(earlier: &[Pack], pack: &Pack) -> Result<(), PackError> {
+        let (owners, substitutions): (Vec<&Pack>, Vec<patterns::Substitution<'_>>) = earlier
             .iter()
+            .chain(std::iter::once(pack))
             .flat_map(|pack| {
                 pack.rules.iter().map(move |rule| {
                     let substitution = patterns::Substitution {
@@ -154,42 +192,13 @@ impl Pack {
         }
     }
 
-    /// The built-in pack describing format `edition` (2019 or 2021): the
-    /// embedded `format-<edition>.toml`, else the first one. Each is parsed on
-    /// first use, so a run that needs one edition never parses the other.
-    pub fn builtin_format(edition: u16) -> &'static Pack {
-        static PACKS: [std::sync::OnceLock<Pack>; BUILTIN.len()] =
-            [const { std::sync::OnceLock::new() }; BUILTIN.len()];
-        let wanted = format!("format-{edition}.toml");
-        let index = BUILTIN
-            .iter()
-            .position(|(path, _)| path.ends_with(&wanted))
-            .unwrap_or(0);
-        PACKS[index].get_or_init(|| {
-            let (path, text) = BUILTIN[index];
-            Pack::from_toml(path, text).unwrap_or_else(|err| {
-                panic!("built-in pack {path} is invalid (a test checks this): {err}")
-            })
-        })
-    }
-
-    /// The built-in registry of cited documents.
-    pub fn builtin_citations() -> &'static Pack {
-        static PACK: std::sync::OnceLock<Pack> = std::sync::OnceLock::new();
-        PACK.get_or_init(|| {
-            let (path, text) = BUILTIN_CITATIONS;
-            Pack::from_toml(path, text).unwrap_or_else(|err| {
-                panic!("built-in pack {path} is invalid (a test checks this): {err}")
-            })
-        })
-    }
-
-    /// The section kinds a rule of this pack may name: the built-in ones and the pack's own.
-    fn section_kinds(&self) -> Vec<String> {
+    /// The section kinds a rule of this pack may name: those of the packs
+    /// before it and its own.
+    fn section_kinds(&self, earlier: &[Pack]) -> Vec<String> {
         let mut kinds: Vec<String> = Vec::new();
-        for section in Pack::builtin_format(2021)
-            .sections
+        for section in earlier
             .iter()
+            .flat_map(|p| &p.sections)
             .chain(&self.sections)
         {
             if !kinds.contains(&section.kind) {
@@ -199,53 +208,50 @@ impl Pack {
         kinds
     }
 
-    /// Checks that no two packs declare the same rule code or name, and that
-    /// no pack rule takes a built-in rule's name; the error points into the
-    /// later pack.
-    pub fn check_rule_ids(packs: &[Pack]) -> Result<(), PackError> {
-        let builtin = crate::rules::Registry::builtin();
-        for (index, pack) in packs.iter().enumerate() {
-            let earlier = &packs[..index];
-            for rule in &pack.rules {
-                let clash = |same: &dyn Fn(&PatternRuleSpec) -> bool| {
-                    earlier.iter().find(|p| p.rules.iter().any(same))
+    /// Checks that no rule of the pack takes the code or name of a rule of
+    /// a pack before it, nor a built-in rule's name; the error points into
+    /// this pack.
+    fn check_rule_ids(&self, earlier: &[Pack]) -> Result<(), PackError> {
+        let native = crate::rules::Registry::native();
+        for rule in &self.rules {
+            let clash = |same: &dyn Fn(&PatternRuleSpec) -> bool| {
+                earlier.iter().find(|p| p.rules.iter().any(same))
+            };
+            let problem = if let Some(other) = clash(&|r| r.code == rule.code) {
+                Some((
+                    &rule.code,
+                    format!(
+                        "rule code `{}` is already declared by pack `{}` ({})",
+                        rule.code, other.pack.name, other.source.path
+                    ),
+                ))
+            } else if let Some(other) = clash(&|r| r.name == rule.name) {
+                Some((
+                    &rule.name,
+                    format!(
+                        "rule name `{}` is already declared by pack `{}` ({})",
+                        rule.name, other.pack.name, other.source.path
+                    ),
+                ))
+            } else if native.metas().any(|m| m.name == rule.name) {
+                Some((
+                    &rule.name,
+                    format!("rule name `{}` is a built-in rule's name", rule.name),
+                ))
+            } else {
+                None
+            };
+            if let Some((needle, message)) = problem {
+                let problem = Problem {
+                    needle: format!("\"{needle}\""),
+                    occurrence: 0,
+                    message,
                 };
-                let problem = if let Some(other) = clash(&|r| r.code == rule.code) {
-                    Some((
-                        &rule.code,
-                        format!(
-                            "rule code `{}` is already declared by pack `{}` ({})",
-                            rule.code, other.pack.name, other.source.path
-                        ),
-                    ))
-                } else if let Some(other) = clash(&|r| r.name == rule.name) {
-                    Some((
-                        &rule.name,
-                        format!(
-                            "rule name `{}` is already declared by pack `{}` ({})",
-                            rule.name, other.pack.name, other.source.path
-                        ),
-                    ))
-                } else if builtin.metas().any(|m| m.name == rule.name) {
-                    Some((
-                        &rule.name,
-                        format!("rule name `{}` is a built-in rule's name", rule.name),
-                    ))
-                } else {
-                    None
-                };
-                if let Some((needle, message)) = problem {
-                    let problem = Problem {
-                        needle: format!("\"{needle}\""),
-                        occurrence: 0,
-                        message,
-                    };
-                    return Err(PackError::at_problem(
-                        &pack.source.path,
-                        &pack.source.text,
-                        &problem,
-                    ));
-                }
+                return Err(PackError::at_problem(
+                    &self.source.path,
+                    &self.source.text,
+                    &problem,
+                ));
             }
         }
         Ok(())
@@ -254,7 +260,6 @@ impl Pack {
     /// Checks references inside the pack. On error: a snippet of the pack text
     /// to point at, and the message.
     fn validate(&self) -> Result<(), (String, String)> {
-        self.validate_identities()?;
         for table in &self.tables {
             let mut seen = std::collections::HashSet::new();
             for row in &table.rows {
@@ -287,13 +292,18 @@ mod tests {
 
     #[test]
     fn builtin_packs_load() {
-        for (path, text) in BUILTIN {
-            let pack = Pack::from_toml(path, text).unwrap();
-            assert_eq!(pack.sections.len(), 6, "{path}");
-            assert_eq!(pack.tables.len(), 3, "{path}");
+        let set = PackSet::builtin();
+        let formats: Vec<&Pack> = set
+            .packs()
+            .iter()
+            .filter(|p| !p.tables.is_empty())
+            .collect();
+        let editions: Vec<Option<u16>> = formats.iter().map(|p| p.pack.edition).collect();
+        assert_eq!(editions, [Some(2021), Some(2019)]);
+        for pack in formats {
+            assert_eq!(pack.sections.len(), 6, "{}", pack.source.path);
+            assert_eq!(pack.tables.len(), 3, "{}", pack.source.path);
         }
-        assert_eq!(Pack::builtin_format(2019).pack.edition, Some(2019));
-        assert_eq!(Pack::builtin_format(2021).pack.edition, Some(2021));
     }
 
     #[test]
@@ -321,11 +331,12 @@ rows = [{ id = "r", label = "R", columns = ["b"] }]
             );
             Pack::from_toml(&format!("{name}.toml"), &text).unwrap()
         };
+        let builtin = PackSet::builtin();
         let zeros = pack("zeros", 2021, "SW001", r#"{ from = "0", to = "1111" }"#);
         let ones = pack("ones", 2019, "SW002", r#"{ from = "1", to = "0000" }"#);
-        Pack::check_substitutions(&[zeros.clone(), ones]).unwrap();
+        builtin.with_user(vec![zeros.clone(), ones]).unwrap();
         let ones = pack("ones", 2021, "SW002", r#"{ from = "1", to = "0000" }"#);
-        let err = Pack::check_substitutions(&[zeros, ones]).unwrap_err();
+        let err = builtin.with_user(vec![zeros, ones]).unwrap_err();
         assert!(
             err.to_string().starts_with("zeros.toml: rule `SW001`"),
             "{err}"

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::normalize::canon;
-use crate::pack::{Pack, TableSpec};
+use crate::pack::{PackSet, TableSpec};
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
@@ -129,12 +129,17 @@ pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, 
 fn foreign_vocabulary(other: u16) -> &'static HashMap<String, Vec<String>> {
     static CACHE: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
-        [2019, 2021].map(|other| {
-            let own = Pack::builtin_format(if other == 2019 { 2021 } else { 2019 });
-            let own_labels: Vec<String> = own.tables.iter().flat_map(labels).collect();
-            Pack::builtin_format(other)
-                .tables
+        let tables = |edition: u16| {
+            PackSet::builtin()
+                .packs()
                 .iter()
+                .filter(move |p| p.applies_to(edition))
+                .flat_map(|p| &p.tables)
+        };
+        [2019, 2021].map(|other| {
+            let own = if other == 2019 { 2021 } else { 2019 };
+            let own_labels: Vec<String> = tables(own).flat_map(labels).collect();
+            tables(other)
                 .map(|table| {
                     let foreign = labels(table)
                         .into_iter()
