@@ -597,3 +597,76 @@ fn a_rule_declared_in_a_built_in_pack_runs_in_its_edition() {
         assert_eq!(found[0].span.slice(&text), "六、其他需要报告的事项");
     }
 }
+
+#[test]
+fn a_duplicate_row_id_points_at_the_duplicate() {
+    let text = "[pack]\nname = \"t\"\n[[tables]]\nkind = \"x\"\nsection = \"other\"\nname = \"x\"\ncolumns = [{ id = \"n\", label = \"件数\" }]\nrows = [\n  { id = \"a\", label = \"甲\" },\n  { id = \"a\", label = \"乙\" },\n]\n";
+    let err = error_of(text);
+    assert_eq!(err.problems().len(), 1, "{err}");
+    let problem = &err.problems()[0];
+    assert!(problem.message().contains("duplicate row id `a`"), "{err}");
+    assert_eq!(problem.span_text(), Some("\"a\""));
+    assert_eq!(problem.position(), Some((10, 10)));
+}
+
+/// A pack with three mistakes on three lines.
+const THREE_ERRORS: &str = r#"[pack]
+name = "three"
+
+[[rules]]
+code = "TE001"
+name = "Not-Kebab"
+kind = "existence"
+tokens = ["甲"]
+message = "m"
+
+[[citations]]
+id = "x"
+title = "某通知"
+number = "第五号"
+
+[[identities]]
+table = "applications"
+code = "A101"
+name = "three-errors"
+each = "column"
+check = "new == carried_fwd"
+"#;
+
+#[test]
+fn every_error_of_a_pack_is_reported_at_its_own_place() {
+    let err = error_of(THREE_ERRORS);
+    let found: Vec<_> = err
+        .problems()
+        .iter()
+        .map(|p| (p.position().unwrap(), p.span_text().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ((6, 8), "\"Not-Kebab\""),
+            ((14, 10), "\"第五号\""),
+            ((21, 10), "new == carried_fwd"),
+        ],
+        "{err:#}"
+    );
+    // The command line shows all three.
+    let path = std::env::temp_dir().join(format!("disclint-three-{}.toml", std::process::id()));
+    std::fs::write(&path, THREE_ERRORS).unwrap();
+    let (mut out, mut stderr) = (Vec::new(), Vec::new());
+    let arguments = ["disclint", "check", "--no-config", "--rules"];
+    let path_text = path.display().to_string();
+    let args = arguments
+        .iter()
+        .copied()
+        .chain([path_text.as_str(), "x.txt"]);
+    assert_eq!(disclint::cli::run(args, &mut out, &mut stderr), 2);
+    let stderr = String::from_utf8(stderr).unwrap();
+    for at in [":6:8]", ":14:10]", ":21:10]"] {
+        assert!(
+            stderr.contains(&format!("{path_text}{at}")),
+            "{at}\n{stderr}"
+        );
+    }
+    let _ = std::fs::remove_file(path);
+}

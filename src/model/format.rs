@@ -96,7 +96,7 @@ impl Format {
                 }
             }
             for identity in &pack.identities {
-                let kind = identity.table.as_deref().unwrap_or_default();
+                let kind = identity.table.as_ref().map_or("", |t| t.as_str());
                 if let Some(table) = tables.iter_mut().find(|t| t.kind == kind) {
                     table.identities.push(identity.clone());
                 }

@@ -6,7 +6,7 @@ use pest_derive::Parser;
 use serde::Deserialize;
 
 use super::spec::TableSpec;
-use super::Pack;
+use super::{Pack, PackStr, Problem};
 use crate::diagnostic::Severity;
 
 #[derive(Parser)]
@@ -37,19 +37,19 @@ pub enum Each {
 pub struct IdentitySpec {
     /// The rule code it reports under: a built-in identity code (`A001`–`A004`)
     /// or a user code from `A100` on.
-    pub code: String,
+    pub code: PackStr,
     /// The rule's kebab-case name (`application-balance`).
-    pub name: String,
+    pub name: PackStr,
     /// The table kind, for a pack-level identity.
     #[serde(default)]
-    pub table: Option<String>,
+    pub table: Option<PackStr>,
     /// Checked in each column or each row.
     pub each: Each,
     /// The expression: `left == right`.
-    pub check: String,
+    pub check: PackStr,
     /// The id whose cell the diagnostic points at (the first name on the left if absent).
     #[serde(default)]
-    pub primary: Option<String>,
+    pub primary: Option<PackStr>,
     /// What messages call the checked row or column (its label if absent): `行政复议`.
     #[serde(default)]
     pub title: Option<String>,
@@ -158,6 +158,10 @@ pub struct Part {
     pub sum: Option<String>,
 }
 
+/// Why an identity does not resolve: the value to point at (the
+/// expression, or `primary`) and the message.
+pub type ResolveError<'a> = (&'a PackStr, String);
+
 /// An identity resolved against one table schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -170,9 +174,8 @@ pub struct Resolved {
 }
 
 impl IdentitySpec {
-    /// Resolves the (parsed) expression against `table`; on error, the
-    /// text to point at and the message.
-    pub fn resolve(&self, table: &TableSpec) -> Result<Resolved, (String, String)> {
+    /// Resolves the (parsed) expression against `table`.
+    pub fn resolve(&self, table: &TableSpec) -> Result<Resolved, ResolveError<'_>> {
         let ids: Vec<&str> = match self.each {
             Each::Column => table
                 .rows
@@ -196,7 +199,7 @@ impl IdentitySpec {
                 TermKind::Sum(_) => None,
             })
             .collect();
-        let resolve_side = |terms: &[Term]| -> Result<Vec<Part>, (String, String)> {
+        let resolve_side = |terms: &[Term]| -> Result<Vec<Part>, ResolveError<'_>> {
             terms
                 .iter()
                 .map(|term| match &term.kind {
@@ -209,7 +212,7 @@ impl IdentitySpec {
                             })
                         } else {
                             Err((
-                                self.check.clone(),
+                                &self.check,
                                 format!(
                                     "identity `{}` names unknown {what} `{name}` of table `{}`",
                                     self.check, table.kind
@@ -225,7 +228,7 @@ impl IdentitySpec {
                             .collect();
                         if matched.is_empty() {
                             Err((
-                                self.check.clone(),
+                                &self.check,
                                 format!(
                                     "`sum({prefix}*)` in identity `{}` matches no {what} of table `{}`",
                                     self.check, table.kind
@@ -245,10 +248,10 @@ impl IdentitySpec {
         let left = resolve_side(&self.expr.left)?;
         let right = resolve_side(&self.expr.right)?;
         let primary = match &self.primary {
-            Some(p) if named.contains(&p.as_str()) => p.clone(),
+            Some(p) if named.contains(&p.as_str()) => p.to_string(),
             Some(p) => {
                 return Err((
-                    format!("\"{p}\""),
+                    p,
                     format!("primary `{p}` is not named in identity `{}`", self.check),
                 ))
             }
@@ -266,8 +269,8 @@ impl IdentitySpec {
         })
     }
 
-    /// Checks the code and name; on error, the offending text and the message.
-    pub fn validate_names(&self) -> Result<(), (String, String)> {
+    /// Checks the code and name.
+    pub(crate) fn validate_names(&self, problems: &mut Vec<Problem>) {
         let number = self
             .code
             .strip_prefix('A')
@@ -278,8 +281,8 @@ impl IdentitySpec {
             None => false,
         };
         if !code_ok {
-            return Err((
-                format!("\"{}\"", self.code),
+            problems.push(Problem::at(
+                self.code.span(),
                 format!(
                     "identity code `{}` must be one of {} or `A` followed by a number from {FIRST_USER_CODE} on",
                     self.code,
@@ -293,69 +296,90 @@ impl IdentitySpec {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !name_ok {
-            return Err((
-                format!("\"{}\"", self.name),
+            problems.push(Problem::at(
+                self.name.span(),
                 format!("identity name `{}` must be kebab-case", self.name),
             ));
         }
-        Ok(())
     }
 }
 
 impl Pack {
-    /// Parses every identity's expression. On error: the expression and the message.
-    pub(super) fn parse_identities(&mut self) -> Result<(), (String, String)> {
+    /// Parses every identity's expression; one that does not parse is left
+    /// empty, for [`Pack::validate_expressions`] to report.
+    pub(super) fn parse_identities(&mut self) {
         let identities = self
             .tables
             .iter_mut()
             .flat_map(|t| t.identities.iter_mut())
             .chain(self.identities.iter_mut());
         for identity in identities {
-            identity.expr = parse_expr(&identity.check).map_err(|(at, message)| {
-                (
-                    identity.check.clone(),
-                    format!(
-                        "identity `{}`: {message} at character {}",
-                        identity.check,
-                        identity.check[..at.min(identity.check.len())]
-                            .chars()
-                            .count()
-                            + 1
-                    ),
-                )
-            })?;
+            identity.expr = parse_expr(&identity.check).unwrap_or_default();
         }
-        Ok(())
+    }
+
+    /// Reports every identity expression that does not parse.
+    pub(super) fn validate_expressions(&self, problems: &mut Vec<Problem>) {
+        let identities = self
+            .tables
+            .iter()
+            .flat_map(|t| &t.identities)
+            .chain(&self.identities);
+        for identity in identities {
+            if let Err((at, message)) = parse_expr(&identity.check) {
+                let check = &identity.check;
+                let character = check[..at.min(check.len())].chars().count() + 1;
+                problems.push(Problem::at(
+                    check.inner_span(&self.source.text),
+                    format!("identity `{check}`: {message} at character {character}"),
+                ));
+            }
+        }
     }
 
     /// Checks every identity against the table it belongs to: a table of this
     /// pack, else the table of that kind in effect after the `earlier` packs,
-    /// in each edition this pack applies to.
-    pub(super) fn validate_identities(&self, earlier: &[Pack]) -> Result<(), (String, String)> {
+    /// in each edition this pack applies to. An identity whose expression
+    /// did not parse is not checked again.
+    pub(super) fn validate_identities(&self, earlier: &[Pack], problems: &mut Vec<Problem>) {
+        let text = &self.source.text;
+        let resolve = |identity: &IdentitySpec, table: &TableSpec, problems: &mut Vec<Problem>| {
+            if let Err((value, message)) = identity.resolve(table) {
+                // The expression is pointed at inside its quotes; an id as a whole.
+                let span = if std::ptr::eq(value, &identity.check) {
+                    value.inner_span(text)
+                } else {
+                    value.span()
+                };
+                problems.push(Problem::at(span, message));
+            }
+        };
+        let parsed = |identity: &&IdentitySpec| identity.expr != Expr::default();
         for table in &self.tables {
-            for identity in &table.identities {
-                identity.validate_names()?;
-                if identity.table.as_ref().is_some_and(|t| t != &table.kind) {
-                    return Err((
-                        format!("\"{}\"", identity.check),
+            for identity in table.identities.iter().filter(parsed) {
+                identity.validate_names(problems);
+                match &identity.table {
+                    Some(other) if *other != table.kind => problems.push(Problem::at(
+                        other.span(),
                         format!(
                             "identity `{}` inside table `{}` names another table",
                             identity.check, table.kind
                         ),
-                    ));
+                    )),
+                    _ => resolve(identity, table, problems),
                 }
-                identity.resolve(table)?;
             }
         }
-        for identity in &self.identities {
-            identity.validate_names()?;
-            let Some(kind) = identity.table.as_deref() else {
-                return Err((
-                    format!("\"{}\"", identity.check),
+        for identity in self.identities.iter().filter(parsed) {
+            identity.validate_names(problems);
+            let Some(kind) = identity.table.as_ref() else {
+                problems.push(Problem::at(
+                    identity.code.span(),
                     format!("identity `{}` must name its `table`", identity.check),
                 ));
+                continue;
             };
-            let own = self.tables.iter().find(|t| t.kind == kind);
+            let own = self.tables.iter().find(|t| t.kind == *kind);
             let targets: Vec<&TableSpec> = match own {
                 Some(table) => vec![table],
                 None => [2019, 2021]
@@ -365,16 +389,15 @@ impl Pack {
                     .collect(),
             };
             if targets.is_empty() {
-                return Err((
-                    format!("\"{kind}\""),
+                problems.push(Problem::at(
+                    kind.span(),
                     format!("identity `{}` names unknown table `{kind}`", identity.check),
                 ));
             }
             for table in targets {
-                identity.resolve(table)?;
+                resolve(identity, table, problems);
             }
         }
-        Ok(())
     }
 }
 

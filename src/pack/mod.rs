@@ -6,15 +6,18 @@
 mod citations;
 mod error;
 mod identity;
+mod pack_str;
 mod patterns;
 mod set;
 mod spec;
 
 pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
-pub use error::PackError;
+pub(crate) use error::Problem;
+pub use error::{PackError, PackProblem};
 pub use identity::{parse_expr, Each, Expr, IdentitySpec, Part, Resolved, Term, TermKind};
+pub use pack_str::PackStr;
 pub(crate) use patterns::already_replaced;
-pub use patterns::{PatternKind, PatternRuleSpec, Problem, SwapSpec};
+pub use patterns::{PatternKind, PatternRuleSpec, SwapSpec};
 pub(crate) use set::table_in;
 pub use set::PackSet;
 pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
@@ -81,42 +84,51 @@ impl Pack {
         Ok(pack)
     }
 
-    /// Parses a pack and checks what it says of itself alone (its TOML
-    /// shape, its expressions, its own tables and citations); what it says
-    /// of other packs is checked when a [`PackSet`] admits it.
+    /// Parses a pack's TOML and its identities' expressions; the pack is
+    /// checked when a [`PackSet`] admits it ([`Pack::check_after`]).
     pub(crate) fn parse(path: &str, text: &str) -> Result<Pack, PackError> {
         let mut pack: Pack =
             toml::from_str(text).map_err(|err| PackError::from_toml(path, text, &err))?;
-        pack.parse_identities()
-            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
-        pack.validate()
-            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
-        for citation in &pack.citations {
-            citation
-                .validate()
-                .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
-        }
         pack.source = PackSource {
             path: path.to_owned(),
             text: text.to_owned(),
         };
+        pack.parse_identities();
         Ok(pack)
     }
 
-    /// Checks what the pack says of the packs loaded before it: the tables
-    /// its identities name, the sections its rules name, rule codes and
-    /// names taken, substitutions that rewrite each other. Built-in and user
-    /// packs alike come through here.
+    /// Checks the pack, on its own and against the packs loaded before it:
+    /// its expressions, tables and citations; the tables its identities
+    /// name, the sections its rules name, rule codes and names taken,
+    /// substitutions that rewrite each other. Built-in and user packs alike
+    /// come through here. Every problem is reported, in the order of the
+    /// pack text, each at its own place.
     pub(crate) fn check_after(&self, earlier: &[Pack]) -> Result<(), PackError> {
-        let (path, text) = (&self.source.path, &self.source.text);
-        self.validate_identities(earlier)
-            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
-        if !self.rules.is_empty() {
-            patterns::validate_rules(&self.rules, &self.section_kinds(earlier))
-                .map_err(|problem| PackError::at_problem(path, text, &problem))?;
+        let mut problems = Vec::new();
+        self.validate_expressions(&mut problems);
+        self.validate_tables(&mut problems);
+        for citation in &self.citations {
+            citation.validate(&mut problems);
         }
-        self.check_rule_ids(earlier)?;
-        Pack::check_substitutions(earlier, self)
+        self.validate_identities(earlier, &mut problems);
+        patterns::validate_rules(
+            &self.rules,
+            &self.section_kinds(earlier),
+            &self.source.text,
+            &mut problems,
+        );
+        self.check_rule_ids(earlier, &mut problems);
+        problems.sort_by_key(|p| p.span.as_ref().map(|s| s.start));
+        // An identity of a pack for both editions is resolved twice.
+        problems.dedup();
+        let own = PackError::of(&self.source.path, &self.source.text, problems);
+        // A substitution may feed one of an earlier pack, whose rule is the one pointed at.
+        PackError::join(
+            [own, Pack::check_substitutions(earlier, self)]
+                .into_iter()
+                .filter_map(Result::err)
+                .collect(),
+        )
     }
 
     /// Whether the pack applies to reports of format `edition`: it names
@@ -158,38 +170,33 @@ impl Pack {
 
     /// Checks that no substitution of `pack` and the packs before it
     /// rewrites what another writes: `--fix` would rewrite its own output.
-    /// The error points at the rule whose replacement is rewritten.
+    /// Each error points at the rule whose replacement is rewritten.
     fn check_substitutions(earlier: &[Pack], pack: &Pack) -> Result<(), PackError> {
         let (owners, substitutions): (Vec<&Pack>, Vec<patterns::Substitution<'_>>) = earlier
             .iter()
             .chain(std::iter::once(pack))
-            .flat_map(|pack| {
+            .enumerate()
+            .flat_map(|(index, pack)| {
                 pack.rules.iter().map(move |rule| {
                     let substitution = patterns::Substitution {
                         rule,
                         edition: pack.pack.edition,
+                        pack: index,
                         origin: format!(" (pack `{}`, {})", pack.pack.name, pack.source.path),
                     };
                     (pack, substitution)
                 })
             })
             .unzip();
-        match patterns::find_feeding(&substitutions) {
-            Some((index, message)) => {
-                let pack = owners[index];
-                let problem = Problem {
-                    needle: format!("\"{}\"", substitutions[index].rule.code),
-                    occurrence: 0,
-                    message,
-                };
-                Err(PackError::at_problem(
-                    &pack.source.path,
-                    &pack.source.text,
-                    &problem,
-                ))
-            }
-            None => Ok(()),
-        }
+        let errors = patterns::find_feeding(&substitutions)
+            .into_iter()
+            .filter_map(|(index, message)| {
+                let owner = owners[index];
+                let problem = Problem::at(substitutions[index].rule.code.span(), message);
+                PackError::of(&owner.source.path, &owner.source.text, vec![problem]).err()
+            })
+            .collect();
+        PackError::join(errors)
     }
 
     /// The section kinds a rule of this pack may name: those of the packs
@@ -209,70 +216,56 @@ impl Pack {
     }
 
     /// Checks that no rule of the pack takes the code or name of a rule of
-    /// a pack before it, nor a built-in rule's name; the error points into
-    /// this pack.
-    fn check_rule_ids(&self, earlier: &[Pack]) -> Result<(), PackError> {
+    /// a pack before it, nor a built-in rule's name.
+    fn check_rule_ids(&self, earlier: &[Pack], problems: &mut Vec<Problem>) {
         let native = crate::rules::Registry::native();
         for rule in &self.rules {
             let clash = |same: &dyn Fn(&PatternRuleSpec) -> bool| {
                 earlier.iter().find(|p| p.rules.iter().any(same))
             };
             let problem = if let Some(other) = clash(&|r| r.code == rule.code) {
-                Some((
-                    &rule.code,
+                Problem::at(
+                    rule.code.span(),
                     format!(
                         "rule code `{}` is already declared by pack `{}` ({})",
                         rule.code, other.pack.name, other.source.path
                     ),
-                ))
+                )
             } else if let Some(other) = clash(&|r| r.name == rule.name) {
-                Some((
-                    &rule.name,
+                Problem::at(
+                    rule.name.span(),
                     format!(
                         "rule name `{}` is already declared by pack `{}` ({})",
                         rule.name, other.pack.name, other.source.path
                     ),
-                ))
-            } else if native.metas().any(|m| m.name == rule.name) {
-                Some((
-                    &rule.name,
+                )
+            } else if native.metas().any(|m| m.name == rule.name.as_str()) {
+                Problem::at(
+                    rule.name.span(),
                     format!("rule name `{}` is a built-in rule's name", rule.name),
-                ))
+                )
             } else {
-                None
+                continue;
             };
-            if let Some((needle, message)) = problem {
-                let problem = Problem {
-                    needle: format!("\"{needle}\""),
-                    occurrence: 0,
-                    message,
-                };
-                return Err(PackError::at_problem(
-                    &self.source.path,
-                    &self.source.text,
-                    &problem,
-                ));
-            }
+            problems.push(problem);
         }
-        Ok(())
     }
 
-    /// Checks references inside the pack. On error: a snippet of the pack text
-    /// to point at, and the message.
-    fn validate(&self) -> Result<(), (String, String)> {
+    /// Checks the rows of the pack's tables: ids unique, columns known.
+    fn validate_tables(&self, problems: &mut Vec<Problem>) {
         for table in &self.tables {
             let mut seen = std::collections::HashSet::new();
             for row in &table.rows {
                 if !seen.insert(row.id.as_str()) {
-                    return Err((
-                        format!("\"{}\"", row.id),
+                    problems.push(Problem::at(
+                        row.id.span(),
                         format!("duplicate row id `{}` in table `{}`", row.id, table.kind),
                     ));
                 }
                 for column in row.columns.iter().flatten() {
-                    if !table.columns.iter().any(|c| &c.id == column) {
-                        return Err((
-                            format!("\"{column}\""),
+                    if !table.columns.iter().any(|c| c.id == column.as_str()) {
+                        problems.push(Problem::at(
+                            column.span(),
                             format!(
                                 "row `{}` of table `{}` names unknown column `{column}`",
                                 row.id, table.kind
@@ -282,7 +275,6 @@ impl Pack {
                 }
             }
         }
-        Ok(())
     }
 }
 

@@ -19,7 +19,7 @@ impl PackSet {
         static SET: OnceLock<PackSet> = OnceLock::new();
         SET.get_or_init(|| {
             PackSet::from_texts(BUILTIN).unwrap_or_else(|err| {
-                panic!("a built-in pack is invalid (a test checks this): {err}")
+                panic!("a built-in pack is invalid (a test checks this): {err:#}")
             })
         })
     }

@@ -17,7 +17,7 @@ impl PackIdentity {
         let summary_zh = identity
             .summary
             .clone()
-            .unwrap_or_else(|| identity.check.clone());
+            .unwrap_or_else(|| identity.check.to_string());
         let (each_zh, each_en) = match identity.each {
             crate::pack::Each::Column => ("逐列", "column"),
             crate::pack::Each::Row => ("逐行", "row"),
@@ -32,8 +32,8 @@ impl PackIdentity {
         };
         Self {
             meta: RuleMeta {
-                code: identity.code.clone().into(),
-                name: identity.name.clone().into(),
+                code: identity.code.to_string().into(),
+                name: identity.name.to_string().into(),
                 family: Family::Arithmetic,
                 severity: identity.severity.unwrap_or(Severity::Error),
                 default_enabled: true,

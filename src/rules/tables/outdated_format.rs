@@ -105,7 +105,7 @@ pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, 
         return Vec::new();
     };
     let other = if year >= 2021 { 2019 } else { 2021 };
-    let Some(foreign) = foreign_vocabulary(other).get(&spec.kind) else {
+    let Some(foreign) = foreign_vocabulary(other).get(spec.kind.as_str()) else {
         return Vec::new();
     };
     if foreign.is_empty() {
@@ -146,7 +146,7 @@ fn foreign_vocabulary(other: u16) -> &'static HashMap<String, Vec<String>> {
                         .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
                         .filter(|l| !own_labels.iter().any(|own| own.contains(l.as_str())))
                         .collect();
-                    (table.kind.clone(), foreign)
+                    (table.kind.to_string(), foreign)
                 })
                 .collect()
         })
