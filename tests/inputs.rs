@@ -1,0 +1,154 @@
+//! Finding and reading inputs, as a process: files that are not regular files,
+//! unreadable directories met in a walk or a glob, symbolic links (not
+//! followed without `--follow`, never written through out of the searched
+//! folder), and byte offsets in input diagnostics.
+//!
+//! Every run has a timeout, so that a regression that blocks (a FIFO with no
+//! writer) fails the test instead of hanging the suite.
+//!
+//! Permission tests need permissions that hold: root reads a mode-000
+//! directory anyway. When the tests run as root they run disclint as user
+//! `nobody` with `setpriv`; where that is not possible they say so on
+//! standard error and skip.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+fn disclint() -> Command {
+    let mut cmd = Command::cargo_bin("disclint").unwrap();
+    cmd.env_remove("NO_COLOR").timeout(TIMEOUT);
+    cmd
+}
+
+/// A scratch folder, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("disclint-inputs-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
+    /// Writes a file (and its folders) under the scratch folder.
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // Give locked folders their permissions back so that they can be removed.
+        restore_permissions(&self.0);
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn restore_permissions(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755));
+            restore_permissions(&path);
+        }
+    }
+}
+
+/// Runs `cmd` with `--format json --lang en`; returns the exit code and the
+/// JSON document. A run that timed out (killed: no exit code) fails here.
+fn json_run(cmd: &mut Command) -> (i32, Value) {
+    let output = cmd
+        .args(["--format", "json", "--lang", "en"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let code = output
+        .status
+        .code()
+        .unwrap_or_else(|| panic!("disclint did not finish (timeout?): {stderr}"));
+    let json = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}); exit {code}; stderr: {stderr}"));
+    (code, json)
+}
+
+/// The files of a JSON document: (path, codes, first message).
+fn files(json: &Value) -> Vec<(String, Vec<String>, String)> {
+    json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| {
+            let diagnostics = file["diagnostics"].as_array().unwrap();
+            (
+                file["path"].as_str().unwrap().to_owned(),
+                diagnostics
+                    .iter()
+                    .map(|d| d["code"].as_str().unwrap().to_owned())
+                    .collect(),
+                diagnostics
+                    .first()
+                    .map(|d| d["message"].as_str().unwrap().to_owned())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn input_diagnostic_offsets_are_file_bytes() {
+    use disclint::read::encode;
+    use disclint::source::TextEncoding;
+    let scratch = Scratch::new("offsets");
+    let text = "总体情况：某某镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n";
+    let message = |bytes: Vec<u8>, extra: &[&str]| {
+        let path = scratch.write("x.txt", bytes);
+        let (code, json) = json_run(disclint().arg("check").arg(&path).args(extra));
+        assert_eq!(code, 2);
+        files(&json)[0].2.clone()
+    };
+
+    // UTF-16LE with a byte-order mark: the NUL is a 2-byte unit after the text.
+    let mut utf16 = encode(text, TextEncoding::Utf16Le, true);
+    let nul = utf16.len();
+    utf16.extend_from_slice(&encode("\0尾", TextEncoding::Utf16Le, false));
+    assert_eq!(
+        message(utf16, &[]),
+        format!("this is not a text file (control byte at offset {nul})")
+    );
+
+    // GB18030: a NUL after Chinese text.
+    let mut gb = encode(text, TextEncoding::Gb18030, false);
+    let nul = gb.len();
+    gb.extend_from_slice(b"\0tail");
+    assert_eq!(
+        message(gb.clone(), &[]),
+        format!("this is not a text file (control byte at offset {nul})")
+    );
+
+    // GB18030 with one byte that does not decode, detected and forced: the
+    // offset is that byte's, not the first byte that is not UTF-8 (byte 0).
+    let mut bad = encode(text, TextEncoding::Gb18030, false);
+    let at = bad.len();
+    bad.extend_from_slice(b"\x81\x20abc");
+    let expected = format!("cannot decode as gb18030: invalid byte at offset {at}");
+    assert_eq!(message(bad.clone(), &[]), expected);
+    assert_eq!(message(bad, &["--encoding", "gb18030"]), expected);
+}
