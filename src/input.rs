@@ -172,10 +172,14 @@ fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<PathBuf>) {
         .build();
     for entry in walker {
         match entry {
+            // Not only regular files: a FIFO or a device named like a report is
+            // kept, so that reading it says what it is (I004) without opening it.
             Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+                let listed = entry
+                    .file_type()
+                    .is_some_and(|kind| !kind.is_dir() && !kind.is_symlink());
                 let path = entry.into_path();
-                if is_file && has_extension(&path, &options.extensions) {
+                if listed && has_extension(&path, &options.extensions) {
                     found.push(path);
                 }
             }
@@ -233,31 +237,17 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 /// Reads and decodes one file, or says why it cannot be.
+///
+/// Only a regular file (or a link to one) is read. Its metadata is looked at
+/// before it is opened, so that a FIFO with no writer cannot block the run
+/// and a device is not opened at all; on Unix the file is also opened
+/// without blocking and checked again, in case it was replaced meanwhile.
 pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<Diagnostic>> {
     let lang = options.lang;
     let name = path.display().to_string();
-    let unreadable = |reason: String| {
-        Box::new(input_diagnostic(
-            "I004",
-            "unreadable-path",
-            tr!(
-                lang,
-                "无法读取“{}”：{}",
-                "cannot read “{}”: {}",
-                name,
-                reason
-            ),
-            tr!(
-                lang,
-                "检查文件是否存在、是否有读取权限、是否为文件而非目录",
-                "check that the file exists, is readable, and is a file, not a directory"
-            ),
-        ))
-    };
-    let metadata = std::fs::metadata(path).map_err(|err| unreadable(err.to_string()))?;
-    if metadata.is_dir() {
-        return Err(unreadable(tr!(lang, "这是一个目录", "it is a directory")));
-    }
+    let unreadable = |err: std::io::Error| Box::new(unreadable_path(&name, err.to_string(), lang));
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    not_a_regular_file(&name, &metadata, lang)?;
     let too_large = |size: u64| {
         Box::new(input_diagnostic(
             "I003",
@@ -279,16 +269,114 @@ pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<
     if metadata.len() > options.max_file_size {
         return Err(too_large(metadata.len()));
     }
-    // Read at most one byte past the limit: a device or pipe whose size the
-    // metadata does not tell (`/dev/zero`, `<(…)`) cannot make us read forever.
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|file| file.take(options.max_file_size + 1).read_to_end(&mut bytes))
-        .map_err(|err| unreadable(err.to_string()))?;
+    let file = open_without_blocking(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    not_a_regular_file(&name, &metadata, lang)?;
+    let bytes = read_bounded(file, options.max_file_size, metadata.len()).map_err(unreadable)?;
     if bytes.len() as u64 > options.max_file_size {
         return Err(too_large(bytes.len() as u64));
     }
     decode_bytes(&name, &bytes, options)
+}
+
+/// I004 for `name`, with the reason it could not be read.
+fn unreadable_path(name: &str, reason: String, lang: Lang) -> Diagnostic {
+    input_diagnostic(
+        "I004",
+        "unreadable-path",
+        tr!(
+            lang,
+            "无法读取“{}”：{}",
+            "cannot read “{}”: {}",
+            name,
+            reason
+        ),
+        tr!(
+            lang,
+            "检查文件是否存在、是否有读取权限、是否为文件而非目录",
+            "check that the file exists, is readable, and is a file, not a directory"
+        ),
+    )
+}
+
+/// I004 unless `metadata` is a regular file's: a directory, a FIFO, a
+/// socket or a device is not read.
+fn not_a_regular_file(
+    name: &str,
+    metadata: &std::fs::Metadata,
+    lang: Lang,
+) -> Result<(), Box<Diagnostic>> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    if kind.is_dir() {
+        let reason = tr!(lang, "这是一个目录", "it is a directory");
+        return Err(Box::new(unreadable_path(name, reason, lang)));
+    }
+    let mut diagnostic = unreadable_path(
+        name,
+        tr!(
+            lang,
+            "不是普通文件，而是{}",
+            "not a regular file but {}",
+            special_kind(&kind, lang)
+        ),
+        lang,
+    );
+    diagnostic.help = Some(tr!(
+        lang,
+        "要检查管道或设备送出的内容，请从标准输入读取：disclint check - < 路径",
+        "to check what a pipe or device delivers, read it from standard input: disclint check - < PATH"
+    ));
+    Err(Box::new(diagnostic))
+}
+
+/// What a file that is neither a regular file nor a directory is.
+fn special_kind(kind: &std::fs::FileType, lang: Lang) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return tr!(lang, "命名管道（FIFO）", "a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return tr!(lang, "套接字", "a socket");
+        }
+        if kind.is_char_device() {
+            return tr!(lang, "字符设备", "a character device");
+        }
+        if kind.is_block_device() {
+            return tr!(lang, "块设备", "a block device");
+        }
+    }
+    let _ = kind;
+    tr!(lang, "特殊文件", "a special file")
+}
+
+/// Opens a file for reading; on Unix with `O_NONBLOCK`, so that a FIFO put in
+/// place of a checked file cannot block the open (reads from a regular file
+/// do not heed the flag).
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    open.open(path)
+}
+
+/// Reads at most one byte past `limit`, so that a file that grows or lies
+/// about its size cannot make us read forever; `size` is the expected
+/// length, to allocate once.
+fn read_bounded(reader: impl Read, limit: u64, size: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(size.min(limit) as usize);
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Decodes bytes already read (a file or standard input).
@@ -395,12 +483,22 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn an_endless_device_stops_at_the_limit() {
+    fn a_device_is_refused_without_being_opened() {
         let options = InputOptions {
             max_file_size: 1000,
             ..InputOptions::default()
         };
         let err = read_file(Path::new("/dev/zero"), &options).unwrap_err();
-        assert_eq!(err.code, "I003");
+        assert_eq!(err.code, "I004");
+        assert!(err.message.contains("字符设备"), "{}", err.message);
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        // An endless reader, like a file that keeps growing.
+        let bytes = read_bounded(std::io::repeat(b'x'), 1000, 0).unwrap();
+        assert_eq!(bytes.len(), 1001);
+        let bytes = read_bounded(&b"short"[..], 1000, 5).unwrap();
+        assert_eq!(bytes, b"short");
     }
 }

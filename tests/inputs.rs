@@ -17,6 +17,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 use serde_json::Value;
 
+const CLEAN: &str = "examples/reports/clean-2024.txt";
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn disclint() -> Command {
@@ -110,6 +111,85 @@ fn files(json: &Value) -> Vec<(String, Vec<String>, String)> {
             )
         })
         .collect()
+}
+
+/// Makes a FIFO with `mkfifo`; `false` (with a note) when there is none.
+fn mkfifo(path: &Path) -> bool {
+    match std::process::Command::new("mkfifo").arg(path).status() {
+        Ok(status) if status.success() => true,
+        other => {
+            eprintln!("note: skipped: mkfifo is not available ({other:?})");
+            false
+        }
+    }
+}
+
+#[test]
+fn a_fifo_named_on_the_command_line_is_refused_without_waiting_for_a_writer() {
+    let scratch = Scratch::new("fifo-arg");
+    let fifo = scratch.path("pipe.txt");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let (code, json) = json_run(disclint().arg("check").arg(&fifo).arg(CLEAN));
+    assert_eq!(code, 2);
+    let files = files(&json);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(files[0].1, ["I004"]);
+    assert!(
+        files[0].2.contains("not a regular file") && files[0].2.contains("FIFO"),
+        "{}",
+        files[0].2
+    );
+    assert!(
+        files[1].1.is_empty(),
+        "the other file is checked: {files:?}"
+    );
+    let output = disclint().arg("check").arg(&fifo).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("不是普通文件"), "{text}");
+    assert!(
+        text.contains("disclint check -"),
+        "the help names stdin: {text}"
+    );
+}
+
+#[test]
+fn a_fifo_met_in_a_walk_is_reported_without_waiting_for_a_writer() {
+    let scratch = Scratch::new("fifo-walk");
+    scratch.write("reports/r.txt", std::fs::read(CLEAN).unwrap());
+    if !mkfifo(&scratch.path("reports/pipe.txt")) {
+        return;
+    }
+    let (code, json) = json_run(disclint().arg("check").arg(scratch.path("reports")));
+    assert_eq!(code, 2);
+    let files = files(&json);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].0.ends_with("pipe.txt") && files[0].1 == ["I004"]);
+    assert!(files[1].0.ends_with("r.txt") && files[1].1.is_empty());
+}
+
+#[test]
+fn a_socket_and_devices_named_on_the_command_line_are_refused() {
+    let scratch = Scratch::new("socket");
+    let socket = scratch.path("socket.txt");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let mut cmd = disclint();
+    cmd.arg("check").arg(&socket);
+    let devices: Vec<&str> = ["/dev/zero", "/dev/null"]
+        .into_iter()
+        .filter(|d| Path::new(d).exists())
+        .collect();
+    cmd.args(&devices);
+    let (code, json) = json_run(&mut cmd);
+    assert_eq!(code, 2);
+    let files = files(&json);
+    assert_eq!(files.len(), 1 + devices.len());
+    assert!(files[0].2.contains("a socket"), "{}", files[0].2);
+    for file in &files[1..] {
+        assert_eq!(file.1, ["I004"], "{file:?}");
+        assert!(file.2.contains("a character device"), "{}", file.2);
+    }
 }
 
 #[test]
