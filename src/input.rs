@@ -51,6 +51,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// The path, to sort and deduplicate by.
+    fn path(&self) -> &Path {
+        match self {
+            Input::File(path) => path,
+            Input::Failed { path, .. } => Path::new(path),
+        }
+    }
+
     /// The path shown in output.
     pub fn display_path(&self) -> String {
         match self {
@@ -75,26 +83,30 @@ fn input_diagnostic(code: &str, name: &str, message: String, help: String) -> Di
 
 /// Expands arguments into inputs: files as given, directories recursively
 /// (matching extensions, skipping hidden and git-ignored entries), glob
-/// patterns with the `glob` crate (matched directories are walked too). Sorted by path within each argument; duplicates removed.
+/// patterns with the `glob` crate (matched directories are walked too).
+/// Sorted by path within each argument; duplicates removed. A directory that
+/// cannot be read, met anywhere, is an input that failed (I004).
 pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
     let lang = options.lang;
     let mut inputs = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for argument in arguments {
         let path = Path::new(argument);
-        let mut found: Vec<PathBuf> = Vec::new();
+        let mut found: Vec<Input> = Vec::new();
         if path.is_dir() {
             walk(path, options, &mut found);
         } else if path.exists() || !has_glob_chars(argument) {
-            found.push(path.to_path_buf());
+            found.push(Input::File(path.to_path_buf()));
         } else {
             match glob::glob(argument) {
                 Ok(paths) => {
-                    for entry in paths.flatten() {
-                        if entry.is_dir() {
-                            walk(&entry, options, &mut found);
-                        } else {
-                            found.push(entry);
+                    for entry in paths {
+                        match entry {
+                            Ok(entry) if entry.is_dir() => walk(&entry, options, &mut found),
+                            Ok(entry) => found.push(Input::File(entry)),
+                            Err(err) => {
+                                found.extend(unreadable_entry(err.path(), err.error(), options))
+                            }
                         }
                     }
                 }
@@ -131,10 +143,10 @@ pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
             ));
             continue;
         }
-        found.sort();
-        for file in found {
-            if seen.insert(file.clone()) {
-                inputs.push(Input::File(file));
+        found.sort_by(|a, b| a.path().cmp(b.path()));
+        for input in found {
+            if seen.insert(input.path().to_path_buf()) {
+                inputs.push(input);
             }
         }
     }
@@ -160,7 +172,7 @@ const MAX_DEPTH: usize = 64;
 /// skipping hidden entries and whatever `.gitignore`/`.ignore` files exclude
 /// (also outside a git repository). Symbolic links are followed; a link that
 /// leads back to an ancestor is skipped, so loops never hang.
-fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<Input>) {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .git_ignore(true)
@@ -180,20 +192,22 @@ fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<PathBuf>) {
                     .is_some_and(|kind| !kind.is_dir() && !kind.is_symlink());
                 let path = entry.into_path();
                 if listed && has_extension(&path, &options.extensions) {
-                    found.push(path);
+                    found.push(Input::File(path));
                 }
             }
-            // A broken link or an unreadable entry that looks like a report is
-            // kept, so that reading it reports why (I004); loops are skipped.
-            Err(err) => {
-                if let Some(path) = error_path(&err) {
-                    if has_extension(path, &options.extensions) {
-                        found.push(path.to_path_buf());
-                    }
-                }
-            }
+            Err(err) => found.extend(walk_error(&err, options)),
         }
     }
+}
+
+/// The input a walk error stands for: the path it is about, as an input that
+/// failed (I004), or `None` for a link loop (skipped, so that loops end) and
+/// for errors in `.gitignore` files (the walk goes on without their rules).
+fn walk_error(err: &ignore::Error, options: &InputOptions) -> Option<Input> {
+    if err.is_partial() {
+        return None;
+    }
+    unreadable_entry(error_path(err)?, err.io_error()?, options)
 }
 
 /// The path a walk error is about, unless it is a link loop.
@@ -205,6 +219,37 @@ fn error_path(err: &ignore::Error) -> Option<&Path> {
         }
         _ => None,
     }
+}
+
+/// An entry of a walk or a glob that could not be read: I004, whatever its
+/// name when it is a directory (its reports would be lost silently); when
+/// it is not there (a broken link, a file removed meanwhile), only if it is
+/// named like a report.
+fn unreadable_entry(path: &Path, err: &std::io::Error, options: &InputOptions) -> Option<Input> {
+    let lang = options.lang;
+    if err.kind() == std::io::ErrorKind::NotFound && !has_extension(path, &options.extensions) {
+        return None;
+    }
+    let name = path.display().to_string();
+    let mut diagnostic = unreadable_path(&name, err.to_string(), lang);
+    if path.is_dir() {
+        diagnostic.message = tr!(
+            lang,
+            "无法读取目录“{}”：{}",
+            "cannot read the folder “{}”: {}",
+            name,
+            err
+        );
+        diagnostic.help = Some(tr!(
+            lang,
+            "检查目录是否可以列出和进入（r 与 x 权限）；其中的报告没有检查",
+            "check that the folder may be listed and entered (r and x permissions); the reports in it were not checked"
+        ));
+    }
+    Some(Input::Failed {
+        path: name,
+        diagnostic,
+    })
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
@@ -467,17 +512,73 @@ mod tests {
         std::os::unix::fs::symlink(&dir, dir.join("a/b/loop")).unwrap();
         std::os::unix::fs::symlink("nowhere", dir.join("a/broken.txt")).unwrap();
         let mut options = InputOptions::default();
-        assert_eq!(
-            files(&dir, &options),
-            ["a/b/r.txt", "a/broken.txt", "a/r.md"]
-        );
+        assert_eq!(files(&dir, &options), ["a/b/r.txt", "I004", "a/r.md"]);
         let broken = read_file(&dir.join("a/broken.txt"), &options).unwrap_err();
         assert_eq!(broken.code, "I004");
         options.extensions.push("html".into());
         assert_eq!(
             files(&dir, &options),
-            ["a/b/r.txt", "a/broken.txt", "a/r.html", "a/r.md"]
+            ["a/b/r.txt", "I004", "a/r.html", "a/r.md"]
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A walk error as the `ignore` crate reports a directory it cannot read.
+    fn walk_failure(path: &str, kind: std::io::ErrorKind) -> ignore::Error {
+        ignore::Error::WithPath {
+            path: path.into(),
+            err: Box::new(ignore::Error::WithDepth {
+                depth: 1,
+                err: Box::new(ignore::Error::Io(kind.into())),
+            }),
+        }
+    }
+
+    /// Walk errors are simulated: root reads any directory, so a real
+    /// permission error cannot be produced here (tests/inputs.rs produces
+    /// them as user nobody).
+    #[test]
+    fn walk_errors_are_inputs_that_failed_except_loops_and_ignore_files() {
+        let options = InputOptions {
+            lang: Lang::En,
+            ..InputOptions::default()
+        };
+        let dir = scratch("walk-errors");
+        let locked = dir.display().to_string();
+        let denied = walk_failure(&locked, std::io::ErrorKind::PermissionDenied);
+        let Some(Input::Failed { path, diagnostic }) = walk_error(&denied, &options) else {
+            panic!("an unreadable folder is an input that failed");
+        };
+        assert_eq!(
+            (path.as_str(), diagnostic.code.as_str()),
+            (&*locked, "I004")
+        );
+        assert!(
+            diagnostic.message.starts_with("cannot read the folder")
+                && diagnostic.message.contains("permission denied"),
+            "{}",
+            diagnostic.message
+        );
+        // Unreadable, whatever its name; missing (a broken link), only a report.
+        let file = walk_failure("a/r.dat", std::io::ErrorKind::PermissionDenied);
+        assert!(walk_error(&file, &options).is_some());
+        let gone = walk_failure("a/latest", std::io::ErrorKind::NotFound);
+        assert!(walk_error(&gone, &options).is_none());
+        let gone = walk_failure("a/r.txt", std::io::ErrorKind::NotFound);
+        assert!(walk_error(&gone, &options).is_some());
+        let lasso = ignore::Error::WithDepth {
+            depth: 2,
+            err: Box::new(ignore::Error::Loop {
+                ancestor: "a".into(),
+                child: "a/b/up".into(),
+            }),
+        };
+        assert!(walk_error(&lasso, &options).is_none(), "loops are skipped");
+        let gitignore = ignore::Error::Partial(vec![walk_failure(
+            ".gitignore",
+            std::io::ErrorKind::PermissionDenied,
+        )]);
+        assert!(walk_error(&gitignore, &options).is_none());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -49,6 +49,10 @@ impl Scratch {
         std::fs::write(&path, bytes).unwrap();
         path
     }
+
+    fn arg(&self, name: &str) -> String {
+        self.path(name).display().to_string()
+    }
 }
 
 impl Drop for Scratch {
@@ -190,6 +194,96 @@ fn a_socket_and_devices_named_on_the_command_line_are_refused() {
         assert_eq!(file.1, ["I004"], "{file:?}");
         assert!(file.2.contains("a character device"), "{}", file.2);
     }
+}
+
+/// A command running disclint with file permissions in force: as is when
+/// they already hold, as user `nobody` (`setpriv`) when running as root;
+/// `None`, with a note, when they cannot be made to hold.
+fn unprivileged(scratch: &Scratch) -> Option<Command> {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = scratch.write("probe", "x");
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = std::fs::read(&probe).is_ok();
+    std::fs::remove_file(&probe).unwrap();
+    if !privileged {
+        return Some(disclint());
+    }
+    let binary = assert_cmd::cargo::cargo_bin("disclint");
+    let setpriv = |program: &Path| {
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(program);
+        cmd
+    };
+    let works = setpriv(&binary)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        eprintln!(
+            "note: skipped: running as a privileged user that reads any file, and cannot \
+             drop privileges with setpriv (or user nobody cannot run {})",
+            binary.display()
+        );
+        return None;
+    }
+    let mut cmd = Command::from_std(setpriv(&binary));
+    cmd.env_remove("NO_COLOR").timeout(TIMEOUT);
+    Some(cmd)
+}
+
+fn lock(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+}
+
+#[test]
+fn an_unreadable_subdirectory_met_in_a_walk_or_a_glob_is_i004() {
+    let scratch = Scratch::new("locked-sub");
+    scratch.write("reports/r.txt", std::fs::read(CLEAN).unwrap());
+    scratch.write(
+        "reports/locked/hidden-report.txt",
+        std::fs::read(CLEAN).unwrap(),
+    );
+    let Some(mut cmd) = unprivileged(&scratch) else {
+        return;
+    };
+    lock(&scratch.path("reports/locked"));
+    for argument in [scratch.arg("reports"), scratch.arg("reports/**/*.txt")] {
+        let (code, json) = json_run(cmd.arg("check").arg(&argument));
+        let files = files(&json);
+        assert_eq!(code, 2, "{argument}: {files:?}");
+        assert_eq!(files.len(), 2, "{argument}: {files:?}");
+        assert_eq!(files[0].0, scratch.arg("reports/locked"));
+        assert_eq!(files[0].1, ["I004"]);
+        assert!(files[0].2.contains("denied"), "{}", files[0].2);
+        assert_eq!(files[1].0, scratch.arg("reports/r.txt"));
+        assert!(files[1].1.is_empty());
+        cmd = unprivileged(&scratch).unwrap();
+    }
+}
+
+#[test]
+fn an_unreadable_directory_argument_is_i004_not_i005() {
+    let scratch = Scratch::new("locked-arg");
+    scratch.write("locked/r.txt", std::fs::read(CLEAN).unwrap());
+    let Some(_) = unprivileged(&scratch) else {
+        return;
+    };
+    lock(&scratch.path("locked"));
+    for argument in [scratch.arg("locked"), scratch.arg("locked/*.txt")] {
+        let (code, json) = json_run(unprivileged(&scratch).unwrap().arg("check").arg(&argument));
+        let files = files(&json);
+        assert_eq!(code, 2);
+        assert_eq!(files.len(), 1, "{argument}: {files:?}");
+        assert_eq!(files[0].0, scratch.arg("locked"));
+        assert_eq!(files[0].1, ["I004"], "{argument}: {files:?}");
+        assert!(files[0].2.contains("denied"), "{}", files[0].2);
+    }
+    // A glob under a folder that does not exist still matches nothing.
+    let (code, json) = json_run(disclint().arg("check").arg(scratch.arg("missing/*.txt")));
+    assert_eq!(code, 2);
+    assert_eq!(files(&json)[0].1, ["I005"]);
 }
 
 #[test]
