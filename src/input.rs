@@ -21,6 +21,9 @@ pub struct InputOptions {
     pub max_file_size: u64,
     /// File extensions (without dot) a directory is searched for.
     pub extensions: Vec<String>,
+    /// Follow symbolic links met in walks and globs (`--follow`). Links named
+    /// on the command line are read either way.
+    pub follow: bool,
     /// Message language.
     pub lang: Lang,
 }
@@ -31,6 +34,7 @@ impl Default for InputOptions {
             encoding: None,
             max_file_size: 32 * 1024 * 1024,
             extensions: vec!["txt".into(), "md".into()],
+            follow: false,
             lang: Lang::Zh,
         }
     }
@@ -40,7 +44,13 @@ impl Default for InputOptions {
 #[derive(Debug, Clone)]
 pub enum Input {
     /// A file to read.
-    File(PathBuf),
+    File {
+        /// The path, as given or as found.
+        path: PathBuf,
+        /// For a file found in a walk or a glob, the folder searched
+        /// (canonical). `None` for a file named on the command line.
+        root: Option<PathBuf>,
+    },
     /// An argument that named nothing readable.
     Failed {
         /// The argument as given.
@@ -54,7 +64,7 @@ impl Input {
     /// The path, to sort and deduplicate by.
     fn path(&self) -> &Path {
         match self {
-            Input::File(path) => path,
+            Input::File { path, .. } => path,
             Input::Failed { path, .. } => Path::new(path),
         }
     }
@@ -62,7 +72,7 @@ impl Input {
     /// The path shown in output.
     pub fn display_path(&self) -> String {
         match self {
-            Input::File(path) => path.display().to_string(),
+            Input::File { path, .. } => path.display().to_string(),
             Input::Failed { path, .. } => path.clone(),
         }
     }
@@ -83,9 +93,10 @@ fn input_diagnostic(code: &str, name: &str, message: String, help: String) -> Di
 
 /// Expands arguments into inputs: files as given, directories recursively
 /// (matching extensions, skipping hidden and git-ignored entries), glob
-/// patterns with the `glob` crate (matched directories are walked too).
-/// Sorted by path within each argument; duplicates removed. A directory that
-/// cannot be read, met anywhere, is an input that failed (I004).
+/// patterns (matched directories are walked too). Symbolic links met in
+/// walks and globs are followed only with [`InputOptions::follow`]. Sorted by
+/// path within each argument; duplicates removed. A directory that cannot be
+/// read, met anywhere, is an input that failed (I004).
 pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
     let lang = options.lang;
     let mut inputs = Vec::new();
@@ -94,36 +105,24 @@ pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
         let path = Path::new(argument);
         let mut found: Vec<Input> = Vec::new();
         if path.is_dir() {
-            walk(path, options, &mut found);
+            walk(path, &canonical_root(path), options, &mut found);
         } else if path.exists() || !has_glob_chars(argument) {
-            found.push(Input::File(path.to_path_buf()));
-        } else {
-            match glob::glob(argument) {
-                Ok(paths) => {
-                    for entry in paths {
-                        match entry {
-                            Ok(entry) if entry.is_dir() => walk(&entry, options, &mut found),
-                            Ok(entry) => found.push(Input::File(entry)),
-                            Err(err) => {
-                                found.extend(unreadable_entry(err.path(), err.error(), options))
-                            }
-                        }
-                    }
-                }
-                Err(err) => {
-                    inputs.push(no_input(
-                        argument,
-                        tr!(
-                            lang,
-                            "无效的通配符模式：{}",
-                            "invalid glob pattern: {}",
-                            err
-                        ),
-                        tr!(lang, "检查模式的写法", "check the pattern's syntax"),
-                    ));
-                    continue;
-                }
-            }
+            found.push(Input::File {
+                path: path.to_path_buf(),
+                root: None,
+            });
+        } else if let Err(err) = expand_glob(argument, options, &mut found) {
+            inputs.push(no_input(
+                argument,
+                tr!(
+                    lang,
+                    "无效的通配符模式：{}",
+                    "invalid glob pattern: {}",
+                    err
+                ),
+                tr!(lang, "检查模式的写法", "check the pattern's syntax"),
+            ));
+            continue;
         }
         if found.is_empty() {
             inputs.push(no_input(
@@ -170,66 +169,203 @@ const MAX_DEPTH: usize = 64;
 
 /// Finds the report files under `dir`: entries with one of the extensions,
 /// skipping hidden entries and whatever `.gitignore`/`.ignore` files exclude
-/// (also outside a git repository). Symbolic links are followed; a link that
-/// leads back to an ancestor is skipped, so loops never hang.
-fn walk(dir: &Path, options: &InputOptions, found: &mut Vec<Input>) {
+/// (also outside a git repository). Symbolic links are not followed unless
+/// [`InputOptions::follow`]; then a link that leads back to an ancestor is
+/// skipped, so loops never hang. `root` is the folder searched, recorded in
+/// each file found.
+fn walk(dir: &Path, root: &Path, options: &InputOptions, found: &mut Vec<Input>) {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .git_ignore(true)
         .git_exclude(false)
         .git_global(false)
         .require_git(false)
-        .follow_links(true)
+        .follow_links(options.follow)
         .max_depth(Some(MAX_DEPTH))
         .build();
     for entry in walker {
         match entry {
             // Not only regular files: a FIFO or a device named like a report is
             // kept, so that reading it says what it is (I004) without opening it.
+            // A link not followed is skipped.
             Ok(entry) => {
                 let listed = entry
                     .file_type()
                     .is_some_and(|kind| !kind.is_dir() && !kind.is_symlink());
                 let path = entry.into_path();
                 if listed && has_extension(&path, &options.extensions) {
-                    found.push(Input::File(path));
+                    found.push(Input::File {
+                        path,
+                        root: Some(root.to_path_buf()),
+                    });
                 }
             }
-            Err(err) => found.extend(walk_error(&err, options)),
+            Err(err) => found.extend(walk_error(&err, options, |path| {
+                has_extension(path, &options.extensions)
+            })),
         }
     }
+}
+
+/// How glob patterns match, as with the `glob` crate's `glob()`: wildcards
+/// do not cross `/`, and match names that start with a dot.
+const GLOB_MATCH: glob::MatchOptions = glob::MatchOptions {
+    case_sensitive: true,
+    require_literal_separator: true,
+    require_literal_leading_dot: false,
+};
+
+/// Expands a glob pattern: walks the folder named by its leading components
+/// without wildcards, pruning folders that cannot match, and takes the
+/// entries the pattern matches (folders matched are walked as above). Links
+/// are followed only with [`InputOptions::follow`], loops are skipped, and
+/// unreadable folders are inputs that failed (I004), as in a walk. A
+/// trailing `/` or `/**` matches folders only: `reports/**` is `reports`.
+fn expand_glob(
+    argument: &str,
+    options: &InputOptions,
+    found: &mut Vec<Input>,
+) -> Result<(), glob::PatternError> {
+    let (argument, only_dirs) = folders_only(argument);
+    if !has_glob_chars(argument) {
+        let dir = Path::new(if argument.is_empty() { "." } else { argument });
+        if dir.is_dir() {
+            walk(dir, &canonical_root(dir), options, found);
+        }
+        return Ok(());
+    }
+    let pattern = glob::Pattern::new(argument)?;
+    let wildcard = argument.find(['*', '?', '[']).unwrap_or(0);
+    let base_len = argument[..wildcard]
+        .rfind(std::path::is_separator)
+        .map_or(0, |i| i + 1);
+    let (base, rest) = argument.split_at(base_len);
+    // The components after the base, up to the first `**`: a folder at depth
+    // d (1-based) can only lead to a match if its name matches the d-th.
+    let components: Vec<glob::Pattern> = rest
+        .split(std::path::is_separator)
+        .take_while(|component| *component != "**")
+        .map(glob::Pattern::new)
+        .collect::<Result<_, _>>()?;
+    let recursive = rest.split(std::path::is_separator).any(|c| c == "**");
+    let start = match base.trim_end_matches(std::path::is_separator) {
+        "" if base.is_empty() => Path::new("."),
+        "" => Path::new(base),
+        folder => Path::new(folder),
+    };
+    if std::fs::metadata(start).is_err_and(|err| err.kind() == std::io::ErrorKind::NotFound) {
+        return Ok(());
+    }
+    let root = canonical_root(start);
+    let depth = if recursive {
+        MAX_DEPTH
+    } else {
+        components.len()
+    };
+    let prune = components.clone();
+    let walker = ignore::WalkBuilder::new(start)
+        .standard_filters(false)
+        .follow_links(options.follow)
+        .max_depth(Some(depth))
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|kind| kind.is_dir());
+            match (entry.depth(), is_dir) {
+                (0, _) | (_, false) => true,
+                (depth, true) => prune.get(depth - 1).is_none_or(|component| {
+                    entry
+                        .file_name()
+                        .to_str()
+                        .is_some_and(|name| component.matches_with(name, GLOB_MATCH))
+                }),
+            }
+        })
+        .build();
+    // Paths as the pattern sees them: without `./` when walking `.`.
+    let shown = |path: &Path| {
+        if base.is_empty() {
+            path.strip_prefix(".").unwrap_or(path).to_path_buf()
+        } else {
+            path.to_path_buf()
+        }
+    };
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                found.extend(walk_error(&err, options, |path| {
+                    pattern.matches_path_with(&shown(path), GLOB_MATCH)
+                }));
+                continue;
+            }
+        };
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        // The base is named, not matched; a link not followed is skipped.
+        if entry.depth() == 0 || kind.is_symlink() {
+            continue;
+        }
+        let path = shown(entry.path());
+        if !pattern.matches_path_with(&path, GLOB_MATCH) {
+            continue;
+        }
+        if kind.is_dir() {
+            walk(&path, &root, options, found);
+        } else if !only_dirs {
+            found.push(Input::File {
+                path,
+                root: Some(root.clone()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A pattern without its trailing separators and `**` components, and
+/// whether there were any (then only folders match).
+fn folders_only(mut pattern: &str) -> (&str, bool) {
+    let mut only_dirs = false;
+    loop {
+        let trimmed = pattern.trim_end_matches(std::path::is_separator);
+        if trimmed.len() < pattern.len() && !trimmed.is_empty() {
+            (pattern, only_dirs) = (trimmed, true);
+        } else if let Some(prefix) = pattern
+            .strip_suffix("**")
+            .filter(|p| p.is_empty() || p.ends_with(std::path::is_separator))
+        {
+            (pattern, only_dirs) = (prefix, true);
+        } else {
+            return (pattern, only_dirs);
+        }
+    }
+}
+
+/// The folder a walk or a glob searches, canonical (as given if it cannot
+/// be resolved).
+fn canonical_root(dir: &Path) -> PathBuf {
+    std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())
 }
 
 /// The input a walk error stands for: the path it is about, as an input that
 /// failed (I004), or `None` for a link loop (skipped, so that loops end) and
 /// for errors in `.gitignore` files (the walk goes on without their rules).
-fn walk_error(err: &ignore::Error, options: &InputOptions) -> Option<Input> {
+/// A folder that cannot be read is reported whatever its name: its reports
+/// would be lost silently. An entry that is not there (a broken link, a file
+/// removed meanwhile) is reported only if `wanted`: named like a report in a
+/// walk, matching the pattern in a glob.
+fn walk_error(
+    err: &ignore::Error,
+    options: &InputOptions,
+    wanted: impl Fn(&Path) -> bool,
+) -> Option<Input> {
     if err.is_partial() {
         return None;
     }
-    unreadable_entry(error_path(err)?, err.io_error()?, options)
-}
-
-/// The path a walk error is about, unless it is a link loop.
-fn error_path(err: &ignore::Error) -> Option<&Path> {
-    match err {
-        ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            error_path(err)
-        }
-        _ => None,
-    }
-}
-
-/// An entry of a walk or a glob that could not be read: I004, whatever its
-/// name when it is a directory (its reports would be lost silently); when
-/// it is not there (a broken link, a file removed meanwhile), only if it is
-/// named like a report.
-fn unreadable_entry(path: &Path, err: &std::io::Error, options: &InputOptions) -> Option<Input> {
-    let lang = options.lang;
-    if err.kind() == std::io::ErrorKind::NotFound && !has_extension(path, &options.extensions) {
+    let (path, err) = (error_path(err)?, err.io_error()?);
+    if err.kind() == std::io::ErrorKind::NotFound && !wanted(path) {
         return None;
     }
+    let lang = options.lang;
     let name = path.display().to_string();
     let mut diagnostic = unreadable_path(&name, err.to_string(), lang);
     if path.is_dir() {
@@ -250,6 +386,17 @@ fn unreadable_entry(path: &Path, err: &std::io::Error, options: &InputOptions) -
         path: name,
         diagnostic,
     })
+}
+
+/// The path a walk error is about, unless it is a link loop.
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
@@ -479,10 +626,15 @@ mod tests {
     }
 
     fn files(dir: &Path, options: &InputOptions) -> Vec<String> {
-        expand(&[dir.display().to_string()], options)
+        found(dir, &dir.display().to_string(), options)
+    }
+
+    /// What `argument` expands to: paths relative to `dir`, codes of failed inputs.
+    fn found(dir: &Path, argument: &str, options: &InputOptions) -> Vec<String> {
+        expand(&[argument.to_owned()], options)
             .iter()
             .map(|input| match input {
-                Input::File(path) => path.strip_prefix(dir).unwrap().display().to_string(),
+                Input::File { path, .. } => path.strip_prefix(dir).unwrap().display().to_string(),
                 Input::Failed { diagnostic, .. } => diagnostic.code.clone(),
             })
             .collect()
@@ -512,14 +664,70 @@ mod tests {
         std::os::unix::fs::symlink(&dir, dir.join("a/b/loop")).unwrap();
         std::os::unix::fs::symlink("nowhere", dir.join("a/broken.txt")).unwrap();
         let mut options = InputOptions::default();
-        assert_eq!(files(&dir, &options), ["a/b/r.txt", "I004", "a/r.md"]);
+        // Links are not followed: neither the loop nor the broken link.
+        assert_eq!(files(&dir, &options), ["a/b/r.txt", "a/r.md"]);
         let broken = read_file(&dir.join("a/broken.txt"), &options).unwrap_err();
         assert_eq!(broken.code, "I004");
         options.extensions.push("html".into());
+        assert_eq!(files(&dir, &options), ["a/b/r.txt", "a/r.html", "a/r.md"]);
+        // Followed, the loop ends and the broken link named like a report is I004.
+        options.follow = true;
         assert_eq!(
             files(&dir, &options),
             ["a/b/r.txt", "I004", "a/r.html", "a/r.md"]
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn globs_match_like_the_glob_crate() {
+        let dir = scratch("glob");
+        for file in [
+            "r.txt",
+            "a/r.txt",
+            "a/b/r.txt",
+            "a/b/r.md",
+            "c/r.txt",
+            ".h/r.txt",
+        ] {
+            let path = dir.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let options = InputOptions::default();
+        let glob = |pattern: &str| found(&dir, &format!("{}/{pattern}", dir.display()), &options);
+        // `**` matches zero or more folders, hidden ones too; `*` stays in one.
+        assert_eq!(
+            glob("**/*.txt"),
+            [".h/r.txt", "a/b/r.txt", "a/r.txt", "c/r.txt", "r.txt"]
+        );
+        assert_eq!(glob("*/r.txt"), [".h/r.txt", "a/r.txt", "c/r.txt"]);
+        assert_eq!(glob("a/*/r.*"), ["a/b/r.md", "a/b/r.txt"]);
+        assert_eq!(glob("[ab]/**/r.md"), ["a/b/r.md"]);
+        // Folders matched are walked (hidden ones skipped); a trailing `/` matches only folders.
+        assert_eq!(glob("?/"), ["a/b/r.md", "a/b/r.txt", "a/r.txt", "c/r.txt"]);
+        assert_eq!(glob("nothing*"), ["I005"]);
+        assert_eq!(glob("missing/*.txt"), ["I005"]);
+        assert_eq!(glob("a/[b"), ["I005"], "an invalid pattern");
+        // Broken links: skipped unless followed; then reported if the pattern matches.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("nowhere", dir.join("a/gone.txt")).unwrap();
+            std::os::unix::fs::symlink("nowhere", dir.join("a/gone.dat")).unwrap();
+            assert_eq!(glob("a/*.txt"), ["a/r.txt"]);
+            let follow = InputOptions {
+                follow: true,
+                ..InputOptions::default()
+            };
+            let glob =
+                |pattern: &str| found(&dir, &format!("{}/{pattern}", dir.display()), &follow);
+            assert_eq!(glob("a/*.txt"), ["I004", "a/r.txt"]);
+            assert_eq!(glob("a/*.dat"), ["I004"]);
+            assert_eq!(glob("a/*.md"), ["I005"]);
+        }
+        // Relative to the current folder: paths as `glob` gives them, without `./`.
+        let here = found(Path::new(""), "Cargo.*", &options);
+        assert_eq!(here, ["Cargo.lock", "Cargo.toml"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -546,7 +754,8 @@ mod tests {
         let dir = scratch("walk-errors");
         let locked = dir.display().to_string();
         let denied = walk_failure(&locked, std::io::ErrorKind::PermissionDenied);
-        let Some(Input::Failed { path, diagnostic }) = walk_error(&denied, &options) else {
+        let Some(Input::Failed { path, diagnostic }) = walk_error(&denied, &options, |_| false)
+        else {
             panic!("an unreadable folder is an input that failed");
         };
         assert_eq!(
@@ -559,13 +768,12 @@ mod tests {
             "{}",
             diagnostic.message
         );
-        // Unreadable, whatever its name; missing (a broken link), only a report.
+        // Unreadable, whatever its name; missing (a broken link), only if wanted.
         let file = walk_failure("a/r.dat", std::io::ErrorKind::PermissionDenied);
-        assert!(walk_error(&file, &options).is_some());
+        assert!(walk_error(&file, &options, |_| false).is_some());
         let gone = walk_failure("a/latest", std::io::ErrorKind::NotFound);
-        assert!(walk_error(&gone, &options).is_none());
-        let gone = walk_failure("a/r.txt", std::io::ErrorKind::NotFound);
-        assert!(walk_error(&gone, &options).is_some());
+        assert!(walk_error(&gone, &options, |_| false).is_none());
+        assert!(walk_error(&gone, &options, |p| p.ends_with("latest")).is_some());
         let lasso = ignore::Error::WithDepth {
             depth: 2,
             err: Box::new(ignore::Error::Loop {
@@ -573,12 +781,15 @@ mod tests {
                 child: "a/b/up".into(),
             }),
         };
-        assert!(walk_error(&lasso, &options).is_none(), "loops are skipped");
+        assert!(
+            walk_error(&lasso, &options, |_| true).is_none(),
+            "loops are skipped"
+        );
         let gitignore = ignore::Error::Partial(vec![walk_failure(
             ".gitignore",
             std::io::ErrorKind::PermissionDenied,
         )]);
-        assert!(walk_error(&gitignore, &options).is_none());
+        assert!(walk_error(&gitignore, &options, |_| true).is_none());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -79,7 +79,7 @@ impl Pipeline<'_> {
     /// Reads and processes one input.
     pub fn process(&self, input: &Input) -> FileResult {
         match input {
-            Input::File(path) => match read_file(path, self.input) {
+            Input::File { path, .. } => match read_file(path, self.input) {
                 Ok(source) => self.process_source(source, &|| std::fs::read(path), |bytes| {
                     write_atomic(path, bytes).map_err(|err| err.to_string())
                 }),
@@ -393,7 +393,10 @@ mod tests {
         let linter = Linter::new(crate::LintOptions::default());
         let inputs: Vec<Input> = ["examples/reports/clean-2024.txt", "no-such-file.txt"]
             .iter()
-            .map(|p| Input::File(p.into()))
+            .map(|p| Input::File {
+                path: p.into(),
+                root: None,
+            })
             .collect();
         let results = lint_all(&linter, &inputs, &InputOptions::default());
         let paths: Vec<&str> = results.iter().map(|r| r.path.as_str()).collect();

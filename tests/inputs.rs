@@ -117,6 +117,17 @@ fn files(json: &Value) -> Vec<(String, Vec<String>, String)> {
         .collect()
 }
 
+fn paths(json: &Value) -> Vec<String> {
+    files(json).into_iter().map(|(path, ..)| path).collect()
+}
+
+/// The clean example report with one `&nbsp;` (X002, a safe fix).
+fn fixable_report() -> String {
+    std::fs::read_to_string(CLEAN)
+        .unwrap()
+        .replacen("门户网站下载。", "门户网站下载。&nbsp;", 1)
+}
+
 /// Makes a FIFO with `mkfifo`; `false` (with a note) when there is none.
 fn mkfifo(path: &Path) -> bool {
     match std::process::Command::new("mkfifo").arg(path).status() {
@@ -284,6 +295,75 @@ fn an_unreadable_directory_argument_is_i004_not_i005() {
     let (code, json) = json_run(disclint().arg("check").arg(scratch.arg("missing/*.txt")));
     assert_eq!(code, 2);
     assert_eq!(files(&json)[0].1, ["I005"]);
+}
+
+/// `root/` with a report, a link to a file outside, a link to a folder
+/// outside, and `outside/` holding a "secret" and a fixable report.
+fn linked_tree(scratch: &Scratch) {
+    scratch.write("root/r.txt", std::fs::read(CLEAN).unwrap());
+    scratch.write("outside/secret.txt", "root:x:0:0:SECRET-LINE\n");
+    scratch.write("outside/fixable.txt", fixable_report());
+    std::os::unix::fs::symlink(
+        scratch.path("outside/secret.txt"),
+        scratch.path("root/passwd.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(scratch.path("outside"), scratch.path("root/elsewhere")).unwrap();
+}
+
+#[test]
+fn walks_and_globs_do_not_follow_links_unless_asked() {
+    let scratch = Scratch::new("links");
+    linked_tree(&scratch);
+    for argument in [scratch.arg("root"), scratch.arg("root/**/*.txt")] {
+        let output = disclint().arg("check").arg(&argument).output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(!text.contains("SECRET"), "{argument}: {text}");
+        let (code, json) = json_run(disclint().arg("check").arg(&argument));
+        assert_eq!(code, 0, "{argument}");
+        assert_eq!(paths(&json), [scratch.arg("root/r.txt")], "{argument}");
+
+        let (_, json) = json_run(disclint().args(["check", "--follow"]).arg(&argument));
+        assert_eq!(
+            paths(&json),
+            [
+                scratch.arg("root/elsewhere/fixable.txt"),
+                scratch.arg("root/elsewhere/secret.txt"),
+                scratch.arg("root/passwd.txt"),
+                scratch.arg("root/r.txt"),
+            ],
+            "{argument} --follow"
+        );
+        let (_, json) = json_run(disclint().args(["check", "-L"]).arg(&argument));
+        assert_eq!(paths(&json).len(), 4, "-L is --follow");
+    }
+    // Named on the command line, a link is read.
+    let (_, json) = json_run(disclint().arg("check").arg(scratch.path("root/passwd.txt")));
+    assert_eq!(files(&json)[0].1, ["S000"]);
+    let (_, json) = json_run(disclint().arg("check").arg(scratch.path("root/elsewhere")));
+    assert_eq!(paths(&json).len(), 2, "a folder link named is searched");
+}
+
+#[test]
+fn a_link_loop_under_a_glob_ends_and_each_file_is_listed_once() {
+    let scratch = Scratch::new("glob-loop");
+    scratch.write("tree/a/r.txt", std::fs::read(CLEAN).unwrap());
+    std::os::unix::fs::symlink("..", scratch.path("tree/a/up")).unwrap();
+    std::os::unix::fs::symlink(".", scratch.path("tree/a/here")).unwrap();
+    for follow in [false, true] {
+        let mut cmd = disclint();
+        cmd.arg("check").arg(scratch.arg("tree/**/*.txt"));
+        if follow {
+            cmd.arg("--follow");
+        }
+        let (code, json) = json_run(&mut cmd);
+        assert_eq!(code, 0, "--follow {follow}");
+        assert_eq!(
+            paths(&json),
+            [scratch.arg("tree/a/r.txt")],
+            "--follow {follow}"
+        );
+    }
 }
 
 #[test]
