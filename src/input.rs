@@ -48,7 +48,9 @@ pub enum Input {
         /// The path, as given or as found.
         path: PathBuf,
         /// For a file found in a walk or a glob, the folder searched
-        /// (canonical). `None` for a file named on the command line.
+        /// (canonical): fixes are written only while the file resolves
+        /// inside it ([`check_fix_target`]). `None` for a file named on the
+        /// command line.
         root: Option<PathBuf>,
     },
     /// An argument that named nothing readable.
@@ -340,10 +342,38 @@ fn folders_only(mut pattern: &str) -> (&str, bool) {
     }
 }
 
-/// The folder a walk or a glob searches, canonical (as given if it cannot
-/// be resolved).
+/// The folder a walk or a glob searches, canonical, to compare the files
+/// found against when writing fixes. If it cannot be resolved, the path as
+/// given: then no file resolves inside it and no fix is written.
 fn canonical_root(dir: &Path) -> PathBuf {
     std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// Whether fixes may be written to `path`, found under `root` (see
+/// [`Input::File`]): only while it resolves inside that folder. A link
+/// followed with `--follow` (or put in place since) to a file outside is
+/// refused, with the reason. A file named on the command line (`root` is
+/// `None`) is written, through a link if it is one.
+pub fn check_fix_target(path: &Path, root: Option<&Path>, lang: Lang) -> Result<(), String> {
+    let Some(root) = root else {
+        return Ok(());
+    };
+    match std::fs::canonicalize(path) {
+        Ok(target) if target.starts_with(root) => Ok(()),
+        Ok(target) => Err(tr!(
+            lang,
+            "未写入修复：此路径经由符号链接指向所检查的目录“{1}”之外的“{0}”；要修复，请直接指定该文件",
+            "fixes not written: this path leads through a symbolic link to “{}”, outside the searched folder “{}”; name that file to fix it",
+            target.display(),
+            root.display()
+        )),
+        Err(err) => Err(tr!(
+            lang,
+            "未写入修复：无法确定文件的实际位置：{}",
+            "fixes not written: cannot tell where the file really is: {}",
+            err
+        )),
+    }
 }
 
 /// The input a walk error stands for: the path it is about, as an input that
@@ -728,6 +758,31 @@ mod tests {
         // Relative to the current folder: paths as `glob` gives them, without `./`.
         let here = found(Path::new(""), "Cargo.*", &options);
         assert_eq!(here, ["Cargo.lock", "Cargo.toml"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fixes_are_written_only_inside_the_searched_folder() {
+        let dir = scratch("fix-target");
+        std::fs::create_dir_all(dir.join("root/in")).unwrap();
+        std::fs::write(dir.join("root/in/r.txt"), "x").unwrap();
+        std::fs::write(dir.join("out.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.join("out.txt"), dir.join("root/out.txt")).unwrap();
+        std::os::unix::fs::symlink("in/r.txt", dir.join("root/in.txt")).unwrap();
+        let root = canonical_root(&dir.join("root"));
+        let check =
+            |name: &str, root: Option<&Path>| check_fix_target(&dir.join(name), root, Lang::En);
+        assert_eq!(check("root/in/r.txt", Some(&root)), Ok(()));
+        assert_eq!(check("root/in.txt", Some(&root)), Ok(()));
+        let refused = check("root/out.txt", Some(&root)).unwrap_err();
+        assert!(refused.contains("outside the searched folder"), "{refused}");
+        assert_eq!(
+            check("root/out.txt", None),
+            Ok(()),
+            "named on the command line"
+        );
+        assert!(check("root/gone.txt", Some(&root)).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

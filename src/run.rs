@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use crate::atomic_write::write_atomic;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
-use crate::input::{decode_bytes, read_file, Input, InputOptions};
+use crate::input::{check_fix_target, decode_bytes, read_file, Input, InputOptions};
 use crate::lint::Linter;
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
@@ -79,8 +79,9 @@ impl Pipeline<'_> {
     /// Reads and processes one input.
     pub fn process(&self, input: &Input) -> FileResult {
         match input {
-            Input::File { path, .. } => match read_file(path, self.input) {
+            Input::File { path, root } => match read_file(path, self.input) {
                 Ok(source) => self.process_source(source, &|| std::fs::read(path), |bytes| {
+                    check_fix_target(path, root.as_deref(), self.input.lang)?;
                     write_atomic(path, bytes).map_err(|err| err.to_string())
                 }),
                 Err(diagnostic) => self.unreadable(path.display().to_string(), *diagnostic),

@@ -345,6 +345,61 @@ fn walks_and_globs_do_not_follow_links_unless_asked() {
 }
 
 #[test]
+fn fix_never_writes_through_a_link_out_of_the_searched_folder() {
+    let scratch = Scratch::new("fix-links");
+    linked_tree(&scratch);
+    // A link that stays inside the folder: to a file the walk does not list itself.
+    scratch.write("root/data/inside.report", fixable_report());
+    std::os::unix::fs::symlink("data/inside.report", scratch.path("root/inside.txt")).unwrap();
+    let outside = scratch.path("outside/fixable.txt");
+    let before = std::fs::read(&outside).unwrap();
+
+    // Without --follow the links are not even read.
+    let (code, json) = json_run(
+        disclint()
+            .args(["check", "--fix", "--select", "X002"])
+            .arg(scratch.path("root")),
+    );
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(paths(&json), [scratch.arg("root/r.txt")]);
+    assert_eq!(std::fs::read(&outside).unwrap(), before);
+
+    // With --follow: read and reported, but the file outside is not written.
+    let output = disclint()
+        .args([
+            "check", "--follow", "--fix", "--select", "X002", "--lang", "en",
+        ])
+        .arg(scratch.path("root"))
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert_eq!(std::fs::read(&outside).unwrap(), before, "{text}");
+    assert!(text.contains("outside"), "the refusal says why: {text}");
+    // The link inside the folder is fixed through; the link stays a link.
+    let inside = std::fs::read_to_string(scratch.path("root/data/inside.report")).unwrap();
+    assert!(!inside.contains("&nbsp;"), "{text}");
+    assert!(std::fs::symlink_metadata(scratch.path("root/inside.txt"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+
+    // Named on the command line, a link is fixed through (its target replaced).
+    disclint()
+        .args(["check", "--fix", "--select", "X002"])
+        .arg(scratch.path("root/elsewhere/fixable.txt"))
+        .assert()
+        .code(0);
+    assert!(!std::fs::read_to_string(&outside)
+        .unwrap()
+        .contains("&nbsp;"));
+}
+
+#[test]
 fn a_link_loop_under_a_glob_ends_and_each_file_is_listed_once() {
     let scratch = Scratch::new("glob-loop");
     scratch.write("tree/a/r.txt", std::fs::read(CLEAN).unwrap());
