@@ -53,9 +53,11 @@ pub enum Input {
         /// command line.
         root: Option<PathBuf>,
     },
-    /// An argument that named nothing readable.
+    /// An input that failed before reading: an argument that matched
+    /// nothing (I005), or a folder or entry met in a walk or a glob that
+    /// could not be read (I004).
     Failed {
-        /// The argument as given.
+        /// The argument as given, or the path met.
         path: String,
         /// What went wrong.
         diagnostic: Diagnostic,
@@ -378,7 +380,8 @@ pub fn check_fix_target(path: &Path, root: Option<&Path>, lang: Lang) -> Result<
 
 /// The input a walk error stands for: the path it is about, as an input that
 /// failed (I004), or `None` for a link loop (skipped, so that loops end) and
-/// for errors in `.gitignore` files (the walk goes on without their rules).
+/// for errors in `.gitignore` files (the walk goes on without their rules;
+/// unlike the walker's own errors, they carry no depth).
 /// A folder that cannot be read is reported whatever its name: its reports
 /// would be lost silently. An entry that is not there (a broken link, a file
 /// removed meanwhile) is reported only if `wanted`: named like a report in a
@@ -388,7 +391,7 @@ fn walk_error(
     options: &InputOptions,
     wanted: impl Fn(&Path) -> bool,
 ) -> Option<Input> {
-    if err.is_partial() {
+    if err.is_partial() || err.depth().is_none() {
         return None;
     }
     let (path, err) = (error_path(err)?, err.io_error()?);
@@ -572,6 +575,7 @@ fn special_kind(kind: &std::fs::FileType, lang: Lang) -> String {
             return tr!(lang, "块设备", "a block device");
         }
     }
+    #[cfg(not(unix))]
     let _ = kind;
     tr!(lang, "特殊文件", "a special file")
 }
@@ -844,6 +848,13 @@ mod tests {
             ".gitignore",
             std::io::ErrorKind::PermissionDenied,
         )]);
+        assert!(walk_error(&gitignore, &options, |_| true).is_none());
+        let gitignore = ignore::Error::WithPath {
+            path: ".gitignore".into(),
+            err: Box::new(ignore::Error::Io(
+                std::io::ErrorKind::PermissionDenied.into(),
+            )),
+        };
         assert!(walk_error(&gitignore, &options, |_| true).is_none());
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -10,6 +10,7 @@
 //! directory anyway. When the tests run as root they run disclint as user
 //! `nobody` with `setpriv`; where that is not possible they say so on
 //! standard error and skip.
+#![cfg(unix)]
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
