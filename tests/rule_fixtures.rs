@@ -111,7 +111,7 @@ fn run_input(path: &Path) -> BTreeSet<(String, usize)> {
     expand(&[argument], &options)
         .into_iter()
         .filter_map(|input| match input {
-            Input::File(file) => read_file(&file, &options).err().map(|d| d.code.clone()),
+            Input::File { path, .. } => read_file(&path, &options).err().map(|d| d.code.clone()),
             Input::Failed { diagnostic, .. } => Some(diagnostic.code),
         })
         .map(|code| (code, 1))
