@@ -7,7 +7,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::read::{decode, ReadError};
 use crate::source::{SourceFile, TextEncoding};
 use crate::span::Span;
 use crate::{tr, Lang};
@@ -82,7 +81,12 @@ impl Input {
     }
 }
 
-fn input_diagnostic(code: &str, name: &str, message: String, help: String) -> Diagnostic {
+pub(crate) fn input_diagnostic(
+    code: &str,
+    name: &str,
+    message: String,
+    help: String,
+) -> Diagnostic {
     Diagnostic {
         code: code.to_owned(),
         name: name.to_owned(),
@@ -501,7 +505,7 @@ pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<
     if bytes.len() as u64 > options.max_file_size {
         return Err(too_large(bytes.len() as u64));
     }
-    decode_bytes(&name, &bytes, options)
+    crate::extract::extract(&name, &bytes, options)
 }
 
 /// I004 for `name`, with the reason it could not be read.
@@ -603,48 +607,6 @@ fn read_bounded(reader: impl Read, limit: u64, size: u64) -> std::io::Result<Vec
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
     Ok(bytes)
-}
-
-/// Decodes bytes already read (a file or standard input).
-pub fn decode_bytes(
-    name: &str,
-    bytes: &[u8],
-    options: &InputOptions,
-) -> Result<SourceFile, Box<Diagnostic>> {
-    let lang = options.lang;
-    decode(name, bytes, options.encoding).map_err(|err| Box::new(match err {
-        ReadError::Undecodable { encoding, offset } => input_diagnostic(
-            "I001",
-            "undecodable-input",
-            tr!(
-                lang,
-                "无法按 {} 解码：第 {} 字节无效",
-                "cannot decode as {}: invalid byte at offset {}",
-                encoding.as_str(),
-                offset
-            ),
-            tr!(
-                lang,
-                "将文件另存为 UTF-8，或用 --encoding 指定编码（utf-8、gb18030、utf-16le、utf-16be）",
-                "save the file as UTF-8, or name its encoding with --encoding (utf-8, gb18030, utf-16le, utf-16be)"
-            ),
-        ),
-        ReadError::Binary { offset } => input_diagnostic(
-            "I002",
-            "binary-input",
-            tr!(
-                lang,
-                "这不是文本文件（第 {} 字节为控制字符）",
-                "this is not a text file (control byte at offset {})",
-                offset
-            ),
-            tr!(
-                lang,
-                "把 Word、PDF 等文件先另存为纯文本（.txt）再检查",
-                "save Word or PDF documents as plain text (.txt) first"
-            ),
-        ),
-    }))
 }
 
 #[cfg(test)]

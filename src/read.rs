@@ -84,6 +84,8 @@ pub fn decode(
         encoding,
         had_bom,
         lines,
+        kind: crate::extract::SourceKind::Text,
+        map: crate::source_map::SourceMap::Identity,
     })
 }
 

@@ -8,8 +8,9 @@ use std::sync::mpsc;
 
 use crate::atomic_write::{ReplaceError, Snapshot};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::extract;
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
-use crate::input::{check_fix_target, decode_bytes, read_file, Input, InputOptions};
+use crate::input::{check_fix_target, read_file, Input, InputOptions};
 use crate::lint::Linter;
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
@@ -203,7 +204,7 @@ impl Pipeline<'_> {
     /// Processes a report given as bytes (standard input): with `--fix`, the
     /// fixed bytes are returned in [`FileResult::output`] instead of written.
     pub fn process_bytes(&self, name: &str, bytes: Vec<u8>) -> FileResult {
-        match decode_bytes(name, &bytes, self.input) {
+        match extract(name, &bytes, self.input) {
             Ok(source) => {
                 let mut target = Target::Bytes {
                     original: bytes,
@@ -283,7 +284,7 @@ impl Pipeline<'_> {
                 err
             )
         })?;
-        match decode_bytes(&source.path, &original, self.input) {
+        match extract(&source.path, &original, self.input) {
             Ok(again) if again.text == source.text => {}
             _ => {
                 return Err(tr!(
@@ -547,7 +548,13 @@ mod tests {
                 write: true,
             }),
         };
-        let result = pipeline.process_input(&Input::File { path: path.clone(), root: None }, &mut || meanwhile(&path));
+        let result = pipeline.process_input(
+            &Input::File {
+                path: path.clone(),
+                root: None,
+            },
+            &mut || meanwhile(&path),
+        );
         let after = std::fs::read(&path).ok();
         let _ = std::fs::remove_dir_all(&dir);
         (result, after)

@@ -4,7 +4,8 @@
 
 use std::sync::OnceLock;
 
-use disclint::input::{decode_bytes, InputOptions};
+use disclint::extract::extract;
+use disclint::input::InputOptions;
 use disclint::rules::{Selection, Selector};
 use disclint::{LintOptions, Linter};
 use libfuzzer_sys::fuzz_target;
@@ -23,7 +24,7 @@ fn linter() -> &'static Linter {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = decode_bytes("fuzz.txt", data, &InputOptions::default()) else {
+    let Ok(source) = extract("fuzz.txt", data, &InputOptions::default()) else {
         return;
     };
     for diagnostic in linter().lint(&source) {
