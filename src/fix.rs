@@ -3,7 +3,7 @@
 //! bytes so that the encoding, byte-order mark, line endings and every byte
 //! outside the edits stay as they were.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::lint::Linter;
@@ -42,14 +42,53 @@ fn well_formed(fix: &Fix, text: &str) -> bool {
     })
 }
 
-fn overlaps(a: &Edit, b: &Edit) -> bool {
-    a.offset == b.offset || (a.offset < b.offset + b.length && b.offset < a.offset + a.length)
+#[cfg(test)]
+thread_local! {
+    /// Lookups among the chosen edits, counted by the tests to show that
+    /// choosing fixes takes linear work.
+    static PROBES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The edits chosen so far in one pass, as the furthest end of the edits
+/// starting at each offset.
+///
+/// Two edits overlap when they start at the same offset (two insertions
+/// there would come out in an arbitrary order) or their ranges intersect.
+/// Chosen edits do not overlap one another (those of one fix are sorted and
+/// disjoint), so in offset order their ends never decrease: an edit overlaps
+/// a chosen one exactly when one starts at its offset or the last one that
+/// starts before its end reaches past its offset. Two lookups per edit, not
+/// one comparison per chosen edit.
+#[derive(Default)]
+struct Chosen {
+    ends: BTreeMap<usize, usize>,
+}
+
+impl Chosen {
+    /// Whether `edit` (in bounds) overlaps a chosen edit.
+    fn overlaps(&self, edit: &Edit) -> bool {
+        #[cfg(test)]
+        PROBES.with(|p| p.set(p.get() + 1));
+        let end = edit.offset + edit.length;
+        self.ends.contains_key(&edit.offset)
+            || self
+                .ends
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &chosen_end)| chosen_end > edit.offset)
+    }
+
+    fn insert(&mut self, edit: &Edit) {
+        let end = edit.offset + edit.length;
+        let furthest = self.ends.entry(edit.offset).or_insert(end);
+        *furthest = (*furthest).max(end);
+    }
 }
 
 /// The line break a replacement's bare `\n` should become: `\r\n` when the
-/// text uses it.
-fn adapt_line_endings(replacement: &str, text: &str) -> String {
-    if text.contains("\r\n") && replacement.contains('\n') {
+/// text uses it (`crlf`).
+fn adapt_line_endings(replacement: &str, crlf: bool) -> String {
+    if crlf && replacement.contains('\n') {
         replacement.replace("\r\n", "\n").replace('\n', "\r\n")
     } else {
         replacement.to_owned()
@@ -58,8 +97,9 @@ fn adapt_line_endings(replacement: &str, text: &str) -> String {
 
 /// Chooses the fixes to apply in one pass: allowed, well formed, in order
 /// of their first edit, skipping any that overlaps one already chosen (it is
-/// left for the next pass). Returns the edits, sorted, and how many
-/// diagnostics they fix.
+/// left for the next pass). A fix is taken whole or not at all. Returns the
+/// edits, sorted, and how many diagnostics they fix. Takes O(n log n) time
+/// for n edits.
 pub fn select<'a>(
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
     text: &str,
@@ -70,26 +110,29 @@ pub fn select<'a>(
         .filter_map(|d| d.fix.as_ref())
         .filter(|fix| options.allows(fix) && !fix.edits.is_empty() && well_formed(fix, text))
         .collect();
+    // Stable: fixes starting at the same offset keep their order.
     fixes.sort_by_key(|fix| fix.edits[0].offset);
-    let mut chosen: Vec<Edit> = Vec::new();
+    let crlf = text.contains("\r\n");
+    let mut chosen = Chosen::default();
+    let mut edits: Vec<Edit> = Vec::new();
     let mut count = 0;
     for fix in fixes {
-        if fix
-            .edits
-            .iter()
-            .any(|edit| chosen.iter().any(|c| overlaps(c, edit)))
-        {
+        if fix.edits.iter().any(|edit| chosen.overlaps(edit)) {
             continue;
         }
-        chosen.extend(fix.edits.iter().map(|edit| Edit {
-            offset: edit.offset,
-            length: edit.length,
-            replacement: adapt_line_endings(&edit.replacement, text),
-        }));
+        for edit in &fix.edits {
+            chosen.insert(edit);
+            edits.push(Edit {
+                offset: edit.offset,
+                length: edit.length,
+                replacement: adapt_line_endings(&edit.replacement, crlf),
+            });
+        }
         count += 1;
     }
-    chosen.sort_by_key(|edit| edit.offset);
-    (chosen, count)
+    // Stable: edits at one offset (of one fix) keep their order.
+    edits.sort_by_key(|edit| edit.offset);
+    (edits, count)
 }
 
 /// Applies sorted, non-overlapping edits to `text`.
@@ -292,6 +335,84 @@ mod tests {
     }
 
     #[test]
+    fn choosing_fixes_takes_linear_work() {
+        // One fix per byte, none overlapping: every fix is compared with a
+        // bounded number of chosen edits, not with all of them.
+        let probes = |n: usize| {
+            let text = "x".repeat(n);
+            let diagnostics: Vec<Diagnostic> = (0..n)
+                .map(|i| with_fix(vec![edit(i, 1, "y")], Applicability::Safe))
+                .collect();
+            let before = PROBES.with(|p| p.get());
+            let (edits, count) = select(&diagnostics, &text, FixOptions::default());
+            assert_eq!((edits.len(), count), (n, n));
+            PROBES.with(|p| p.get()) - before
+        };
+        let (small, big) = (probes(2_000), probes(8_000));
+        assert!(
+            big <= 6 * small + 1000,
+            "{small} probes for n, {big} for 4n"
+        );
+        assert!(big <= 4 * 8_000, "{big} probes for 8,000 fixes");
+    }
+
+    #[test]
+    fn choosing_fixes_agrees_with_comparing_every_pair() {
+        // The quadratic definition: a fix is taken when none of its edits
+        // starts where a chosen edit starts or intersects one.
+        fn pairwise(fixes: &[Diagnostic], text: &str) -> Vec<Edit> {
+            let overlaps = |a: &Edit, b: &Edit| {
+                a.offset == b.offset
+                    || (a.offset < b.offset + b.length && b.offset < a.offset + a.length)
+            };
+            let mut sorted: Vec<&Fix> = fixes
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| !f.edits.is_empty() && well_formed(f, text))
+                .collect();
+            sorted.sort_by_key(|f| f.edits[0].offset);
+            let mut chosen: Vec<Edit> = Vec::new();
+            for fix in sorted {
+                if !fix
+                    .edits
+                    .iter()
+                    .any(|e| chosen.iter().any(|c| overlaps(c, e)))
+                {
+                    chosen.extend(fix.edits.iter().cloned());
+                }
+            }
+            chosen.sort_by_key(|e| e.offset);
+            chosen
+        }
+        let text = "0123456789abcdefghij";
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..2_000 {
+            let fixes: Vec<Diagnostic> = (0..next(8))
+                .map(|_| {
+                    let mut at = next(text.len() + 1);
+                    let edits = (0..1 + next(3))
+                        .map(|_| {
+                            let length = next(4).min(text.len() - at);
+                            let e = edit(at, length, "_");
+                            at = (at + length + next(3)).min(text.len());
+                            e
+                        })
+                        .collect();
+                    with_fix(edits, Applicability::Safe)
+                })
+                .collect();
+            let (edits, _) = select(&fixes, text, FixOptions::default());
+            assert_eq!(edits, pairwise(&fixes, text), "{fixes:#?}");
+        }
+    }
+
+    #[test]
     fn malformed_fixes_are_ignored() {
         let text = "总体";
         let diagnostics = [
@@ -335,8 +456,9 @@ mod tests {
 
     #[test]
     fn line_endings_follow_the_file() {
-        assert_eq!(adapt_line_endings("a\nb", "x\r\ny"), "a\r\nb");
-        assert_eq!(adapt_line_endings("a\nb", "x\ny"), "a\nb");
+        assert_eq!(adapt_line_endings("a\nb", true), "a\r\nb");
+        assert_eq!(adapt_line_endings("a\r\nb", true), "a\r\nb");
+        assert_eq!(adapt_line_endings("a\nb", false), "a\nb");
     }
 
     /// A rule whose safe fix rewrites every `from` into `to`.
