@@ -9,8 +9,10 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::lint::Linter;
 use crate::read::encode;
 use crate::source::{SourceFile, TextEncoding};
+use crate::{tr, Lang};
 
-/// Passes of fix → re-lint at most; `--fix` never loops forever.
+/// Passes of fix → re-lint at most; `--fix` never loops forever (and
+/// [`growth_limit`] bounds the size the text may reach).
 pub const MAX_PASSES: usize = 10;
 
 /// Which fixes may be applied.
@@ -204,6 +206,69 @@ pub fn splice(
     Ok(out)
 }
 
+/// How much fixes may grow a text: to twice its size, or by 64 KiB,
+/// whichever allows more.
+///
+/// Fixes correct marks and words and keep a report's size: C003 swaps
+/// brackets, X002 shortens `&nbsp;`, C006 turns `<` into `〈` (two bytes
+/// more per mark, within a title of many more bytes), and a pack's
+/// substitution writes a phrase for another. Doubling the text is far
+/// beyond any honest sequence of them; the 64 KiB keep a small file or
+/// excerpt from hitting the bound on a few long replacements. A pass that
+/// would go further means fixes that feed each other (`0 → 1111` with
+/// `1 → 0000` grows the text fourfold each pass): without the bound, ten
+/// passes take a text to a million times its size. With it, time and memory
+/// stay within a small multiple of the input's.
+pub fn growth_limit(original: usize) -> usize {
+    original
+        .saturating_mul(2)
+        .max(original.saturating_add(64 * 1024))
+}
+
+/// Why fixing stopped while fixes were left to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unconverged {
+    /// The next pass would have grown the text beyond [`growth_limit`]
+    /// bytes; it was not applied.
+    Growth {
+        /// The size of the text before any fix, in bytes (of UTF-8).
+        original: usize,
+        /// The most it may grow to.
+        limit: usize,
+    },
+    /// The next pass would have brought back an earlier text: fixes undo
+    /// one another.
+    Cycle,
+    /// [`MAX_PASSES`] passes ran and fixes are still offered.
+    Passes,
+}
+
+impl Unconverged {
+    /// A note for the user: fixing stopped, and why.
+    pub fn message(&self, lang: Lang) -> String {
+        match *self {
+            Unconverged::Growth { original, limit } => tr!(
+                lang,
+                "修复未收敛：再修复一轮将使文本超过 {} 字节（修复前为 {} 字节），已停止；可能是某些修复（如规则包的替换）互相触发，请检查剩下的可修复项",
+                "fixes did not converge: another pass would grow the text beyond {} bytes (from {} before fixing), so fixing stopped; some fixes (e.g. a rule pack's substitutions) may feed each other, check the fixable findings left",
+                limit,
+                original
+            ),
+            Unconverged::Cycle => tr!(
+                lang,
+                "修复未收敛：某些修复互相抵消（再修复一轮将回到之前的文本），已停止；请检查剩下的可修复项",
+                "fixes did not converge: some fixes undo each other (another pass would bring back an earlier text), so fixing stopped; check the fixable findings left"
+            ),
+            Unconverged::Passes => tr!(
+                lang,
+                "修复未收敛：修复 {} 轮后仍有可修复项，已停止",
+                "fixes did not converge: fixes are still offered after {} passes, so fixing stopped",
+                MAX_PASSES
+            ),
+        }
+    }
+}
+
 /// The outcome of fixing one report.
 #[derive(Debug, Clone)]
 pub struct Fixed {
@@ -217,11 +282,25 @@ pub struct Fixed {
     pub passes: usize,
     /// The diagnostics of the final text (all of them, before suppressions).
     pub diagnostics: Vec<Diagnostic>,
+    /// Why fixing stopped with fixes left, if it did; the user should be told
+    /// (the text is that of the last pass applied, which is still written).
+    pub unconverged: Option<Unconverged>,
 }
 
-/// Fixes `source` (decoded from `bytes`) until no allowed fix is left, a
-/// pass changes nothing, a text repeats, or [`MAX_PASSES`] passes ran.
-/// `keep` says which diagnostics count (suppressed ones are not fixed).
+/// The length of `text` after `edits`.
+fn length_after(text: &str, edits: &[Edit]) -> usize {
+    edits.iter().fold(text.len(), |length, edit| {
+        length
+            .saturating_sub(edit.length)
+            .saturating_add(edit.replacement.len())
+    })
+}
+
+/// Fixes `source` (decoded from `bytes`) until no allowed fix is left or a
+/// pass changes nothing; or stops, reporting it in [`Fixed::unconverged`],
+/// when the next pass would bring back an earlier text, grow the text beyond
+/// [`growth_limit`], or exceed [`MAX_PASSES`]. `keep` says which
+/// diagnostics count (suppressed ones are not fixed).
 pub fn fix_until_stable(
     linter: &Linter,
     source: SourceFile,
@@ -230,16 +309,19 @@ pub fn fix_until_stable(
     keep: &dyn Fn(&SourceFile, &Diagnostic) -> bool,
     options: FixOptions,
 ) -> Result<Fixed, SpliceError> {
+    let original = source.text.len();
+    let limit = growth_limit(original);
     let mut current = Fixed {
         source,
         bytes,
         fixed: 0,
         passes: 0,
         diagnostics,
+        unconverged: None,
     };
     let mut seen = HashSet::new();
     seen.insert(current.source.text.clone());
-    while current.passes < MAX_PASSES {
+    loop {
         let (edits, count) = select(
             current
                 .diagnostics
@@ -251,8 +333,17 @@ pub fn fix_until_stable(
         if edits.is_empty() {
             break;
         }
+        if current.passes == MAX_PASSES {
+            current.unconverged = Some(Unconverged::Passes);
+            break;
+        }
+        if length_after(&current.source.text, &edits) > limit {
+            current.unconverged = Some(Unconverged::Growth { original, limit });
+            break;
+        }
         let text = apply(&current.source.text, &edits);
         if !seen.insert(text.clone()) {
+            current.unconverged = Some(Unconverged::Cycle);
             break;
         }
         let bytes = splice(
@@ -291,7 +382,7 @@ mod tests {
     use super::*;
     use crate::rules::{Context, Family, Registry, Rule, RuleMeta, Sink};
     use crate::span::Span;
-    use crate::{LintOptions, Severity};
+    use crate::{Lang, LintOptions, Severity};
 
     fn with_fix(edits: Vec<Edit>, applicability: Applicability) -> Diagnostic {
         Diagnostic {
@@ -535,6 +626,7 @@ mod tests {
         ]);
         let fixed = fix_text(&linter, "甲");
         assert!(fixed.passes < MAX_PASSES, "{}", fixed.passes);
+        assert_eq!(fixed.unconverged, Some(Unconverged::Cycle));
     }
 
     #[test]
@@ -547,6 +639,73 @@ mod tests {
         let fixed = fix_text(&linter, "a");
         assert_eq!(fixed.passes, MAX_PASSES);
         assert_eq!(fixed.bytes, fixed.source.text.as_bytes());
+        assert_eq!(fixed.unconverged, Some(Unconverged::Passes));
+    }
+
+    #[test]
+    fn fixes_that_grow_the_text_stop_at_the_growth_bound() {
+        let linter = linter(vec![Box::new(Rewrite {
+            code: "X907",
+            from: "a",
+            to: "aa",
+        })]);
+        // Small: 100 bytes may grow by 64 KiB; 51,200 bytes after 9 passes,
+        // the 10th would make 102,400.
+        let fixed = fix_text(&linter, &"a".repeat(100));
+        assert_eq!(fixed.source.text.len(), 51_200);
+        assert_eq!(fixed.passes, 9);
+        assert_eq!(
+            fixed.unconverged,
+            Some(Unconverged::Growth {
+                original: 100,
+                limit: 65_636
+            })
+        );
+        // Large: 70,000 bytes may double; the second pass would quadruple.
+        let fixed = fix_text(&linter, &"a".repeat(70_000));
+        assert_eq!(fixed.source.text.len(), 140_000);
+        assert_eq!(fixed.passes, 1);
+        assert_eq!(
+            fixed.unconverged,
+            Some(Unconverged::Growth {
+                original: 70_000,
+                limit: 140_000
+            })
+        );
+        assert!(fixed
+            .unconverged
+            .unwrap()
+            .message(Lang::Zh)
+            .contains("140000"));
+        assert_eq!(fixed.bytes, fixed.source.text.as_bytes());
+    }
+
+    #[test]
+    fn fixes_that_feed_each_other_stop_at_the_growth_bound() {
+        // 0 → 1111 → 0000000000000000 → …: four times longer every pass.
+        let linter = linter(vec![
+            Box::new(Rewrite {
+                code: "X908",
+                from: "0",
+                to: "1111",
+            }),
+            Box::new(Rewrite {
+                code: "X909",
+                from: "1",
+                to: "0000",
+            }),
+        ]);
+        let fixed = fix_text(&linter, "0");
+        let text = &fixed.source.text;
+        assert!(text.len() == 65_536 && text.bytes().all(|b| b == b'0'));
+        assert_eq!(fixed.passes, 8);
+        assert_eq!(
+            fixed.unconverged,
+            Some(Unconverged::Growth {
+                original: 1,
+                limit: 65_537
+            })
+        );
     }
 
     #[test]
@@ -575,6 +734,7 @@ mod tests {
         assert_eq!(fixed.passes, 2);
         assert_eq!(fixed.fixed, 4);
         assert!(fixed.diagnostics.is_empty());
+        assert_eq!(fixed.unconverged, None);
     }
 
     #[test]
