@@ -190,3 +190,18 @@ fn thousands_of_citations_of_the_regulation() {
     });
     assert_eq!(codes, ["C001"]);
 }
+
+#[test]
+fn a_table_cell_of_a_million_digits() {
+    // A number however long is one invalid cell (T003), not prose that
+    // ends its row; its message shows only the beginning.
+    let report = clean_report();
+    let codes = linear("a long number", 250_000, |n| {
+        report.replacen(
+            "| (一)予以公开 |\n0 |\n3 |",
+            &format!("| (一)予以公开 |\n0 |\n{} |", "7".repeat(n)),
+            1,
+        )
+    });
+    assert_eq!(codes, ["T003"]);
+}

@@ -1,11 +1,12 @@
 //! T003 `invalid-cell`.
 
 use crate::diagnostic::Severity;
-use crate::model::Value;
+use crate::model::{out_of_range, Number, Value};
 use crate::rules::{Context, Family, Rule, RuleMeta, Sink};
 use crate::tr;
 
-/// A value that is not a non-negative integer (or, for 万元 fees, decimal).
+/// A value that is not a non-negative integer (or, for 万元 fees, decimal),
+/// or one too large to read exactly.
 pub struct InvalidCell;
 
 impl Rule for InvalidCell {
@@ -22,8 +23,10 @@ impl Rule for InvalidCell {
             explanation: "Table counts are non-negative integers written in Arabic digits; only \
 the fee column (本年收费金额, 万元) may hold a decimal, and only 2019's 本年增/减 may be negative. \
 Text such as `abc`, a unit (`5件`), a sign (`-1`) or a thousands separator (`1,2`) makes the cell \
-unreadable by machines and ambiguous to people. Identities that use an invalid cell are not \
-checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` are T004's. Text \
+unreadable by machines and ambiguous to people. Counts are read exactly up to \
+18446744073709551615 and the fee up to 19 digits and 18 decimals; a larger figure is reported \
+too, since no count is that large and rounding it would make the identities wrong. Identities \
+that use an invalid cell are not checked, so one bad cell gives one diagnostic. Empty cells, `/`, `-` and `无` are T004's. Text \
 without digits that contains Chinese characters is taken for a misread \
 label, not a value, and is not reported."
                 .into(),
@@ -43,13 +46,54 @@ label, not a value, and is not reported."
                     if !looks_like_a_figure(raw) {
                         continue;
                     }
-                    let decimal = spec
-                        .columns
-                        .iter()
-                        .any(|c| c.id == cell.column && c.decimal);
+                    let Some(column_spec) = spec.columns.iter().find(|c| c.id == cell.column)
+                    else {
+                        continue;
+                    };
                     let row_title = super::row_title(spec, row, ctx.lang);
                     let column = super::column_name(spec, row, &cell.column);
-                    let kind = if decimal {
+                    let shown = excerpt(raw.trim());
+                    if out_of_range(raw, column_spec) {
+                        let (message, help) = if column_spec.decimal {
+                            (
+                                tr!(
+                                    ctx.lang,
+                                    "{}“{}”列的“{}”位数过多，无法精确计算（最多{}位数字、{}位小数）",
+                                    "“{2}” in {0}, column “{1}”, has too many digits to compute exactly (at most {3} digits and {4} decimals)",
+                                    row_title,
+                                    column,
+                                    shown,
+                                    Number::MAX_DIGITS,
+                                    Number::MAX_SCALE
+                                ),
+                                tr!(
+                                    ctx.lang,
+                                    "核对该数值，按“万元”填写，保留必要的小数位",
+                                    "check the figure: write it in 万元 with the decimals it needs"
+                                ),
+                            )
+                        } else {
+                            (
+                                tr!(
+                                    ctx.lang,
+                                    "{}“{}”列的“{}”过大，超出可处理的范围（最大为{}）",
+                                    "“{2}” in {0}, column “{1}”, is too large to be read (at most {3})",
+                                    row_title,
+                                    column,
+                                    shown,
+                                    u64::MAX
+                                ),
+                                tr!(
+                                    ctx.lang,
+                                    "核对该数值：表中的件数不会如此之大",
+                                    "check the figure: no count in the table is this large"
+                                ),
+                            )
+                        };
+                        sink.report(cell.span, message).help(help);
+                        continue;
+                    }
+                    let kind = if column_spec.decimal {
                         tr!(ctx.lang, "非负数", "a non-negative number")
                     } else {
                         tr!(ctx.lang, "非负整数", "a non-negative integer")
@@ -62,7 +106,7 @@ label, not a value, and is not reported."
                             "“{2}” in {0}, column “{1}”, is not {3}",
                             row_title,
                             column,
-                            raw.trim(),
+                            shown,
                             kind
                         ),
                     )
@@ -75,6 +119,20 @@ label, not a value, and is not reported."
             }
         }
     }
+}
+
+/// Cells longer than this (in characters) are shown cut short in messages.
+const MAX_SHOWN_CHARS: usize = 40;
+
+/// A cell's text for a message: the text, or for a very long one its
+/// beginning and its length (the span shows the rest).
+fn excerpt(raw: &str) -> String {
+    let length = raw.chars().count();
+    if length <= MAX_SHOWN_CHARS {
+        return raw.to_owned();
+    }
+    let start: String = raw.chars().take(MAX_SHOWN_CHARS / 2).collect();
+    format!("{start}…({length})")
 }
 
 /// Whether an unreadable cell was meant as a figure: it has a digit, or it
