@@ -171,3 +171,37 @@ fn only_carriage_returns() {
     assert_eq!(codes, ["S000"]);
     assert_eq!(lint("").0, ["S000"]);
 }
+
+#[test]
+fn thousands_of_citations_of_the_regulation() {
+    // Every citation of the regulation is one of thousands; none carries the
+    // current number (the report's own cites the repealed one), so C001 must
+    // look at them all. One C001, for the one repealed number, in linear work.
+    let report = clean_report().replacen("(国务院令第711号)", "(国务院令第492号)", 1);
+    let codes = linear("citations of the regulation", 500, |n| {
+        report.replacen(
+            "一、总体情况\n",
+            &format!(
+                "一、总体情况\n{}",
+                "根据《中华人民共和国政府信息公开条例》开展工作。\n".repeat(n)
+            ),
+            1,
+        )
+    });
+    assert_eq!(codes, ["C001"]);
+}
+
+#[test]
+fn a_table_cell_of_a_million_digits() {
+    // A number however long is one invalid cell (T003), not prose that
+    // ends its row; its message shows only the beginning.
+    let report = clean_report();
+    let codes = linear("a long number", 250_000, |n| {
+        report.replacen(
+            "| (一)予以公开 |\n0 |\n3 |",
+            &format!("| (一)予以公开 |\n0 |\n{} |", "7".repeat(n)),
+            1,
+        )
+    });
+    assert_eq!(codes, ["T003"]);
+}
