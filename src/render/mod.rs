@@ -6,6 +6,7 @@
 //! [`Record`].
 
 mod concise;
+mod escape;
 mod github;
 mod gitlab;
 mod human;
@@ -20,6 +21,7 @@ mod stream;
 
 use std::io::{self, Write};
 
+pub use escape::{is_escaped, quote_path, visible};
 pub use github::{escape_data, escape_property};
 pub use human::summary_line;
 pub use json::{json_diagnostic, JsonDiagnostic, JsonLabel, JSON_VERSION};
