@@ -7,6 +7,7 @@
 
 mod concise;
 mod escape;
+mod excerpt;
 mod github;
 mod gitlab;
 mod human;
@@ -75,7 +76,9 @@ pub struct RenderOptions {
     pub lang: Lang,
     /// Use ANSI colours (human and concise output).
     pub color: bool,
-    /// Width to wrap human output at.
+    /// Width of human output in terminal columns: messages wrap at it, and
+    /// source lines wider than it are cut to a window around the flagged
+    /// text (0: 100 columns).
     pub width: usize,
     /// Metadata of the rules that run (SARIF's rule table).
     pub rules: Vec<RuleMeta>,
