@@ -3,7 +3,7 @@
 //! swapped; `|` and tabs inserted; digits made full-width; numbers made huge
 //! (30 digits and more, values of 2^53 and more); fixable defects planted;
 //! the text re-encoded (UTF-8 with BOM, UTF-16 with and without BOM,
-//! GB18030, CRLF) and bytes flipped.
+//! GB18030; CRLF or lone CR line breaks) and bytes flipped.
 //!
 //! Whatever the mutation, `check` must not panic, must exit 0, 1 or 2, its
 //! JSON must parse and its exit code must match its own summary, and every
@@ -316,7 +316,8 @@ fn bytes_strategy() -> impl Strategy<Value = Bytes> {
 struct Case {
     base: Base,
     mutations: Vec<Mutation>,
-    crlf: bool,
+    /// The line break written instead of `\n`: `\n`, `\r\n` or a lone `\r`.
+    line_break: &'static str,
     encoding: Bytes,
     /// Positions and XOR masks of bytes flipped after encoding.
     flips: Vec<(Pick, u8)>,
@@ -328,8 +329,8 @@ impl Case {
         for mutation in &self.mutations {
             mutation.apply(&mut text);
         }
-        if self.crlf {
-            text = text.replace('\n', "\r\n");
+        if self.line_break != "\n" {
+            text = text.replace('\n', self.line_break);
         }
         let mut bytes = self.encoding.encode(&text);
         if !bytes.is_empty() {
@@ -346,17 +347,17 @@ fn case() -> impl Strategy<Value = Case> {
     (
         base(),
         prop::collection::vec(mutation(), 1..5),
-        prop::bool::weighted(0.2),
+        prop_oneof![8 => Just("\n"), 2 => Just("\r\n"), 1 => Just("\r")],
         bytes_strategy(),
         prop_oneof![
             3 => Just(Vec::new()),
             1 => prop::collection::vec((pick(), 1u8..=255), 1..4),
         ],
     )
-        .prop_map(|(base, mutations, crlf, encoding, flips)| Case {
+        .prop_map(|(base, mutations, line_break, encoding, flips)| Case {
             base,
             mutations,
-            crlf,
+            line_break,
             encoding,
             flips,
         })
