@@ -6,7 +6,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use disclint::input::{decode_bytes, InputOptions};
+use disclint::extract::extract;
+use disclint::input::InputOptions;
 use disclint::model::{Formats, Report};
 use disclint::parse::parse;
 use disclint::synth::{Rendering, Rng, SynthReport};
@@ -30,7 +31,7 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("one_report");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("read", |b| {
-        b.iter(|| decode_bytes("bench.txt", black_box(&bytes), &options))
+        b.iter(|| extract("bench.txt", black_box(&bytes), &options))
     });
     group.bench_function("parse", |b| b.iter(|| parse(black_box(&text))));
     group.bench_function("model", |b| {

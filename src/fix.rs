@@ -3,14 +3,16 @@
 //! bytes so that the encoding, byte-order mark, line endings and every byte
 //! outside the edits stay as they were.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::lint::Linter;
 use crate::read::encode;
 use crate::source::{SourceFile, TextEncoding};
+use crate::{tr, Lang};
 
-/// Passes of fix → re-lint at most; `--fix` never loops forever.
+/// Passes of fix → re-lint at most; `--fix` never loops forever (and
+/// [`growth_limit`] bounds the size the text may reach).
 pub const MAX_PASSES: usize = 10;
 
 /// Which fixes may be applied.
@@ -42,14 +44,53 @@ fn well_formed(fix: &Fix, text: &str) -> bool {
     })
 }
 
-fn overlaps(a: &Edit, b: &Edit) -> bool {
-    a.offset == b.offset || (a.offset < b.offset + b.length && b.offset < a.offset + a.length)
+#[cfg(test)]
+thread_local! {
+    /// Lookups among the chosen edits, counted by the tests to show that
+    /// choosing fixes takes linear work.
+    static PROBES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The edits chosen so far in one pass, as the furthest end of the edits
+/// starting at each offset.
+///
+/// Two edits overlap when they start at the same offset (two insertions
+/// there would come out in an arbitrary order) or their ranges intersect.
+/// Chosen edits do not overlap one another (those of one fix are sorted and
+/// disjoint), so in offset order their ends never decrease: an edit overlaps
+/// a chosen one exactly when one starts at its offset or the last one that
+/// starts before its end reaches past its offset. Two lookups per edit, not
+/// one comparison per chosen edit.
+#[derive(Default)]
+struct Chosen {
+    ends: BTreeMap<usize, usize>,
+}
+
+impl Chosen {
+    /// Whether `edit` (in bounds) overlaps a chosen edit.
+    fn overlaps(&self, edit: &Edit) -> bool {
+        #[cfg(test)]
+        PROBES.with(|p| p.set(p.get() + 1));
+        let end = edit.offset + edit.length;
+        self.ends.contains_key(&edit.offset)
+            || self
+                .ends
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &chosen_end)| chosen_end > edit.offset)
+    }
+
+    fn insert(&mut self, edit: &Edit) {
+        let end = edit.offset + edit.length;
+        let furthest = self.ends.entry(edit.offset).or_insert(end);
+        *furthest = (*furthest).max(end);
+    }
 }
 
 /// The line break a replacement's bare `\n` should become: `\r\n` when the
-/// text uses it.
-fn adapt_line_endings(replacement: &str, text: &str) -> String {
-    if text.contains("\r\n") && replacement.contains('\n') {
+/// text uses it (`crlf`).
+fn adapt_line_endings(replacement: &str, crlf: bool) -> String {
+    if crlf && replacement.contains('\n') {
         replacement.replace("\r\n", "\n").replace('\n', "\r\n")
     } else {
         replacement.to_owned()
@@ -58,8 +99,9 @@ fn adapt_line_endings(replacement: &str, text: &str) -> String {
 
 /// Chooses the fixes to apply in one pass: allowed, well formed, in order
 /// of their first edit, skipping any that overlaps one already chosen (it is
-/// left for the next pass). Returns the edits, sorted, and how many
-/// diagnostics they fix.
+/// left for the next pass). A fix is taken whole or not at all. Returns the
+/// edits, sorted, and how many diagnostics they fix. Takes O(n log n) time
+/// for n edits.
 pub fn select<'a>(
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
     text: &str,
@@ -70,26 +112,29 @@ pub fn select<'a>(
         .filter_map(|d| d.fix.as_ref())
         .filter(|fix| options.allows(fix) && !fix.edits.is_empty() && well_formed(fix, text))
         .collect();
+    // Stable: fixes starting at the same offset keep their order.
     fixes.sort_by_key(|fix| fix.edits[0].offset);
-    let mut chosen: Vec<Edit> = Vec::new();
+    let crlf = text.contains("\r\n");
+    let mut chosen = Chosen::default();
+    let mut edits: Vec<Edit> = Vec::new();
     let mut count = 0;
     for fix in fixes {
-        if fix
-            .edits
-            .iter()
-            .any(|edit| chosen.iter().any(|c| overlaps(c, edit)))
-        {
+        if fix.edits.iter().any(|edit| chosen.overlaps(edit)) {
             continue;
         }
-        chosen.extend(fix.edits.iter().map(|edit| Edit {
-            offset: edit.offset,
-            length: edit.length,
-            replacement: adapt_line_endings(&edit.replacement, text),
-        }));
+        for edit in &fix.edits {
+            chosen.insert(edit);
+            edits.push(Edit {
+                offset: edit.offset,
+                length: edit.length,
+                replacement: adapt_line_endings(&edit.replacement, crlf),
+            });
+        }
         count += 1;
     }
-    chosen.sort_by_key(|edit| edit.offset);
-    (chosen, count)
+    // Stable: edits at one offset (of one fix) keep their order.
+    edits.sort_by_key(|edit| edit.offset);
+    (edits, count)
 }
 
 /// Applies sorted, non-overlapping edits to `text`.
@@ -161,6 +206,69 @@ pub fn splice(
     Ok(out)
 }
 
+/// How much fixes may grow a text: to twice its size, or by 64 KiB,
+/// whichever allows more.
+///
+/// Fixes correct marks and words and keep a report's size: C003 swaps
+/// brackets, X002 shortens `&nbsp;`, C006 turns `<` into `〈` (two bytes
+/// more per mark, within a title of many more bytes), and a pack's
+/// substitution writes a phrase for another. Doubling the text is far
+/// beyond any honest sequence of them; the 64 KiB keep a small file or
+/// excerpt from hitting the bound on a few long replacements. A pass that
+/// would go further means fixes that feed each other (`0 → 1111` with
+/// `1 → 0000` grows the text fourfold each pass): without the bound, ten
+/// passes take a text to a million times its size. With it, time and memory
+/// stay within a small multiple of the input's.
+pub fn growth_limit(original: usize) -> usize {
+    original
+        .saturating_mul(2)
+        .max(original.saturating_add(64 * 1024))
+}
+
+/// Why fixing stopped while fixes were left to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unconverged {
+    /// The next pass would have grown the text beyond [`growth_limit`]
+    /// bytes; it was not applied.
+    Growth {
+        /// The size of the text before any fix, in bytes (of UTF-8).
+        original: usize,
+        /// The most it may grow to.
+        limit: usize,
+    },
+    /// The next pass would have brought back an earlier text: fixes undo
+    /// one another.
+    Cycle,
+    /// [`MAX_PASSES`] passes ran and fixes are still offered.
+    Passes,
+}
+
+impl Unconverged {
+    /// A note for the user: fixing stopped, and why.
+    pub fn message(&self, lang: Lang) -> String {
+        match *self {
+            Unconverged::Growth { original, limit } => tr!(
+                lang,
+                "修复未收敛：再修复一轮将使文本超过 {} 字节（修复前为 {} 字节），已停止；可能是某些修复（如规则包的替换）互相触发，请检查剩下的可修复项",
+                "fixes did not converge: another pass would grow the text beyond {} bytes (from {} before fixing), so fixing stopped; some fixes (e.g. a rule pack's substitutions) may feed each other, check the fixable findings left",
+                limit,
+                original
+            ),
+            Unconverged::Cycle => tr!(
+                lang,
+                "修复未收敛：某些修复互相抵消（再修复一轮将回到之前的文本），已停止；请检查剩下的可修复项",
+                "fixes did not converge: some fixes undo each other (another pass would bring back an earlier text), so fixing stopped; check the fixable findings left"
+            ),
+            Unconverged::Passes => tr!(
+                lang,
+                "修复未收敛：修复 {} 轮后仍有可修复项，已停止",
+                "fixes did not converge: fixes are still offered after {} passes, so fixing stopped",
+                MAX_PASSES
+            ),
+        }
+    }
+}
+
 /// The outcome of fixing one report.
 #[derive(Debug, Clone)]
 pub struct Fixed {
@@ -174,11 +282,25 @@ pub struct Fixed {
     pub passes: usize,
     /// The diagnostics of the final text (all of them, before suppressions).
     pub diagnostics: Vec<Diagnostic>,
+    /// Why fixing stopped with fixes left, if it did; the user should be told
+    /// (the text is that of the last pass applied, which is still written).
+    pub unconverged: Option<Unconverged>,
 }
 
-/// Fixes `source` (decoded from `bytes`) until no allowed fix is left, a
-/// pass changes nothing, a text repeats, or [`MAX_PASSES`] passes ran.
-/// `keep` says which diagnostics count (suppressed ones are not fixed).
+/// The length of `text` after `edits`.
+fn length_after(text: &str, edits: &[Edit]) -> usize {
+    edits.iter().fold(text.len(), |length, edit| {
+        length
+            .saturating_sub(edit.length)
+            .saturating_add(edit.replacement.len())
+    })
+}
+
+/// Fixes `source` (decoded from `bytes`) until no allowed fix is left or a
+/// pass changes nothing; or stops, reporting it in [`Fixed::unconverged`],
+/// when the next pass would bring back an earlier text, grow the text beyond
+/// [`growth_limit`], or exceed [`MAX_PASSES`]. `keep` says which
+/// diagnostics count (suppressed ones are not fixed).
 pub fn fix_until_stable(
     linter: &Linter,
     source: SourceFile,
@@ -187,16 +309,19 @@ pub fn fix_until_stable(
     keep: &dyn Fn(&SourceFile, &Diagnostic) -> bool,
     options: FixOptions,
 ) -> Result<Fixed, SpliceError> {
+    let original = source.text.len();
+    let limit = growth_limit(original);
     let mut current = Fixed {
         source,
         bytes,
         fixed: 0,
         passes: 0,
         diagnostics,
+        unconverged: None,
     };
     let mut seen = HashSet::new();
     seen.insert(current.source.text.clone());
-    while current.passes < MAX_PASSES {
+    loop {
         let (edits, count) = select(
             current
                 .diagnostics
@@ -208,8 +333,17 @@ pub fn fix_until_stable(
         if edits.is_empty() {
             break;
         }
+        if current.passes == MAX_PASSES {
+            current.unconverged = Some(Unconverged::Passes);
+            break;
+        }
+        if length_after(&current.source.text, &edits) > limit {
+            current.unconverged = Some(Unconverged::Growth { original, limit });
+            break;
+        }
         let text = apply(&current.source.text, &edits);
         if !seen.insert(text.clone()) {
+            current.unconverged = Some(Unconverged::Cycle);
             break;
         }
         let bytes = splice(
@@ -248,7 +382,7 @@ mod tests {
     use super::*;
     use crate::rules::{Context, Example, Family, Registry, Rule, RuleMeta, Sink};
     use crate::span::Span;
-    use crate::{LintOptions, Severity};
+    use crate::{Lang, LintOptions, Severity};
 
     fn with_fix(edits: Vec<Edit>, applicability: Applicability) -> Diagnostic {
         Diagnostic {
@@ -289,6 +423,84 @@ mod tests {
         let (edits, count) = select(&diagnostics, text, FixOptions { unsafe_fixes: true });
         assert_eq!(count, 3);
         assert_eq!(apply(text, &edits), "aXdZU");
+    }
+
+    #[test]
+    fn choosing_fixes_takes_linear_work() {
+        // One fix per byte, none overlapping: every fix is compared with a
+        // bounded number of chosen edits, not with all of them.
+        let probes = |n: usize| {
+            let text = "x".repeat(n);
+            let diagnostics: Vec<Diagnostic> = (0..n)
+                .map(|i| with_fix(vec![edit(i, 1, "y")], Applicability::Safe))
+                .collect();
+            let before = PROBES.with(|p| p.get());
+            let (edits, count) = select(&diagnostics, &text, FixOptions::default());
+            assert_eq!((edits.len(), count), (n, n));
+            PROBES.with(|p| p.get()) - before
+        };
+        let (small, big) = (probes(2_000), probes(8_000));
+        assert!(
+            big <= 6 * small + 1000,
+            "{small} probes for n, {big} for 4n"
+        );
+        assert!(big <= 4 * 8_000, "{big} probes for 8,000 fixes");
+    }
+
+    #[test]
+    fn choosing_fixes_agrees_with_comparing_every_pair() {
+        // The quadratic definition: a fix is taken when none of its edits
+        // starts where a chosen edit starts or intersects one.
+        fn pairwise(fixes: &[Diagnostic], text: &str) -> Vec<Edit> {
+            let overlaps = |a: &Edit, b: &Edit| {
+                a.offset == b.offset
+                    || (a.offset < b.offset + b.length && b.offset < a.offset + a.length)
+            };
+            let mut sorted: Vec<&Fix> = fixes
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| !f.edits.is_empty() && well_formed(f, text))
+                .collect();
+            sorted.sort_by_key(|f| f.edits[0].offset);
+            let mut chosen: Vec<Edit> = Vec::new();
+            for fix in sorted {
+                if !fix
+                    .edits
+                    .iter()
+                    .any(|e| chosen.iter().any(|c| overlaps(c, e)))
+                {
+                    chosen.extend(fix.edits.iter().cloned());
+                }
+            }
+            chosen.sort_by_key(|e| e.offset);
+            chosen
+        }
+        let text = "0123456789abcdefghij";
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..2_000 {
+            let fixes: Vec<Diagnostic> = (0..next(8))
+                .map(|_| {
+                    let mut at = next(text.len() + 1);
+                    let edits = (0..1 + next(3))
+                        .map(|_| {
+                            let length = next(4).min(text.len() - at);
+                            let e = edit(at, length, "_");
+                            at = (at + length + next(3)).min(text.len());
+                            e
+                        })
+                        .collect();
+                    with_fix(edits, Applicability::Safe)
+                })
+                .collect();
+            let (edits, _) = select(&fixes, text, FixOptions::default());
+            assert_eq!(edits, pairwise(&fixes, text), "{fixes:#?}");
+        }
     }
 
     #[test]
@@ -335,8 +547,9 @@ mod tests {
 
     #[test]
     fn line_endings_follow_the_file() {
-        assert_eq!(adapt_line_endings("a\nb", "x\r\ny"), "a\r\nb");
-        assert_eq!(adapt_line_endings("a\nb", "x\ny"), "a\nb");
+        assert_eq!(adapt_line_endings("a\nb", true), "a\r\nb");
+        assert_eq!(adapt_line_endings("a\r\nb", true), "a\r\nb");
+        assert_eq!(adapt_line_endings("a\nb", false), "a\nb");
     }
 
     /// A rule whose safe fix rewrites every `from` into `to`.
@@ -415,6 +628,7 @@ mod tests {
         ]);
         let fixed = fix_text(&linter, "甲");
         assert!(fixed.passes < MAX_PASSES, "{}", fixed.passes);
+        assert_eq!(fixed.unconverged, Some(Unconverged::Cycle));
     }
 
     #[test]
@@ -427,6 +641,73 @@ mod tests {
         let fixed = fix_text(&linter, "a");
         assert_eq!(fixed.passes, MAX_PASSES);
         assert_eq!(fixed.bytes, fixed.source.text.as_bytes());
+        assert_eq!(fixed.unconverged, Some(Unconverged::Passes));
+    }
+
+    #[test]
+    fn fixes_that_grow_the_text_stop_at_the_growth_bound() {
+        let linter = linter(vec![Box::new(Rewrite {
+            code: "X907",
+            from: "a",
+            to: "aa",
+        })]);
+        // Small: 100 bytes may grow by 64 KiB; 51,200 bytes after 9 passes,
+        // the 10th would make 102,400.
+        let fixed = fix_text(&linter, &"a".repeat(100));
+        assert_eq!(fixed.source.text.len(), 51_200);
+        assert_eq!(fixed.passes, 9);
+        assert_eq!(
+            fixed.unconverged,
+            Some(Unconverged::Growth {
+                original: 100,
+                limit: 65_636
+            })
+        );
+        // Large: 70,000 bytes may double; the second pass would quadruple.
+        let fixed = fix_text(&linter, &"a".repeat(70_000));
+        assert_eq!(fixed.source.text.len(), 140_000);
+        assert_eq!(fixed.passes, 1);
+        assert_eq!(
+            fixed.unconverged,
+            Some(Unconverged::Growth {
+                original: 70_000,
+                limit: 140_000
+            })
+        );
+        assert!(fixed
+            .unconverged
+            .unwrap()
+            .message(Lang::Zh)
+            .contains("140000"));
+        assert_eq!(fixed.bytes, fixed.source.text.as_bytes());
+    }
+
+    #[test]
+    fn fixes_that_feed_each_other_stop_at_the_growth_bound() {
+        // 0 → 1111 → 0000000000000000 → …: four times longer every pass.
+        let linter = linter(vec![
+            Box::new(Rewrite {
+                code: "X908",
+                from: "0",
+                to: "1111",
+            }),
+            Box::new(Rewrite {
+                code: "X909",
+                from: "1",
+                to: "0000",
+            }),
+        ]);
+        let fixed = fix_text(&linter, "0");
+        let text = &fixed.source.text;
+        assert!(text.len() == 65_536 && text.bytes().all(|b| b == b'0'));
+        assert_eq!(fixed.passes, 8);
+        assert_eq!(
+            fixed.unconverged,
+            Some(Unconverged::Growth {
+                original: 1,
+                limit: 65_537
+            })
+        );
     }
 
     #[test]
@@ -455,6 +736,7 @@ mod tests {
         assert_eq!(fixed.passes, 2);
         assert_eq!(fixed.fixed, 4);
         assert!(fixed.diagnostics.is_empty());
+        assert_eq!(fixed.unconverged, None);
     }
 
     #[test]

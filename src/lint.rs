@@ -129,6 +129,13 @@ impl Linter {
             );
             rule.check(&ctx, &mut sink);
         }
+        // A fix is an edit of the text; where that text is not the file
+        // (a structured input), it cannot be written back, so none is offered.
+        if !source.map.is_identity() {
+            for diagnostic in &mut out {
+                diagnostic.fix = None;
+            }
+        }
         // Stable: findings of one rule at one place keep the order the rule gave them.
         out.sort_by(|a, b| (a.span.offset, &a.code).cmp(&(b.span.offset, &b.code)));
         out

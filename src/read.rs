@@ -9,16 +9,18 @@ use crate::source::{SourceFile, TextEncoding};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     /// No supported encoding decodes the bytes; `offset` is the first bad byte
-    /// under the encoding that was tried (or forced).
+    /// under the encoding that was forced, or that decodes furthest.
     Undecodable {
         /// The encoding that was tried.
         encoding: TextEncoding,
-        /// Byte offset of the first byte that does not decode.
+        /// Offset in the input bytes (a byte-order mark included) of the
+        /// first byte that does not decode.
         offset: usize,
     },
     /// The bytes are not text: NUL bytes or mostly control characters.
     Binary {
-        /// Byte offset of the first NUL or control byte.
+        /// Offset in the input bytes (a byte-order mark included) of the
+        /// first NUL or control character (a 2-byte unit in UTF-16).
         offset: usize,
     },
 }
@@ -27,7 +29,8 @@ pub enum ReadError {
 ///
 /// With `forced`, only that encoding is tried. Otherwise: a BOM decides; then
 /// UTF-8 if the bytes are valid UTF-8; then GB18030, the default of Chinese
-/// Windows tools, when it decodes without errors.
+/// Windows tools, when it decodes without errors. Offsets in errors are
+/// offsets in `bytes`, whatever the encoding.
 pub fn decode(
     path: &str,
     bytes: &[u8],
@@ -47,16 +50,15 @@ pub fn decode(
                     validated = Some(text);
                     (TextEncoding::Utf8, false, bytes)
                 }
-                Err(_) => (sniff_not_utf8(bytes), false, bytes),
+                Err(err) => (sniff_not_utf8(bytes, err.valid_up_to()), false, bytes),
             },
         },
     };
-    if matches!(encoding, TextEncoding::Utf8 | TextEncoding::Gb18030) {
-        if let Some(offset) = binary_offset(body) {
-            return Err(ReadError::Binary {
-                offset: offset + (bytes.len() - body.len()),
-            });
-        }
+    let shift = bytes.len() - body.len();
+    if let Some(offset) = binary_offset(body, encoding) {
+        return Err(ReadError::Binary {
+            offset: offset + shift,
+        });
     }
     let text = match encoding {
         TextEncoding::Utf8 => match validated.map_or_else(|| std::str::from_utf8(body), Ok) {
@@ -64,17 +66,17 @@ pub fn decode(
             Err(err) => {
                 return Err(ReadError::Undecodable {
                     encoding,
-                    offset: err.valid_up_to() + (bytes.len() - body.len()),
+                    offset: err.valid_up_to() + shift,
                 })
             }
         },
-        other => decode_with(other, encoding_of(other), body, bytes.len() - body.len())?,
-    };
-    if encoding != TextEncoding::Utf8 {
-        if let Some(offset) = binary_offset(text.as_bytes()) {
-            return Err(ReadError::Binary { offset });
+        other => {
+            decode_with(encoding_of(other), body).map_err(|offset| ReadError::Undecodable {
+                encoding: other,
+                offset: offset + shift,
+            })?
         }
-    }
+    };
     let lines = LineIndex::new(&text);
     Ok(SourceFile {
         path: path.to_owned(),
@@ -82,29 +84,40 @@ pub fn decode(
         encoding,
         had_bom,
         lines,
+        kind: crate::extract::SourceKind::Text,
+        map: crate::source_map::SourceMap::Identity,
     })
 }
 
-fn decode_with(
-    label: TextEncoding,
-    encoding: &'static Encoding,
-    body: &[u8],
-    shift: usize,
-) -> Result<String, ReadError> {
-    match encoding.decode_without_bom_handling_and_without_replacement(body) {
-        Some(text) => Ok(text.into_owned()),
-        None => {
-            let mut decoder = encoding.new_decoder_without_bom_handling();
-            let mut out = String::with_capacity(body.len() * 2);
-            let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
-            let offset = match result {
-                encoding_rs::DecoderResult::Malformed(bad, _) => read.saturating_sub(bad as usize),
-                _ => read,
-            };
-            Err(ReadError::Undecodable {
-                encoding: label,
-                offset: offset + shift,
-            })
+/// Decodes `body` (no BOM) strictly, or returns the offset in `body` of the
+/// first byte of the first sequence that does not decode.
+fn decode_with(encoding: &'static Encoding, body: &[u8]) -> Result<String, usize> {
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
+        return Ok(text.into_owned());
+    }
+    Err(first_bad_byte(encoding, body))
+}
+
+/// The offset of the first byte of the first malformed sequence in `body`
+/// (`body.len()` if there is none, e.g. a sequence cut short at the end).
+fn first_bad_byte(encoding: &'static Encoding, body: &[u8]) -> usize {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(body.len().saturating_mul(2).min(1 << 20));
+    let mut read = 0;
+    loop {
+        let (result, n) =
+            decoder.decode_to_string_without_replacement(&body[read..], &mut out, true);
+        read += n;
+        match result {
+            // The malformed sequence ends `after` bytes before what was read.
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                return read.saturating_sub(usize::from(bad) + usize::from(after));
+            }
+            encoding_rs::DecoderResult::InputEmpty => return body.len(),
+            encoding_rs::DecoderResult::OutputFull => {
+                out.clear();
+                out.reserve(4096);
+            }
         }
     }
 }
@@ -119,12 +132,15 @@ fn bom(bytes: &[u8]) -> Option<(TextEncoding, usize)> {
     }
 }
 
-/// For bytes that are not UTF-8: GB18030 if they decode as GB18030, else
-/// UTF-8 (so that the error names the first byte that is not UTF-8).
-fn sniff_not_utf8(bytes: &[u8]) -> TextEncoding {
+/// For bytes that are not UTF-8 (valid up to `utf8_valid_up_to`): GB18030
+/// if they decode as GB18030; else whichever of the two decodes further, so
+/// that the error names the first bad byte of the likelier encoding (a
+/// GB18030 file with one bad byte is not reported as bad UTF-8 at byte 0).
+fn sniff_not_utf8(bytes: &[u8], utf8_valid_up_to: usize) -> TextEncoding {
     if GB18030
         .decode_without_bom_handling_and_without_replacement(bytes)
         .is_some()
+        || first_bad_byte(GB18030, bytes) > utf8_valid_up_to
     {
         TextEncoding::Gb18030
     } else {
@@ -170,17 +186,50 @@ pub fn encode(text: &str, encoding: TextEncoding, with_bom: bool) -> Vec<u8> {
     out
 }
 
-/// The offset of the first NUL byte, or of the first control byte when more
-/// than a tenth of the first 8 KiB are control bytes.
-fn binary_offset(bytes: &[u8]) -> Option<usize> {
-    if let Some(nul) = memchr_nul(bytes) {
-        return Some(nul);
+/// How many bytes at the start of a file the control-byte ratio is taken over.
+const BINARY_HEAD: usize = 8192;
+
+/// The offset in `body` of the first NUL, or of the first control character
+/// when more than a tenth of the first 8 KiB are control characters. The
+/// file's own units are inspected, before decoding, so that the offset is a
+/// file offset: bytes in UTF-8 and GB18030 (whose multibyte sequences never
+/// contain a byte below 0x30), 2-byte code units in UTF-16.
+fn binary_offset(body: &[u8], encoding: TextEncoding) -> Option<usize> {
+    match encoding {
+        TextEncoding::Utf8 | TextEncoding::Gb18030 => {
+            if let Some(nul) = memchr_nul(body) {
+                return Some(nul);
+            }
+            control_offset(body.iter().map(|b| u16::from(*b)), BINARY_HEAD)
+        }
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+            let little = encoding == TextEncoding::Utf16Le;
+            let units = body.chunks_exact(2).map(move |pair| {
+                let pair = [pair[0], pair[1]];
+                if little {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            });
+            if let Some(nul) = units.clone().position(|unit| unit == 0) {
+                return Some(2 * nul);
+            }
+            control_offset(units, BINARY_HEAD / 2).map(|unit| 2 * unit)
+        }
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    let is_control = |b: &u8| *b < 0x20 && !matches!(*b, b'\n' | b'\r' | b'\t' | 0x0C);
-    let controls = head.iter().filter(|b| is_control(b)).count();
-    if !head.is_empty() && controls * 10 > head.len() {
-        head.iter().position(is_control)
+}
+
+/// The index of the first control unit among the first `head` units, when
+/// more than a tenth of them are control units (tab, line feed, form feed
+/// and carriage return are text).
+fn control_offset(units: impl Iterator<Item = u16> + Clone, head: usize) -> Option<usize> {
+    let is_control = |unit: &u16| *unit < 0x20 && !matches!(*unit, 0x09 | 0x0A | 0x0C | 0x0D);
+    let (count, controls) = units.clone().take(head).fold((0, 0), |(n, c), unit| {
+        (n + 1, c + usize::from(is_control(&unit)))
+    });
+    if count > 0 && controls * 10 > count {
+        units.take(head).position(|unit| is_control(&unit))
     } else {
         None
     }
@@ -222,6 +271,104 @@ mod tests {
         assert_eq!(
             decode("x", b"ab\0c", None).unwrap_err(),
             ReadError::Binary { offset: 2 }
+        );
+    }
+
+    /// Encodes `head`, appends `tail` as raw bytes; returns the bytes and where `tail` starts.
+    fn with_tail(head: &str, encoding: TextEncoding, bom: bool, tail: &[u8]) -> (Vec<u8>, usize) {
+        let mut bytes = encode(head, encoding, bom);
+        let at = bytes.len();
+        bytes.extend_from_slice(tail);
+        (bytes, at)
+    }
+
+    const CHINESE: &str = "总体情况：某某镇人民政府2024年政府信息公开工作年度报告\n";
+
+    #[test]
+    fn binary_offsets_are_file_offsets_in_every_encoding() {
+        for (encoding, bom, nul) in [
+            (TextEncoding::Utf8, true, &b"\0"[..]),
+            (TextEncoding::Gb18030, false, b"\0"),
+            (TextEncoding::Utf16Le, true, b"\0\0"),
+            (TextEncoding::Utf16Be, true, b"\0\0"),
+        ] {
+            let (bytes, at) = with_tail(CHINESE, encoding, bom, nul);
+            assert_eq!(
+                decode("x", &bytes, None).unwrap_err(),
+                ReadError::Binary { offset: at },
+                "{encoding:?}"
+            );
+        }
+        // Control characters: UTF-16 units, counted over the file's first 8 KiB.
+        let controls = encode(&"\x01a".repeat(100), TextEncoding::Utf16Le, false);
+        let (bytes, at) = with_tail(CHINESE, TextEncoding::Utf16Le, true, &controls);
+        assert_eq!(
+            decode("x", &bytes, None).unwrap_err(),
+            ReadError::Binary { offset: at }
+        );
+        // A UTF-16 NUL is a whole unit: the zero bytes of ASCII text are not NULs.
+        let ascii = encode("ab\ncd\n", TextEncoding::Utf16Le, true);
+        assert_eq!(decode("x", &ascii, None).unwrap().text, "ab\ncd\n");
+    }
+
+    #[test]
+    fn the_binary_verdict_is_taken_on_the_file_bytes() {
+        // 4-byte GB18030 characters (2 bytes in UTF-8), then text with control
+        // characters: a tenth of the decoded text's first 8 KiB, not of the file's.
+        let head = "À".repeat(2000);
+        let controls = "\x01a".repeat(3000);
+        let (bytes, _) = with_tail(&head, TextEncoding::Gb18030, false, controls.as_bytes());
+        let source = decode("x", &bytes, None).unwrap();
+        assert_eq!(source.encoding, TextEncoding::Gb18030);
+        // With the controls inside the file's first 8 KiB, the offset is the file's.
+        let head = "À".repeat(1000);
+        let (bytes, at) = with_tail(&head, TextEncoding::Gb18030, false, controls.as_bytes());
+        assert_eq!(at, 4000);
+        assert_eq!(
+            decode("x", &bytes, None).unwrap_err(),
+            ReadError::Binary { offset: at }
+        );
+    }
+
+    #[test]
+    fn undecodable_offsets_are_the_first_bad_byte_of_the_likelier_encoding() {
+        // GB18030 with one bad byte: not "bad UTF-8 at byte 0".
+        let (bytes, at) = with_tail(CHINESE, TextEncoding::Gb18030, false, b"\x81\x20abc");
+        let expected = ReadError::Undecodable {
+            encoding: TextEncoding::Gb18030,
+            offset: at,
+        };
+        assert_eq!(decode("x", &bytes, None).unwrap_err(), expected);
+        assert_eq!(
+            decode("x", &bytes, Some(TextEncoding::Gb18030)).unwrap_err(),
+            expected
+        );
+        // A 4-byte sequence that breaks on its last byte: the sequence's first byte.
+        let (bytes, at) = with_tail(CHINESE, TextEncoding::Gb18030, false, b"\x81\x30\x81\x20z");
+        assert_eq!(
+            decode("x", &bytes, Some(TextEncoding::Gb18030)).unwrap_err(),
+            ReadError::Undecodable {
+                encoding: TextEncoding::Gb18030,
+                offset: at
+            }
+        );
+        // UTF-16 with a byte-order mark and a lone surrogate.
+        let (bytes, at) = with_tail(CHINESE, TextEncoding::Utf16Le, true, b"\x00\xd8A\x00");
+        assert_eq!(
+            decode("x", &bytes, None).unwrap_err(),
+            ReadError::Undecodable {
+                encoding: TextEncoding::Utf16Le,
+                offset: at
+            }
+        );
+        // UTF-8 text with a stray byte stays a UTF-8 error.
+        let (bytes, at) = with_tail(CHINESE, TextEncoding::Utf8, false, b"\xff");
+        assert_eq!(
+            decode("x", &bytes, None).unwrap_err(),
+            ReadError::Undecodable {
+                encoding: TextEncoding::Utf8,
+                offset: at
+            }
         );
     }
 

@@ -8,8 +8,9 @@ use std::sync::mpsc;
 
 use crate::atomic_write::{ReplaceError, Snapshot};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::extract;
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
-use crate::input::{decode_bytes, read_file, Input, InputOptions};
+use crate::input::{check_fix_target, read_file, Input, InputOptions};
 use crate::lint::Linter;
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
@@ -82,6 +83,9 @@ enum Target<'a> {
     File {
         /// The file.
         path: &'a Path,
+        /// The folder searched, when the file was found by a walk: fixes are
+        /// not written through a link out of it.
+        root: Option<&'a Path>,
         /// The file as read again before fixing.
         snapshot: Option<Snapshot>,
         /// Runs once the fixed bytes are written, before the last check.
@@ -115,9 +119,13 @@ impl Target<'_> {
         let (path, snapshot, before_check) = match self {
             Target::File {
                 path,
+                root,
                 snapshot: Some(snapshot),
                 before_check,
-            } => (path, snapshot, before_check),
+            } => {
+                check_fix_target(path, *root, lang)?;
+                (path, snapshot, before_check)
+            }
             // Not reached: `fix_source` reads before it writes.
             Target::File { snapshot: None, .. } => {
                 return Err(tr!(
@@ -177,10 +185,11 @@ impl Pipeline<'_> {
     /// file is still what was read (tests change the file there).
     fn process_input(&self, input: &Input, before_check: &mut dyn FnMut()) -> FileResult {
         match input {
-            Input::File(path) => match read_file(path, self.input) {
+            Input::File { path, root } => match read_file(path, self.input) {
                 Ok(source) => {
                     let mut target = Target::File {
                         path,
+                        root: root.as_deref(),
                         snapshot: None,
                         before_check,
                     };
@@ -195,7 +204,7 @@ impl Pipeline<'_> {
     /// Processes a report given as bytes (standard input): with `--fix`, the
     /// fixed bytes are returned in [`FileResult::output`] instead of written.
     pub fn process_bytes(&self, name: &str, bytes: Vec<u8>) -> FileResult {
-        match decode_bytes(name, &bytes, self.input) {
+        match extract(name, &bytes, self.input) {
             Ok(source) => {
                 let mut target = Target::Bytes {
                     original: bytes,
@@ -275,7 +284,7 @@ impl Pipeline<'_> {
                 err
             )
         })?;
-        match decode_bytes(&source.path, &original, self.input) {
+        match extract(&source.path, &original, self.input) {
             Ok(again) if again.text == source.text => {}
             _ => {
                 return Err(tr!(
@@ -499,7 +508,10 @@ mod tests {
         let linter = Linter::new(crate::LintOptions::default());
         let inputs: Vec<Input> = ["examples/reports/clean-2024.txt", "no-such-file.txt"]
             .iter()
-            .map(|p| Input::File(p.into()))
+            .map(|p| Input::File {
+                path: p.into(),
+                root: None,
+            })
             .collect();
         let results = lint_all(&linter, &inputs, &InputOptions::default());
         let paths: Vec<&str> = results.iter().map(|r| r.path.as_str()).collect();
@@ -536,7 +548,13 @@ mod tests {
                 write: true,
             }),
         };
-        let result = pipeline.process_input(&Input::File(path.clone()), &mut || meanwhile(&path));
+        let result = pipeline.process_input(
+            &Input::File {
+                path: path.clone(),
+                root: None,
+            },
+            &mut || meanwhile(&path),
+        );
         let after = std::fs::read(&path).ok();
         let _ = std::fs::remove_dir_all(&dir);
         (result, after)

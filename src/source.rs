@@ -1,6 +1,9 @@
-//! A decoded report: its name, its text, the encoding it came in, and a line index.
+//! A report as the rules read it: its name, its text, the encoding and kind
+//! of input it came in, a line index, and the map back to the original.
 
+use crate::extract::SourceKind;
 use crate::line_index::{LineIndex, Position};
+use crate::source_map::SourceMap;
 use crate::span::Span;
 
 /// The text encodings disclint reads.
@@ -49,6 +52,10 @@ pub struct SourceFile {
     pub had_bom: bool,
     /// Line starts of `text`.
     pub lines: LineIndex,
+    /// The kind of input, whose extractor produced `text`.
+    pub kind: SourceKind,
+    /// From `text` back to the original file.
+    pub map: SourceMap,
 }
 
 impl SourceFile {
@@ -62,12 +69,31 @@ impl SourceFile {
             encoding: TextEncoding::Utf8,
             had_bom: false,
             lines,
+            kind: SourceKind::Text,
+            map: SourceMap::Identity,
         }
     }
 
-    /// The 1-based line and character column of a byte offset.
+    /// The 1-based line and character column, in the original file, of byte
+    /// `offset` of the text.
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        self.map
+            .original_position(offset)
+            .unwrap_or_else(|| self.lines.position(&self.text, offset))
+    }
+
+    /// The byte offset in the original file of byte `offset` of the text.
+    pub fn original_offset(&self, offset: usize) -> usize {
+        self.map.to_original(offset)
+    }
+
+    /// The byte offset in the original file where 0-based `line` of the
+    /// original starts.
+    pub fn original_line_start(&self, line: usize) -> usize {
+        match self.map.original() {
+            Some(original) => original.lines.line_start(line),
+            None => self.lines.line_start(line),
+        }
     }
 
     /// The text of a span.

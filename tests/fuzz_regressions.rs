@@ -33,3 +33,42 @@ fn period_year_with_leading_zero() {
     let p002 = diagnostics.iter().find(|d| d.code == "P002").expect("P002");
     assert_eq!(p002.span.slice(text), "0505");
 }
+
+/// `fix` target: `--fix` on a GB18030 file can write bytes that the next run
+/// reads as another text. Here the X002 fix deletes the only bytes that are
+/// not valid UTF-8 (a tag fragment); what is left, `C2 A1` (GB18030 “隆”), is
+/// valid UTF-8 (“¡”), so the fixed file is detected as UTF-8 and reads
+/// differently. Enable once `fix`/`read` keep the detected encoding stable
+/// (e.g. refuse a fix whose bytes do not decode back to the fixed text).
+#[test]
+#[ignore = "--fix can change how a GB18030 file is detected; fix pending in src/fix.rs or src/read.rs"]
+fn fixed_gb18030_bytes_read_back_as_the_fixed_text() {
+    use disclint::fix::{fix_until_stable, FixOptions};
+    use disclint::input::{decode_bytes, InputOptions};
+
+    let text = "隆 中华人民共和国政府信息公开工作年度报告格式>\n";
+    let bytes = disclint::read::encode(text, disclint::source::TextEncoding::Gb18030, false);
+    let options = InputOptions::default();
+    let source = decode_bytes("gb.txt", &bytes, &options).unwrap();
+    assert_eq!(source.text, text);
+    let linter = Linter::new(LintOptions {
+        selection: Selection {
+            select: Some(vec![Selector::new("ALL")]),
+            ..Selection::default()
+        },
+        ..LintOptions::default()
+    });
+    let diagnostics = linter.lint(&source);
+    let fixed = fix_until_stable(
+        &linter,
+        source,
+        bytes,
+        diagnostics,
+        &|_, _| true,
+        FixOptions { unsafe_fixes: true },
+    )
+    .unwrap();
+    assert!(fixed.passes > 0, "X002 fixed the fragment");
+    let again = decode_bytes("gb.txt", &fixed.bytes, &options).unwrap();
+    assert_eq!(again.text, fixed.source.text);
+}

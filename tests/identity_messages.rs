@@ -119,3 +119,43 @@ fn a_wrong_sub_row_shows_the_sum_and_labels_the_non_zero_parts() {
         "{labelled:#?}"
     );
 }
+
+#[test]
+fn counts_beyond_two_to_the_fifty_third_are_added_exactly() {
+    // 9007199254740968 + 24 = 9007199254740992, not the 9007199254740993 the
+    // row's 总计 says; as f64 both sides are 2^53 and the error is missed.
+    let text = clean_report().replacen(
+        "| 一、本年新收政府信息公开申请数量 |\n0 |\n24 |\n0 |\n0 |\n0 |\n0 |\n24 |",
+        "| 一、本年新收政府信息公开申请数量 |\n9007199254740968 |\n24 |\n0 |\n0 |\n0 |\n0 |\n9007199254740993 |",
+        1,
+    );
+    let (source, found) = lint("A003", &text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = &found[0];
+    assert_eq!(d.span.slice(&source.text), "9007199254740993");
+    assert_eq!(
+        d.message,
+        "“本年新收”行：总计(9007199254740993)，但自然人(9007199254740968) + 商业企业(24) + 科研机构(0) + 社会公益组织(0) + 法律服务机构(0) + 其他(0) = 9007199254740992"
+    );
+    assert!(labels(&source, d).contains(&(
+        67,
+        "9007199254740993".to_owned(),
+        "此处为9007199254740993，按其他各项应为9007199254740992".to_owned()
+    )));
+    // And the largest count there is, u64::MAX, adds up without overflow.
+    let max = u64::MAX.to_string();
+    let text = clean_report().replacen(
+        "| 一、本年新收政府信息公开申请数量 |\n0 |\n24 |\n0 |\n0 |\n0 |\n0 |\n24 |",
+        &format!(
+            "| 一、本年新收政府信息公开申请数量 |\n{max} |\n{max} |\n0 |\n0 |\n0 |\n0 |\n{max} |"
+        ),
+        1,
+    );
+    let (_, found) = lint("A003", &text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.ends_with("= 36893488147419103230"),
+        "{}",
+        found[0].message
+    );
+}

@@ -128,6 +128,41 @@ fn a_pack_adds_a_table_with_its_identity() {
 }
 
 #[test]
+fn decimal_cells_add_up_exactly() {
+    // A 万元 column: 0.15 + 0.3 is 0.45, not 0.44999999999999996, and 0.4500001
+    // is not 0.45 either.
+    let pack = NEW_TABLE
+        .replace(
+            r#"{ id = "count", label = "件数" }"#,
+            r#"{ id = "amount", label = "金额(万元)", decimal = true }"#,
+        )
+        .replace(r#"headers = ["项目"]"#, r#"headers = ["项目", "件数"]"#);
+    let pack = Pack::from_toml("test-fees.toml", &pack).unwrap();
+    let table = |all: &str| {
+        format!(
+            "{}| 项目 | 金额(万元) |\n| 收取信息处理费 | 0.15 |\n| 免收信息处理费 | 0.3 |\n| 合计 | {all} |\n",
+            clean_report()
+        )
+    };
+    assert_eq!(lint(vec![pack.clone()], &table("0.45")), vec![]);
+    assert_eq!(lint(vec![pack.clone()], &table("0.450")), vec![]);
+    let messages = |all: &str| -> Vec<String> {
+        lint(vec![pack.clone()], &table(all))
+            .into_iter()
+            .map(|(_, message, _)| message)
+            .collect()
+    };
+    assert_eq!(
+        messages("0.46"),
+        ["“金额”列：合计(0.46)，但收取信息处理费(0.15) + 免收信息处理费(0.3) = 0.45"]
+    );
+    assert_eq!(
+        messages("0.4500001"),
+        ["“金额”列：合计(0.4500001)，但收取信息处理费(0.15) + 免收信息处理费(0.3) = 0.45"]
+    );
+}
+
+#[test]
 fn an_identity_naming_something_unknown_does_not_load() {
     let unknown_row = EXTRA_IDENTITY.replace("carried_forward\"", "carried_fwd\"");
     let err = Pack::from_toml("t.toml", &unknown_row).unwrap_err();

@@ -1,4 +1,5 @@
-//! Pathological inputs finish, in linear work, with sensible diagnostics.
+//! Pathological inputs finish, in linear work, with sensible diagnostics
+//! (and, for findings on one long line, output).
 //!
 //! Work is measured without clocks: a counting allocator tallies the
 //! allocations and allocated bytes of the linting thread, and each shape is
@@ -8,6 +9,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+use disclint::render::{render_to_string, OutputFormat, RenderOptions};
+use disclint::run::{FileResult, Summary};
 use disclint::{LintOptions, Linter, SourceFile};
 
 struct Counting;
@@ -170,4 +173,88 @@ fn only_carriage_returns() {
     let codes = linear("only \\r", 250_000, |n| "\r".repeat(n));
     assert_eq!(codes, ["S000"]);
     assert_eq!(lint("").0, ["S000"]);
+}
+
+#[test]
+fn thousands_of_citations_of_the_regulation() {
+    // Every citation of the regulation is one of thousands; none carries the
+    // current number (the report's own cites the repealed one), so C001 must
+    // look at them all. One C001, for the one repealed number, in linear work.
+    let report = clean_report().replacen("(国务院令第711号)", "(国务院令第492号)", 1);
+    let codes = linear("citations of the regulation", 500, |n| {
+        report.replacen(
+            "一、总体情况\n",
+            &format!(
+                "一、总体情况\n{}",
+                "根据《中华人民共和国政府信息公开条例》开展工作。\n".repeat(n)
+            ),
+            1,
+        )
+    });
+    assert_eq!(codes, ["C001"]);
+}
+
+#[test]
+fn a_table_cell_of_a_million_digits() {
+    // A number however long is one invalid cell (T003), not prose that
+    // ends its row; its message shows only the beginning.
+    let report = clean_report();
+    let codes = linear("a long number", 250_000, |n| {
+        report.replacen(
+            "| (一)予以公开 |\n0 |\n3 |",
+            &format!("| (一)予以公开 |\n0 |\n{} |", "7".repeat(n)),
+            1,
+        )
+    });
+    assert_eq!(codes, ["T003"]);
+}
+
+/// Lints `text` and renders the findings in `format`; returns the work done
+/// by both (allocations, bytes) and the output.
+fn lint_and_render(text: &str, format: OutputFormat) -> ((u64, u64), String) {
+    let linter = Linter::new(LintOptions::default());
+    let before = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
+    let source = SourceFile::from_text("x.txt", text);
+    let diagnostics = linter.lint(&source);
+    let results = [FileResult {
+        path: "x.txt".into(),
+        source: Some(source),
+        diagnostics,
+        suppressed: Vec::new(),
+        suppression_key: None,
+        fixed: 0,
+        original: None,
+        output: None,
+        fix_error: None,
+    }];
+    let options = RenderOptions {
+        width: 100,
+        ..RenderOptions::default()
+    };
+    let out = render_to_string(format, options, &results, &Summary::default());
+    let after = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
+    ((after.0 - before.0, after.1 - before.1), out)
+}
+
+#[test]
+fn thousands_of_findings_on_one_line_render_linearly() {
+    // A paragraph of placeholders: one X001 per 某某镇, all on line 4.
+    let report = clean_report();
+    let make = |n: usize| {
+        let paragraph = "某某镇，".repeat(n);
+        report.replacen("一、总体情况\n", &format!("一、总体情况\n{paragraph}\n"), 1)
+    };
+    for format in [
+        OutputFormat::Human,
+        OutputFormat::Concise,
+        OutputFormat::Json,
+    ] {
+        let (small, _) = lint_and_render(&make(1_000), format);
+        let (big, out) = lint_and_render(&make(4_000), format);
+        assert!(out.matches("X001").count() >= 4_000, "{format:?}");
+        assert!(
+            big.0 <= 6 * small.0 + 1000 && big.1 <= 6 * small.1 + 1_000_000,
+            "{format:?}: work grew from {small:?} to {big:?} for 4× the findings"
+        );
+    }
 }

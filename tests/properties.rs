@@ -1,7 +1,8 @@
 //! Property tests: no input panics, valid reports lint clean in every
 //! rendering, and the output does not depend on the number of threads.
 
-use disclint::input::{decode_bytes, expand, InputOptions};
+use disclint::extract::extract;
+use disclint::input::{expand, InputOptions};
 use disclint::render::{render_to_string, OutputFormat, RenderOptions};
 use disclint::run::{lint_all, Summary};
 use disclint::synth::{Rendering, Rng, SynthReport};
@@ -81,7 +82,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let linter = all_rules();
-        if let Ok(source) = decode_bytes("x.txt", &bytes, &InputOptions::default()) {
+        if let Ok(source) = extract("x.txt", &bytes, &InputOptions::default()) {
             lint_checked(&linter, &source);
         }
     }

@@ -3,7 +3,7 @@
 mod common;
 use std::path::Path;
 
-use disclint::model::Value;
+use disclint::model::{Number, Value};
 use disclint::{LintOptions, Linter, Severity, SourceFile};
 
 fn seed(shared: &Path) -> SourceFile {
@@ -69,7 +69,9 @@ fn seed_model_field_by_field() {
         for row in &table.rows {
             assert_eq!(row.values.len(), row.expected, "{} {}", table.kind, row.id);
             assert!(
-                row.values.iter().all(|v| v.value == Value::Integer(0)),
+                row.values
+                    .iter()
+                    .all(|v| v.value == Value::Integer(Number::ZERO)),
                 "{} {}",
                 table.kind,
                 row.id

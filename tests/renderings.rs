@@ -1,10 +1,10 @@
 //! Every table rendering of the same figures yields the same grid and no diagnostics.
 
-use disclint::model::Value;
+use disclint::model::{Number, Value};
 use disclint::synth::{Rendering, Rng, SynthReport};
 use disclint::{LintOptions, Linter, SourceFile};
 
-fn grid(linter: &Linter, text: &str) -> Vec<(String, Vec<Option<i64>>)> {
+fn grid(linter: &Linter, text: &str) -> Vec<(String, Vec<Option<Number>>)> {
     let source = SourceFile::from_text("synth.txt", text);
     let analysis = linter.analyze(&source);
     analysis
@@ -17,8 +17,7 @@ fn grid(linter: &Linter, text: &str) -> Vec<(String, Vec<Option<i64>>)> {
                 .values
                 .iter()
                 .map(|v| match v.value {
-                    Value::Integer(n) => Some(n),
-                    Value::Decimal(d) => Some((d * 10.0).round() as i64),
+                    Value::Integer(n) | Value::Decimal(n) => Some(n),
                     _ => None,
                 })
                 .collect();

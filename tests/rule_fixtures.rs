@@ -26,7 +26,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use disclint::input::{decode_bytes, expand, read_file, Input, InputOptions};
+use disclint::extract::extract;
+use disclint::input::{expand, read_file, Input, InputOptions};
 use disclint::rules::{
     host_report, Context, Example, Family, Place, Registry, Rule, RuleMeta, Selection, Selector,
     Sink, Trial,
@@ -111,7 +112,7 @@ fn run_input(path: &Path) -> BTreeSet<(String, usize)> {
     expand(&[argument], &options)
         .into_iter()
         .filter_map(|input| match input {
-            Input::File(file) => read_file(&file, &options).err().map(|d| d.code.clone()),
+            Input::File { path, .. } => read_file(&path, &options).err().map(|d| d.code.clone()),
             Input::Failed { diagnostic, .. } => Some(diagnostic.code),
         })
         .map(|code| (code, 1))
@@ -199,7 +200,7 @@ fn fires_on(meta: &RuleMeta, example: &Example) -> Result<Option<bool>, String> 
     let trial = example.trial()?.ok_or("not run")?;
     Ok(match trial {
         Trial::Bytes(bytes) => {
-            let read = decode_bytes("example.txt", &bytes, &InputOptions::default());
+            let read = extract("example.txt", &bytes, &InputOptions::default());
             read.err().map(|d| d.code == meta.code)
         }
         Trial::Text { text, span } => {

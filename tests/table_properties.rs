@@ -183,3 +183,50 @@ proptest! {
         prop_assert!(diagnostics.is_empty(), "cut at {at}: {diagnostics:#?}");
     }
 }
+
+#[test]
+fn a_count_too_large_to_read_is_one_invalid_cell_and_its_row_is_still_read() {
+    // In every rendering, a count of 30 (or 20, or 1,000) digits is T003 on
+    // its cell, and the row's other cells are read as before.
+    let linter = linter();
+    let report = SynthReport::consistent(&mut Rng::new(7), 2024);
+    for rendering in Rendering::ALL {
+        let text = report.render(rendering);
+        let (_, tables) = lint(&linter, &text);
+        let span = cell(&tables, "applications", "results.disclosed", "commercial");
+        for digits in [
+            "18446744073709551616".to_owned(),
+            "1".repeat(30),
+            "9".repeat(1000),
+        ] {
+            let changed = format!("{}{digits}{}", &text[..span.offset], &text[span.end()..]);
+            let (diagnostics, tables) = lint(&linter, &changed);
+            let at = Span::new(span.offset, digits.len());
+            assert_eq!(diagnostics.len(), 1, "{rendering:?}: {diagnostics:#?}");
+            assert!(
+                has(&diagnostics, "T003", at),
+                "{rendering:?}: {diagnostics:#?}"
+            );
+            assert!(
+                diagnostics[0].message.contains("超出"),
+                "{}",
+                diagnostics[0].message
+            );
+            let row = |tables: &[Table]| {
+                tables
+                    .iter()
+                    .find(|t| t.kind == "applications")
+                    .and_then(|t| t.rows.iter().find(|r| r.id == "results.disclosed"))
+                    .map(|r| r.values.clone())
+                    .unwrap()
+            };
+            let (before, after) = (row(&lint(&linter, &text).1), row(&tables));
+            assert_eq!(after.len(), 7, "{rendering:?}");
+            for (index, (b, a)) in before.iter().zip(&after).enumerate() {
+                if index != 1 {
+                    assert_eq!(a.value, b.value, "{rendering:?}, column {index}");
+                }
+            }
+        }
+    }
+}

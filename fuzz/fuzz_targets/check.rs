@@ -1,43 +1,50 @@
-//! Any bytes: reading, parsing, modelling and every rule never panic, and
-//! every diagnostic's span lies on character boundaries of the decoded text.
+//! Any bytes, as `disclint check` handles a file: reading (encoding
+//! detection, binary sniffing), parsing, modelling and every rule never
+//! panic; every diagnostic's span and fix edit lies on character boundaries
+//! of the decoded text; and the result renders in every output format (human
+//! with and without colour, concise, json, jsonl, sarif, github, gitlab,
+//! junit, rdjson), the JSON ones parsing back.
 #![no_main]
 
-use std::sync::OnceLock;
+mod common;
 
-use disclint::input::{decode_bytes, InputOptions};
-use disclint::rules::{Selection, Selector};
-use disclint::{LintOptions, Linter};
+use disclint::input::InputOptions;
+use disclint::run::Pipeline;
 use libfuzzer_sys::fuzz_target;
 
-fn linter() -> &'static Linter {
-    static LINTER: OnceLock<Linter> = OnceLock::new();
-    LINTER.get_or_init(|| {
-        Linter::new(LintOptions {
-            selection: Selection {
-                select: Some(vec![Selector::new("ALL")]),
-                ..Selection::default()
-            },
-            ..LintOptions::default()
-        })
-    })
-}
-
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = decode_bytes("fuzz.txt", data, &InputOptions::default()) else {
-        return;
+    let lang = common::lang_for(data);
+    let linter = common::linter(lang);
+    let input = InputOptions {
+        lang,
+        ..InputOptions::default()
     };
-    for diagnostic in linter().lint(&source) {
-        let span = diagnostic.span;
-        assert!(span.end() <= source.text.len(), "{diagnostic:?}");
-        assert!(source.text.is_char_boundary(span.offset), "{diagnostic:?}");
-        assert!(source.text.is_char_boundary(span.end()), "{diagnostic:?}");
-        for edit in diagnostic.fix.iter().flat_map(|fix| &fix.edits) {
-            assert!(source.text.is_char_boundary(edit.offset), "{diagnostic:?}");
-            assert!(
-                source.text.is_char_boundary(edit.offset + edit.length),
-                "{diagnostic:?}"
-            );
+    let pipeline = Pipeline {
+        linter,
+        input: &input,
+        suppressions: None,
+        fix: None,
+    };
+    // An input that cannot be decoded is a result too (I001/I002), and is rendered.
+    let result = pipeline.process_bytes("fuzz.txt", data.to_vec());
+    if let Some(source) = &result.source {
+        for diagnostic in &result.diagnostics {
+            let span = diagnostic.span;
+            assert!(span.end() <= source.text.len(), "{diagnostic:?}");
+            assert!(source.text.is_char_boundary(span.offset), "{diagnostic:?}");
+            assert!(source.text.is_char_boundary(span.end()), "{diagnostic:?}");
+            for label in &diagnostic.labels {
+                assert!(label.span.end() <= source.text.len(), "{diagnostic:?}");
+            }
+            for edit in diagnostic.fix.iter().flat_map(|fix| &fix.edits) {
+                assert!(source.text.is_char_boundary(edit.offset), "{diagnostic:?}");
+                assert!(
+                    source.text.is_char_boundary(edit.offset + edit.length),
+                    "{diagnostic:?}"
+                );
+            }
+            let _ = source.position(span.offset);
         }
-        let _ = source.position(span.offset);
     }
+    common::render_all(linter, &result);
 });

@@ -47,6 +47,10 @@ pub struct CommonArgs {
     /// Also search directories for files with this extension (besides txt and md); repeatable.
     #[arg(long = "extension", value_name = "EXT", value_delimiter = ',')]
     pub extensions: Vec<String>,
+    /// Follow symbolic links met when searching directories and expanding
+    /// globs (a link named on the command line is always read).
+    #[arg(long, short = 'L')]
+    pub follow: bool,
     /// Rule packs and configuration.
     #[command(flatten)]
     pub setup: Setup,

@@ -47,6 +47,7 @@ pub(super) fn input_options(common: &CommonArgs) -> InputOptions {
     let mut options = InputOptions {
         encoding: common.encoding,
         max_file_size: common.max_file_size,
+        follow: common.follow,
         lang: common.lang,
         ..InputOptions::default()
     };

@@ -253,7 +253,7 @@ fn output_conflict(
     // An output not there yet cannot be an input (files found exist).
     if let Some(id) = file_id(output) {
         let input = inputs.iter().find_map(|input| match input {
-            Input::File(path) if file_id(path).as_ref() == Some(&id) => Some(path),
+            Input::File { path, .. } if file_id(path).as_ref() == Some(&id) => Some(path),
             _ => None,
         });
         if let Some(input) = input {

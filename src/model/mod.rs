@@ -23,7 +23,7 @@ pub use format::{heading_matches, Format, Formats, TableFormat};
 pub use page_source::is_html_page;
 pub use period::{days_in_month, find_period, Period, PeriodDate};
 pub use sections::{find_sections, Section, Subsection};
-pub use tables::{parse_value, CellValue, Table, TableRow, Value};
+pub use tables::{out_of_range, parse_value, CellValue, Number, Table, TableRow, Value};
 pub use title::{find_title, Title};
 pub use year::{year_in_text, YearSource};
 

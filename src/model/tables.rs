@@ -54,26 +54,157 @@ pub struct CellValue {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "lowercase")]
 pub enum Value {
-    /// A whole number.
-    Integer(i64),
-    /// A decimal (the 万元 fee).
-    Decimal(f64),
+    /// A whole number: a count, from 0 to `u64::MAX`, or in a signed column
+    /// (2019's 本年增/减) a change down to `-u64::MAX`.
+    Integer(Number),
+    /// A decimal (the 万元 fee), with the decimals it was written with.
+    Decimal(Number),
     /// Free text in a text column.
     Text(String),
     /// Empty, `/` or `-`: counted as 0, with a warning.
     Blank,
-    /// Anything else: `abc`, `5件`, `-1`, `1,2`.
+    /// Anything else: `abc`, `5件`, `-1`, `1,2`, or a count too large to hold.
     Invalid(String),
 }
 
 impl Value {
     /// The number this value stands for in arithmetic (blank is 0), if any.
-    pub fn number(&self) -> Option<f64> {
+    pub fn number(&self) -> Option<Number> {
         match self {
-            Value::Integer(n) => Some(*n as f64),
-            Value::Decimal(d) => Some(*d),
-            Value::Blank => Some(0.0),
+            Value::Integer(n) | Value::Decimal(n) => Some(*n),
+            Value::Blank => Some(Number::ZERO),
             Value::Text(_) | Value::Invalid(_) => None,
+        }
+    }
+}
+
+/// An exact number, `units × 10^-scale`: a count (scale 0) or a decimal
+/// with the decimals it was written with (`0.15`: 15 and 2).
+///
+/// Cells hold what they say, exactly: counts up to `u64::MAX` and decimals
+/// of up to [`Number::MAX_DIGITS`] digits are read without rounding, unlike
+/// `f64`, which cannot tell 9007199254740993 from 9007199254740992. The
+/// arithmetic is checked (`None` where a result would not fit in `i128`),
+/// and `Display` writes the digits, with the decimals of the scale.
+///
+/// `==` compares numbers as written (`1.5` and `1.50` differ); compare
+/// values with [`Number::checked_sub`] and [`Number::is_zero`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    units: i128,
+    scale: u32,
+}
+
+impl Number {
+    /// Zero, as a count.
+    pub const ZERO: Number = Number { units: 0, scale: 0 };
+
+    /// The most digits a decimal cell may have (not counting leading zeros).
+    pub const MAX_DIGITS: usize = 19;
+
+    /// The most decimals a decimal cell may have (not counting trailing zeros).
+    pub const MAX_SCALE: u32 = 18;
+
+    /// The units of `10^-scale`, exactly, if they fit.
+    fn at_scale(self, scale: u32) -> Option<i128> {
+        let factor = 10i128.checked_pow(scale.checked_sub(self.scale)?)?;
+        self.units.checked_mul(factor)
+    }
+
+    /// `self + other`, at the larger of their scales, if it fits.
+    pub fn checked_add(self, other: Number) -> Option<Number> {
+        let scale = self.scale.max(other.scale);
+        let units = self.at_scale(scale)?.checked_add(other.at_scale(scale)?)?;
+        Some(Number { units, scale })
+    }
+
+    /// `self - other`, at the larger of their scales, if it fits.
+    pub fn checked_sub(self, other: Number) -> Option<Number> {
+        self.checked_add(other.checked_neg()?)
+    }
+
+    /// `-self`, if it fits.
+    pub fn checked_neg(self) -> Option<Number> {
+        Some(Number {
+            units: self.units.checked_neg()?,
+            scale: self.scale,
+        })
+    }
+
+    /// How many decimals it is written with.
+    pub fn scale(self) -> u32 {
+        self.scale
+    }
+
+    /// Whether the value is zero (at any scale).
+    pub fn is_zero(self) -> bool {
+        self.units == 0
+    }
+
+    /// Whether the value is below zero.
+    pub fn is_negative(self) -> bool {
+        self.units < 0
+    }
+
+    /// The value as a count, if it is a whole non-negative number written
+    /// without decimals that fits in `u64`.
+    pub fn to_u64(self) -> Option<u64> {
+        if self.scale == 0 {
+            u64::try_from(self.units).ok()
+        } else {
+            None
+        }
+    }
+
+    /// The same value without trailing zero decimals beyond `scale` (`0.4500000`
+    /// → `0.45` for scale 2).
+    pub fn trimmed_to(self, scale: u32) -> Number {
+        let mut number = self;
+        while number.scale > scale && number.units % 10 == 0 {
+            number.units /= 10;
+            number.scale -= 1;
+        }
+        number
+    }
+}
+
+impl From<u64> for Number {
+    fn from(n: u64) -> Self {
+        Number {
+            units: i128::from(n),
+            scale: 0,
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = self.units.unsigned_abs().to_string();
+        let sign = if self.units < 0 { "-" } else { "" };
+        let scale = self.scale as usize;
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        // At least one digit before the point: 0.05, not .05.
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{whole}.{fraction}")
+    }
+}
+
+impl Serialize for Number {
+    /// A JSON number: an integer for a count (a string should one not fit
+    /// in 64 bits), a float for a decimal.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.scale > 0 {
+            let value: f64 = self.to_string().parse().unwrap_or(f64::NAN);
+            serializer.serialize_f64(value)
+        } else if let Ok(n) = u64::try_from(self.units) {
+            serializer.serialize_u64(n)
+        } else if let Ok(n) = i64::try_from(self.units) {
+            serializer.serialize_i64(n)
+        } else {
+            serializer.collect_str(self)
         }
     }
 }
@@ -96,7 +227,9 @@ enum Token {
 /// A wrapped row label spans at most this many cells.
 const MAX_LABEL_CELLS: usize = 4;
 
-/// Cells longer than this (in characters) are prose, not values.
+/// Cells longer than this (in characters) are prose, not values, unless
+/// they are written as a number (a count too large to read is an invalid
+/// value, not the end of its row).
 const MAX_VALUE_CHARS: usize = 24;
 
 /// Reads every table of `format` from the document. `region` gives, per table
@@ -129,7 +262,7 @@ fn classify(text: &str, table: &TableFormat, format: &Format, cell: Span) -> Tok
     let raw = cell.slice(text);
     // Fast path: an ASCII cell (a number, `/`, `-`) is no label when no label is ASCII.
     if raw.is_ascii() && !table.has_ascii_key() {
-        return if raw.len() > MAX_VALUE_CHARS {
+        return if raw.len() > MAX_VALUE_CHARS && !is_numeral(raw) {
             Token::Prose
         } else {
             Token::Value
@@ -150,7 +283,7 @@ fn classify(text: &str, table: &TableFormat, format: &Format, cell: Span) -> Tok
     {
         return Token::Label;
     }
-    if raw.chars().count() > MAX_VALUE_CHARS {
+    if raw.chars().count() > MAX_VALUE_CHARS && !is_numeral(raw) {
         Token::Prose
     } else {
         Token::Value
@@ -348,8 +481,28 @@ fn read_unlabelled(
     })
 }
 
+/// Why a cell's text is not a value of its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unfit {
+    /// Not written as a number the column takes.
+    NotANumber,
+    /// Written as one, but beyond what is read exactly.
+    OutOfRange,
+}
+
 /// Reads a cell's text as a value of `column`.
 pub fn parse_value(raw: &str, column: &ColumnSpec) -> Value {
+    read_value(raw, column).unwrap_or_else(|_| Value::Invalid(raw.to_owned()))
+}
+
+/// Whether a cell's text is written as a number of `column` that is too
+/// large to read exactly: a count above `u64::MAX`, a decimal of more than
+/// [`Number::MAX_DIGITS`] digits or [`Number::MAX_SCALE`] decimals.
+pub fn out_of_range(raw: &str, column: &ColumnSpec) -> bool {
+    read_value(raw, column) == Err(Unfit::OutOfRange)
+}
+
+fn read_value(raw: &str, column: &ColumnSpec) -> Result<Value, Unfit> {
     let folded: String = raw
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -357,33 +510,193 @@ pub fn parse_value(raw: &str, column: &ColumnSpec) -> Value {
         .collect();
     let folded = folded.as_str();
     if matches!(folded, "" | "/" | "-" | "—" | "–" | "——" | "无") {
-        return Value::Blank;
+        return Ok(Value::Blank);
     }
     if column.text {
-        return Value::Text(raw.to_owned());
+        return Ok(Value::Text(raw.to_owned()));
     }
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let unsigned = folded.strip_prefix('+').unwrap_or(folded);
-    if digits(unsigned) {
-        return unsigned
-            .parse()
-            .map_or(Value::Invalid(raw.to_owned()), Value::Integer);
+    if is_digits(unsigned) {
+        return count(unsigned).map(Value::Integer);
     }
     if column.signed {
-        if let Some(magnitude) = folded.strip_prefix('-').filter(|m| digits(m)) {
-            if let Ok(n) = magnitude.parse::<i64>() {
-                return Value::Integer(-n);
-            }
+        if let Some(magnitude) = folded.strip_prefix('-').filter(|m| is_digits(m)) {
+            let n = count(magnitude)?;
+            return n.checked_neg().map(Value::Integer).ok_or(Unfit::OutOfRange);
         }
     }
     if column.decimal {
         if let Some((whole, fraction)) = unsigned.split_once('.') {
-            if digits(whole) && digits(fraction) {
-                if let Ok(d) = unsigned.parse() {
-                    return Value::Decimal(d);
-                }
+            if is_digits(whole) && is_digits(fraction) {
+                return decimal(whole, fraction).map(Value::Decimal);
             }
         }
     }
-    Value::Invalid(raw.to_owned())
+    Err(Unfit::NotANumber)
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A count of ASCII digits, if it fits in `u64`.
+fn count(digits: &str) -> Result<Number, Unfit> {
+    digits
+        .parse::<u64>()
+        .map(Number::from)
+        .map_err(|_| Unfit::OutOfRange)
+}
+
+/// A decimal of ASCII digits, exactly, if it has at most
+/// [`Number::MAX_DIGITS`] digits and [`Number::MAX_SCALE`] decimals.
+fn decimal(whole: &str, fraction: &str) -> Result<Number, Unfit> {
+    let whole = whole.trim_start_matches('0');
+    let fraction = if fraction.len() > Number::MAX_SCALE as usize {
+        fraction.trim_end_matches('0')
+    } else {
+        fraction
+    };
+    let significant = format!("{whole}{fraction}");
+    let significant = significant.trim_start_matches('0');
+    if fraction.len() > Number::MAX_SCALE as usize || significant.len() > Number::MAX_DIGITS {
+        return Err(Unfit::OutOfRange);
+    }
+    let units = if significant.is_empty() {
+        0
+    } else {
+        significant.parse::<i128>().map_err(|_| Unfit::OutOfRange)?
+    };
+    let scale = u32::try_from(fraction.len()).map_err(|_| Unfit::OutOfRange)?;
+    Ok(Number { units, scale })
+}
+
+/// Whether a cell is written as a number, however long: digits, with a sign
+/// or a decimal point (full-width forms too). Such a cell is a value, never
+/// prose.
+fn is_numeral(raw: &str) -> bool {
+    let mut chars = raw.chars().map(crate::normalize::fold_char).peekable();
+    if chars.peek().is_some_and(|c| matches!(c, '+' | '-')) {
+        chars.next();
+    }
+    let (mut digits, mut points) = (0, 0);
+    for c in chars {
+        match c {
+            '0'..='9' => digits += 1,
+            '.' if digits > 0 && points == 0 => points += 1,
+            _ => return false,
+        }
+    }
+    digits > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(decimal: bool, signed: bool) -> ColumnSpec {
+        ColumnSpec {
+            id: "c".into(),
+            label: "c".into(),
+            decimal,
+            signed,
+            text: false,
+            short: None,
+        }
+    }
+
+    #[test]
+    fn counts_are_read_exactly_up_to_u64_max() {
+        let count = column(false, false);
+        for (raw, shown) in [
+            ("0", "0"),
+            ("007", "7"),
+            ("+5", "5"),
+            ("９", "9"),
+            ("9007199254740993", "9007199254740993"),
+            ("18446744073709551615", "18446744073709551615"),
+            ("000000000000000000000000000001", "1"),
+        ] {
+            match parse_value(raw, &count) {
+                Value::Integer(n) => assert_eq!(n.to_string(), shown, "{raw}"),
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
+        for raw in ["18446744073709551616", &"1".repeat(30)] {
+            assert_eq!(parse_value(raw, &count), Value::Invalid(raw.to_owned()));
+            assert!(out_of_range(raw, &count), "{raw}");
+        }
+        for raw in ["-1", "1.5", "1,2", "5件"] {
+            assert_eq!(parse_value(raw, &count), Value::Invalid(raw.to_owned()));
+            assert!(!out_of_range(raw, &count), "{raw}");
+        }
+        let signed = column(false, true);
+        assert_eq!(
+            parse_value("-18446744073709551615", &signed)
+                .number()
+                .map(|n| n.to_string()),
+            Some("-18446744073709551615".to_owned())
+        );
+        assert!(out_of_range("-18446744073709551616", &signed));
+    }
+
+    #[test]
+    fn decimals_keep_their_digits() {
+        let fee = column(true, false);
+        for (raw, shown) in [
+            ("0.15", "0.15"),
+            ("96171.6", "96171.6"),
+            ("1.50", "1.50"),
+            ("00.05", "0.05"),
+            ("0.000", "0.000"),
+            ("1234567890.123456789", "1234567890.123456789"),
+            ("0.1000000000000000000000", "0.1"),
+        ] {
+            match parse_value(raw, &fee) {
+                Value::Decimal(n) => assert_eq!(n.to_string(), shown, "{raw}"),
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
+        assert_eq!(parse_value("3", &fee), Value::Integer(Number::from(3)));
+        for raw in ["12345678901.123456789", "0.1234567890123456789"] {
+            assert!(out_of_range(raw, &fee), "{raw}");
+        }
+    }
+
+    #[test]
+    fn arithmetic_is_exact_and_checked() {
+        let fee = column(true, false);
+        let n = |raw: &str| parse_value(raw, &fee).number().unwrap();
+        let sum = n("0.15").checked_add(n("0.3")).unwrap();
+        assert_eq!(sum.to_string(), "0.45");
+        assert!(sum.checked_sub(n("0.450")).unwrap().is_zero());
+        assert!(!sum.checked_sub(n("0.4500001")).unwrap().is_zero());
+        assert_eq!(
+            n("0.4500001")
+                .checked_add(n("0.45").checked_sub(n("0.4500001")).unwrap())
+                .unwrap()
+                .trimmed_to(2)
+                .to_string(),
+            "0.45"
+        );
+        let max = Number {
+            units: i128::MAX,
+            scale: 0,
+        };
+        assert_eq!(max.checked_add(Number::from(1)), None);
+        assert_eq!(n("0.5").at_scale(u32::MAX), None);
+        assert_eq!(
+            serde_json::to_string(&[Number::from(u64::MAX), n("0.15"), max]).unwrap(),
+            format!("[{},0.15,\"{}\"]", u64::MAX, i128::MAX)
+        );
+    }
+
+    #[test]
+    fn numerals_of_any_length_are_values() {
+        for raw in ["1", "-1", "+0.5", "１２３", &"1".repeat(1000), "1.5"] {
+            assert!(is_numeral(raw), "{raw}");
+        }
+        for raw in ["", "-", ".5", "1.2.3", "1,2", "1 2", "5件", "abc"] {
+            assert!(!is_numeral(raw), "{raw}");
+        }
+    }
 }

@@ -48,7 +48,13 @@ fn trim(text: &str, span: Span) -> Cell {
 pub fn split_cells(text: &str, line: Span) -> Vec<Cell> {
     let raw = line.slice(text);
     if !raw.contains('|') {
-        return mark_row_start(split_on(text, line, '\t', false), true);
+        // Leading and trailing tabs are indentation, not empty cells.
+        let start = raw.len() - raw.trim_start_matches(is_space).len();
+        let body = Span::new(line.offset + start, raw.trim_matches(is_space).len());
+        if body.len == 0 {
+            return Vec::new();
+        }
+        return mark_row_start(split_on(text, body, '\t', false), true);
     }
     if raw.chars().all(|c| c == '|' || is_space(c)) {
         let pipes = raw.char_indices().filter(|(_, c)| *c == '|');
@@ -91,15 +97,6 @@ fn split_on(text: &str, line: Span, sep: char, drop_trailing_empty: bool) -> Vec
     if !(drop_trailing_empty && tail.span.len == 0) {
         cells.push(tail);
     }
-    if sep == '\t' {
-        // Leading and trailing tabs are indentation, not empty cells.
-        while cells.first().is_some_and(|c| c.span.len == 0) {
-            cells.remove(0);
-        }
-        while cells.last().is_some_and(|c| c.span.len == 0) {
-            cells.pop();
-        }
-    }
     cells
 }
 
@@ -127,6 +124,8 @@ mod tests {
             vec!["第二十条第(一)项", "", "", ""]
         );
         assert_eq!(cells("规章\t0\t\t1"), vec!["规章", "0", "", "1"]);
+        assert_eq!(cells("\t \t规章\t0\t \t"), vec!["规章", "0"]);
+        assert_eq!(cells("\t \t\u{3000}"), Vec::<&str>::new());
         assert_eq!(cells("| 商业 企业 |"), vec!["商业 企业"]);
     }
 }

@@ -1,8 +1,11 @@
 //! `--format concise`: `path:line:column: severity[CODE] message`, one line
-//! per diagnostic, the form Vim's quickfix and Emacs' compile-mode read.
+//! per diagnostic, the form Vim's quickfix and Emacs' compile-mode read. A
+//! path with a control character is quoted (`"a\nb.txt"`), and control
+//! characters in messages are shown escaped (`\u{1b}`).
 
 use std::io::{self, Write};
 
+use super::escape::{quote_path, visible};
 use super::human::write_text_footer;
 use super::{Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
@@ -25,9 +28,9 @@ impl Concise {
     }
 }
 
-/// Keeps a message on one line.
+/// Keeps a message on one line, its control characters shown escaped.
 fn one_line(text: &str) -> String {
-    text.replace(['\r', '\n'], " ")
+    visible(&text.replace(['\r', '\n'], " ")).into_owned()
 }
 
 impl Renderer for Concise {
@@ -36,6 +39,7 @@ impl Renderer for Concise {
     }
 
     fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
+        let path = quote_path(&result.path);
         for diagnostic in &result.diagnostics {
             let place = Record::new(&result.path, diagnostic, result.source.as_ref()).start;
             let severity = diagnostic.severity.as_str();
@@ -51,8 +55,7 @@ impl Renderer for Concise {
             };
             writeln!(
                 out,
-                "{bold}{}:{}:{}:{reset} {colour}{severity}[{}]{reset} {}",
-                one_line(&result.path),
+                "{bold}{path}:{}:{}:{reset} {colour}{severity}[{}]{reset} {}",
                 place.line,
                 place.column,
                 diagnostic.code,

@@ -3,21 +3,26 @@
 //!
 //! `::error file=P,line=L,col=C,endLine=L,endColumn=C,title=CODE name::message`;
 //! data escapes `%`, CR and LF, properties also `:` and `,` (as in
-//! `@actions/core`).
+//! `@actions/core`); other control characters are shown escaped (`\u{1b}`),
+//! so that none reaches the runner's log.
 
 use std::io::{self, Write};
 
+use super::escape::visible;
 use super::human::write_text_footer;
 use super::{Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
 use crate::run::FileResult;
 use crate::Lang;
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command: `%`, CR and LF as the
+/// runner decodes them, other control characters as `\u{1b}`.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let text = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    visible(&text).into_owned()
 }
 
 /// Escapes a property value (`file=`, `title=`) of a workflow command.
@@ -83,5 +88,6 @@ mod tests {
     fn escapes_like_actions_core() {
         assert_eq!(escape_data("100% a\r\nb:c,d"), "100%25 a%0D%0Ab:c,d");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(escape_data("a\x1b[2J\tb\u{9b}"), "a\\u{1b}[2J\tb\\u{9b}");
     }
 }

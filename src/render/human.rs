@@ -1,24 +1,32 @@
-//! Output for people: miette's graphical handler, with character columns.
+//! Output for people: miette's graphical handler, given an excerpt of the
+//! report (long lines cut to a window around the labels, control
+//! characters escaped) and the true `file:line:column` in characters.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use unicode_width::UnicodeWidthStr;
 
+use super::escape::{quote_path, visible};
+use super::excerpt::Excerpt;
 use super::{RenderOptions, Renderer, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::run::{FileResult, Summary};
 use crate::source::SourceFile;
+use crate::span::Span;
 use crate::stats::statistics_table;
 use crate::{tr, Lang};
+
+/// The width used when the options give none.
+const DEFAULT_WIDTH: usize = 100;
 
 /// Source snippets with labels, then the summary line (and statistics).
 pub struct Human {
     handler: GraphicalReportHandler,
     lang: Lang,
+    width: usize,
 }
 
 impl Human {
@@ -29,12 +37,18 @@ impl Human {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        let width = if options.width == 0 {
+            DEFAULT_WIDTH
+        } else {
+            options.width
+        };
         let handler = GraphicalReportHandler::new_themed(theme)
-            .with_width(options.width)
+            .with_width(width)
             .with_context_lines(1);
         Self {
             handler,
             lang: options.lang,
+            width,
         }
     }
 }
@@ -45,20 +59,16 @@ impl Renderer for Human {
     }
 
     fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
+        let path = quote_path(&result.path);
         for diagnostic in &result.diagnostics {
-            let shown = Shown {
-                diagnostic,
-                path: &result.path,
-                source: result.source.as_ref(),
-            };
+            let shown = Shown::new(diagnostic, &path, result.source.as_ref(), self.width);
             let mut text = String::new();
             if self.handler.render_report(&mut text, &shown).is_err() {
                 text = format!(
-                    "{}: {}[{}] {}\n",
-                    result.path,
+                    "{path}: {}[{}] {}\n",
                     diagnostic.severity.as_str(),
                     diagnostic.code,
-                    diagnostic.message
+                    shown.message
                 );
             }
             text.push('\n');
@@ -119,11 +129,71 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
     line
 }
 
-/// One diagnostic as a miette diagnostic borrowing its source.
+/// One diagnostic as miette sees it: its texts escaped, its labels placed
+/// in an excerpt of the report.
 struct Shown<'a> {
     diagnostic: &'a Diagnostic,
-    path: &'a str,
-    source: Option<&'a SourceFile>,
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
+    labels: Vec<LabeledSpan>,
+    excerpt: Option<Excerpt>,
+}
+
+impl<'a> Shown<'a> {
+    /// `diagnostic` of the report `source` (if it could be read), shown as
+    /// `path`, for output `width` columns wide.
+    fn new(
+        diagnostic: &'a Diagnostic,
+        path: &str,
+        source: Option<&SourceFile>,
+        width: usize,
+    ) -> Self {
+        let d = diagnostic;
+        let (excerpt, labels) = match source {
+            Some(source) => {
+                let primary_text = d
+                    .labels
+                    .iter()
+                    .find(|l| l.span == d.span)
+                    .map(|l| visible(&l.message).into_owned());
+                let others: Vec<(Span, String)> = d
+                    .labels
+                    .iter()
+                    .filter(|l| l.span != d.span)
+                    .map(|l| (l.span, visible(&l.message).into_owned()))
+                    .collect();
+                let marks: Vec<(Span, usize)> = std::iter::once((d.span, primary_text.as_deref()))
+                    .chain(
+                        others
+                            .iter()
+                            .map(|(span, text)| (*span, Some(text.as_str()))),
+                    )
+                    .map(|(span, text)| (span, text.map_or(0, label_columns)))
+                    .collect();
+                let excerpt = Excerpt::new(source, &marks, width, path.to_owned());
+                let primary = LabeledSpan::new_primary_with_span(primary_text, excerpt.span(0));
+                let others = others.into_iter().enumerate().map(|(i, (_, text))| {
+                    LabeledSpan::new_with_span(Some(text), excerpt.span(i + 1))
+                });
+                let labels = std::iter::once(primary).chain(others).collect();
+                (Some(excerpt), labels)
+            }
+            None => (None, Vec::new()),
+        };
+        Shown {
+            diagnostic,
+            message: visible(&d.message),
+            help: d.help.as_deref().map(visible),
+            labels,
+            excerpt,
+        }
+    }
+}
+
+/// The columns a label takes right of the middle of its underline: `╰── `
+/// and its widest line.
+fn label_columns(text: &str) -> usize {
+    4 + text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -134,7 +204,7 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -157,57 +227,113 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.map(|_| self as &dyn SourceCode)
+        self.excerpt.as_ref().map(|e| e as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source?;
-        let d = self.diagnostic;
-        let primary_text = d
-            .labels
-            .iter()
-            .find(|l| l.span == d.span)
-            .map(|l| l.message.clone());
-        let primary = LabeledSpan::new_primary_with_span(primary_text, d.span);
-        let others = d
-            .labels
-            .iter()
-            .filter(|l| l.span != d.span)
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
-        Some(Box::new(std::iter::once(primary).chain(others)))
+        self.excerpt.as_ref()?;
+        Some(Box::new(self.labels.iter().cloned()))
     }
 }
 
-impl SourceCode for Shown<'_> {
-    /// Reads the span from the report text; the column is counted in
-    /// characters (miette counts bytes, three per Chinese character).
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let text = self.source.map_or("", |s| s.text.as_str());
-        let contents = text.read_span(span, before, after)?;
-        let start = contents.span().offset();
-        let line_start = start - contents.column().min(start);
-        let column = text
-            .get(line_start..start)
-            .map_or(contents.column(), |prefix| prefix.chars().count());
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.path.to_owned(),
-            contents.data(),
-            *contents.span(),
-            contents.line(),
-            column,
-            contents.line_count(),
-        )))
+#[cfg(test)]
+mod tests {
+    use super::super::excerpt::WALKED;
+    use super::*;
+
+    fn diagnostic(span: Span, first: Option<Span>) -> Diagnostic {
+        let mut diagnostic = Diagnostic {
+            code: "S003".into(),
+            name: "duplicate-section".into(),
+            severity: Severity::Error,
+            message: "“一、总体情况”重复出现".into(),
+            help: None,
+            span,
+            labels: Vec::new(),
+            fix: None,
+        };
+        if let Some(first) = first {
+            diagnostic.label(first, "第一次出现在这里");
+        }
+        diagnostic
+    }
+
+    /// Renders `diagnostics` on `text` at width 100; returns the output and
+    /// the source bytes read.
+    fn render(text: &str, diagnostics: Vec<Diagnostic>) -> (String, usize) {
+        let result = FileResult {
+            path: "x.txt".into(),
+            source: Some(SourceFile::from_text("x.txt", text)),
+            diagnostics,
+            suppressed: Vec::new(),
+            suppression_key: None,
+            fixed: 0,
+            original: None,
+            output: None,
+            fix_error: None,
+        };
+        let mut human = Human::new(RenderOptions {
+            width: 100,
+            ..RenderOptions::default()
+        });
+        let before = WALKED.with(|n| n.get());
+        let mut out = Vec::new();
+        human.file(&mut out, &result).unwrap();
+        let read = WALKED.with(|n| n.get()) - before;
+        (String::from_utf8(out).unwrap(), read)
+    }
+
+    /// Asserts that the work for `make(4 * n)` is at most about 4× that for `make(n)`.
+    fn assert_linear(name: &str, n: usize, make: impl Fn(usize) -> (String, Vec<Diagnostic>)) {
+        let (text, diagnostics) = make(n);
+        let (_, small) = render(&text, diagnostics);
+        let (text, diagnostics) = make(4 * n);
+        let (out, big) = render(&text, diagnostics);
+        assert!(!out.is_empty());
+        assert!(
+            big <= 6 * small + 10_000,
+            "{name}: {small} bytes read for {n} diagnostics, {big} for {}",
+            4 * n
+        );
+    }
+
+    #[test]
+    fn many_duplicate_sections_render_in_linear_work() {
+        // Every duplicate heading points back at the first one (S003).
+        assert_linear("duplicate sections", 500, |n| {
+            let mut text = String::from("某某镇人民政府2024年政府信息公开工作年度报告\n");
+            let heading = "一、总体情况";
+            let first = Span::new(text.len(), heading.len());
+            let mut diagnostics = Vec::new();
+            for i in 0..n {
+                let span = Span::new(text.len(), heading.len());
+                text.push_str(heading);
+                text.push('\n');
+                if i > 0 {
+                    diagnostics.push(diagnostic(span, Some(first)));
+                }
+            }
+            (text, diagnostics)
+        });
+    }
+
+    #[test]
+    fn many_findings_on_one_line_render_in_linear_work() {
+        assert_linear("one line", 500, |n| {
+            let mut text = String::from("标题\n");
+            let mut diagnostics = Vec::new();
+            for _ in 0..n {
+                diagnostics.push(diagnostic(Span::new(text.len(), "某某镇".len()), None));
+                text.push_str("某某镇，");
+            }
+            text.push('\n');
+            (text, diagnostics)
+        });
     }
 }

@@ -9,6 +9,7 @@ use super::{Renderer, Totals};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::run::{FileResult, Summary};
 use crate::source::SourceFile;
+use crate::span::Span;
 use crate::stats::RuleCount;
 
 /// The schema version of the JSON output.
@@ -35,7 +36,7 @@ pub struct JsonDiagnostic<'a> {
     pub end_line: usize,
     /// 1-based character column just past the end.
     pub end_column: usize,
-    /// Byte offset in the decoded text.
+    /// Byte offset in the decoded original file (for plain text, the text).
     pub offset: usize,
     /// Length in bytes.
     pub length: usize,
@@ -72,6 +73,16 @@ pub fn json_diagnostic<'a>(
             (p.line, p.column)
         })
     };
+    // The bytes of the original the span covers (from its first to past its
+    // last byte, through the source map).
+    let original = |span: Span| {
+        source.map_or(span, |s| {
+            Span::from_range(
+                s.original_offset(span.offset),
+                s.original_offset(span.end()),
+            )
+        })
+    };
     let (line, column) = position(diagnostic.span.offset);
     let (end_line, end_column) = position(diagnostic.span.end());
     JsonDiagnostic {
@@ -84,8 +95,8 @@ pub fn json_diagnostic<'a>(
         column,
         end_line,
         end_column,
-        offset: diagnostic.span.offset,
-        length: diagnostic.span.len,
+        offset: original(diagnostic.span).offset,
+        length: original(diagnostic.span).len,
         labels: diagnostic
             .labels
             .iter()
@@ -95,8 +106,8 @@ pub fn json_diagnostic<'a>(
                     message: &label.message,
                     line,
                     column,
-                    offset: label.span.offset,
-                    length: label.span.len,
+                    offset: original(label.span).offset,
+                    length: original(label.span).len,
                 }
             })
             .collect(),

@@ -6,6 +6,8 @@
 //! [`Record`].
 
 mod concise;
+mod escape;
+mod excerpt;
 mod github;
 mod gitlab;
 mod human;
@@ -20,6 +22,7 @@ mod stream;
 
 use std::io::{self, Write};
 
+pub use escape::{is_escaped, quote_path, visible};
 pub use github::{escape_data, escape_property};
 pub use human::summary_line;
 pub use json::{json_diagnostic, JsonDiagnostic, JsonLabel, JSON_VERSION};
@@ -73,7 +76,9 @@ pub struct RenderOptions {
     pub lang: Lang,
     /// Use ANSI colours (human and concise output).
     pub color: bool,
-    /// Width to wrap human output at.
+    /// Width of human output in terminal columns: messages wrap at it, and
+    /// source lines wider than it are cut to a window around the flagged
+    /// text (0: 100 columns).
     pub width: usize,
     /// Metadata of the rules that run (SARIF's rule table).
     pub rules: Vec<RuleMeta>,

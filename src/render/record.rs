@@ -35,11 +35,12 @@ impl Place {
             offset -= 1;
         }
         let position = source.position(offset);
-        let line_start = source.lines.line_start(position.line - 1).min(offset);
+        let original = source.original_offset(offset);
+        let line_start = source.original_line_start(position.line - 1).min(original);
         Place {
             line: position.line,
             column: position.column,
-            byte_column: offset - line_start + 1,
+            byte_column: original - line_start + 1,
         }
     }
 }

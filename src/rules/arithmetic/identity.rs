@@ -1,7 +1,7 @@
 //! The engine behind every identity rule: evaluates the pack's identities of
 //! one code over the report's tables and reports each one that does not hold.
 
-use crate::model::{CellValue, Table, TableRow};
+use crate::model::{CellValue, Number, Table, TableRow};
 use crate::pack::{ColumnSpec, Each, IdentitySpec, Part, Resolved, TableSpec};
 use crate::rules::{Context, Sink};
 use crate::tr;
@@ -106,7 +106,7 @@ pub(crate) fn cut_off(ctx: &Context<'_>, end: usize) -> bool {
 struct Shown<'t> {
     sign: i8,
     name: String,
-    value: f64,
+    value: Number,
     cells: Vec<(&'t CellValue, String)>,
 }
 
@@ -126,13 +126,14 @@ fn evaluate<'t>(
     // Every term must be there and be a number: a missing row (T001), a short
     // row (T002) or an invalid cell (T003) is reported once, by its own rule.
     // The sums come first; names and labels only for an identity that fails.
+    // They are exact; one that would overflow `i128` decides nothing.
     let (Some(l), Some(r)) = (
         side_total(&resolved.left, &lookup),
         side_total(&resolved.right, &lookup),
     ) else {
         return;
     };
-    if (l - r).abs() < 1e-6 {
+    if l.checked_sub(r).is_none_or(Number::is_zero) {
         return;
     }
     let Some(left) = side(identity, spec, &resolved.left, &lookup, ctx.lang) else {
@@ -168,16 +169,16 @@ fn evaluate<'t>(
             }
         }
     }
-    let value = primary.value.number().unwrap_or(0.0);
-    if let Some(expected) = expected_primary(resolved, value, l, r).filter(|e| *e >= 0.0) {
+    let value = primary.value.number().unwrap_or(Number::ZERO);
+    if let Some(expected) = expected_primary(resolved, value, l, r).filter(|e| !e.is_negative()) {
         diagnostic.label(
             primary.span,
             tr!(
                 ctx.lang,
                 "此处为{}，按其他各项应为{}",
                 "{} here; the other terms call for {}",
-                number(value),
-                number(expected)
+                value,
+                expected
             ),
         );
     }
@@ -190,27 +191,42 @@ fn evaluate<'t>(
 }
 
 /// The value the primary cell would need for the identity to hold, if it
-/// is added (not subtracted) on its side.
-fn expected_primary(resolved: &Resolved, primary: f64, l: f64, r: f64) -> Option<f64> {
+/// is added (not subtracted) on its side; with the decimals of the other
+/// side (`0.45`, not `0.4500000`, against a primary of `0.4500001`).
+fn expected_primary(resolved: &Resolved, primary: Number, l: Number, r: Number) -> Option<Number> {
     let sign_in = |parts: &[Part]| {
         parts
             .iter()
             .find(|p| p.ids.contains(&resolved.primary))
             .map(|p| p.sign)
     };
-    match (sign_in(&resolved.left), sign_in(&resolved.right)) {
-        (Some(1), None) => Some(primary + (r - l)),
-        (None, Some(1)) => Some(primary + (l - r)),
-        _ => None,
+    let (own, other) = match (sign_in(&resolved.left), sign_in(&resolved.right)) {
+        (Some(1), None) => (l, r),
+        (None, Some(1)) => (r, l),
+        _ => return None,
+    };
+    let expected = primary.checked_add(other.checked_sub(own)?)?;
+    Some(expected.trimmed_to(other.scale()))
+}
+
+/// A term's value with its sign.
+fn signed(sign: i8, value: Number) -> Option<Number> {
+    if sign < 0 {
+        value.checked_neg()
+    } else {
+        Some(value)
     }
 }
 
-/// The signed sum of one side, if every term is a number.
-fn side_total<'t>(parts: &[Part], lookup: &impl Fn(&str) -> Option<&'t CellValue>) -> Option<f64> {
-    let mut total = 0.0;
+/// The signed sum of one side, if every term is a number and it fits.
+fn side_total<'t>(
+    parts: &[Part],
+    lookup: &impl Fn(&str) -> Option<&'t CellValue>,
+) -> Option<Number> {
+    let mut total = Number::ZERO;
     for part in parts {
         for id in &part.ids {
-            total += f64::from(part.sign) * lookup(id)?.value.number()?;
+            total = total.checked_add(signed(part.sign, lookup(id)?.value.number()?)?)?;
         }
     }
     Some(total)
@@ -235,10 +251,10 @@ fn side<'t>(
         if part.sum.is_none() || part.ids.len() <= MAX_SHOWN_PARTS {
             for (cell, id) in cells {
                 let name = name_of(id);
-                let value = cell.value.number().unwrap_or(0.0);
+                let value = cell.value.number().unwrap_or(Number::ZERO);
                 shown.push(Shown {
                     sign: part.sign,
-                    cells: vec![(cell, format!("{name} = {}", number(value)))],
+                    cells: vec![(cell, format!("{name} = {value}"))],
                     name,
                     value,
                 });
@@ -252,21 +268,16 @@ fn side<'t>(
                 display_name(identity.each, spec, group)
             };
             let name = tr!(lang, "{}各项之和", "sum of {} parts", group_name);
-            let value = cells
-                .iter()
-                .map(|(c, _)| c.value.number().unwrap_or(0.0))
-                .sum();
+            let value = cells.iter().try_fold(Number::ZERO, |sum, (c, _)| {
+                sum.checked_add(c.value.number().unwrap_or(Number::ZERO))
+            })?;
             let labelled = cells
                 .into_iter()
-                .filter(|(c, _)| c.value.number().is_some_and(|v| v != 0.0))
+                .filter(|(c, _)| c.value.number().is_some_and(|v| !v.is_zero()))
                 .take(MAX_SUM_LABELS)
                 .map(|(c, id)| {
-                    let text = format!(
-                        "{} = {}",
-                        name_of(id),
-                        number(c.value.number().unwrap_or(0.0))
-                    );
-                    (c, text)
+                    let value = c.value.number().unwrap_or(Number::ZERO);
+                    (c, format!("{} = {value}", name_of(id)))
                 })
                 .collect();
             shown.push(Shown {
@@ -298,12 +309,12 @@ fn display_name(each: Each, spec: &TableSpec, id: &str) -> String {
 }
 
 /// `a(1) + b(2) = 3`, or `a(1)` for one term.
-fn side_text(shown: &[Shown<'_>], total: f64) -> String {
-    let terms = join(shown, |s| format!("{}({})", s.name, number(s.value)));
+fn side_text(shown: &[Shown<'_>], total: Number) -> String {
+    let terms = join(shown, |s| format!("{}({})", s.name, s.value));
     if shown.len() == 1 && shown[0].sign > 0 {
         terms
     } else {
-        format!("{terms} = {}", number(total))
+        format!("{terms} = {total}")
     }
 }
 
@@ -323,13 +334,4 @@ fn join(shown: &[Shown<'_>], each: impl Fn(&Shown<'_>) -> String) -> String {
         out.push_str(&each(s));
     }
     out
-}
-
-/// A number as a report writes it: no decimals for whole numbers.
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
 }

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::Value;
+use crate::model::{Number, Value};
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
@@ -171,10 +171,10 @@ impl ProseTableMismatch {
             totals.push(value("direct.total"));
             totals.push(value("after_review.total"));
         }
-        let found: Vec<(i64, Span)> = totals
+        let found: Vec<(Number, Span)> = totals
             .into_iter()
             .flatten()
-            .filter(|(n, _)| *n > 0)
+            .filter(|(n, _)| !n.is_zero() && !n.is_negative())
             .collect();
         let Some(&(first, _)) = found.first() else {
             return;
@@ -237,8 +237,8 @@ pub(crate) fn total(ctx: &Context<'_>, row: &str) -> Option<(u64, Span)> {
         .iter()
         .find(|v| v.column == "total")?;
     match cell.value {
-        Value::Integer(n) if n >= 0 && !super::identity::cut_off(ctx, cell.span.end()) => {
-            Some((n as u64, cell.span))
+        Value::Integer(n) if !super::identity::cut_off(ctx, cell.span.end()) => {
+            Some((n.to_u64()?, cell.span))
         }
         _ => None,
     }

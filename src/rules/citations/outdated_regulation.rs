@@ -1,6 +1,8 @@
 //! C001 `outdated-regulation`.
 
-use crate::model::{DocNumber, NumberKey};
+use std::collections::HashSet;
+
+use crate::model::DocNumber;
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
@@ -38,28 +40,36 @@ impl Rule for OutdatedRegulation {
             return;
         };
         let documents = &ctx.format.documents;
-        let cited = |key: &Option<NumberKey>, numbers: &[DocNumber]| {
-            key.as_ref().is_some_and(|key| {
-                numbers
+        // Each citation's registered document, looked up once.
+        let cited: Vec<_> = ctx
+            .report
+            .citations
+            .iter()
+            .map(|citation| documents.by_title(&citation.title.value))
+            .collect();
+        // The documents some citation carries with their current number: one
+        // pass over the citations, not one per citation.
+        let current: HashSet<&str> = ctx
+            .report
+            .citations
+            .iter()
+            .zip(&cited)
+            .filter_map(|(citation, document)| {
+                let document = (*document)?;
+                let key = document.key.as_ref()?;
+                citation
+                    .numbers
                     .iter()
                     .filter_map(DocNumber::key)
                     .any(|k| k.same_document(key))
+                    .then_some(document.spec.id.as_str())
             })
-        };
-        for citation in &ctx.report.citations {
-            let Some(document) = documents.by_title(&citation.title.value) else {
+            .collect();
+        for (citation, document) in ctx.report.citations.iter().zip(&cited) {
+            let Some(document) = *document else {
                 continue;
             };
-            if document.spec.superseded.is_empty() {
-                continue;
-            }
-            let current_anywhere = ctx.report.citations.iter().any(|c| {
-                documents
-                    .by_title(&c.title.value)
-                    .is_some_and(|d| d.spec.id == document.spec.id)
-                    && cited(&document.key, &c.numbers)
-            });
-            if current_anywhere {
+            if document.spec.superseded.is_empty() || current.contains(document.spec.id.as_str()) {
                 continue;
             }
             for number in &citation.numbers {
