@@ -199,3 +199,47 @@ fn an_identity_naming_something_unknown_does_not_load() {
     let builtin_code = EXTRA_IDENTITY.replace("\"A101\"", "\"A001\"");
     assert!(Pack::from_toml("t.toml", &builtin_code).is_ok());
 }
+
+/// A pack that replaces the applications table with one of its own ids.
+const OWN_APPLICATIONS: &str = r#"
+[pack]
+name = "own-applications"
+edition = 2021
+
+[[tables]]
+kind = "applications"
+section = "applications"
+name = "收到和处理政府信息公开申请情况表"
+columns = [{ id = "count", label = "件数" }]
+rows = [{ id = "received", label = "收到申请" }]
+"#;
+
+#[test]
+fn a_table_without_the_ids_the_rules_read_does_not_load() {
+    let err = Pack::from_toml("own.toml", OWN_APPLICATIONS).unwrap_err();
+    assert_eq!(err.problems().len(), 1, "{err:#}");
+    let problem = &err.problems()[0];
+    assert_eq!(problem.span_text(), Some("\"applications\""));
+    assert_eq!(problem.position(), Some((7, 8)));
+    let message = problem.message();
+    for expected in [
+        "table `applications` lacks",
+        "row `new` (read by A006 `prose-table-mismatch`)",
+        "row `carried_over` (read by A005 `prose-sum`, A006 `prose-table-mismatch`)",
+        "column `total` (read by A005 `prose-sum`, A006 `prose-table-mismatch`)",
+    ] {
+        assert!(message.contains(expected), "{expected}\n{message}");
+    }
+    // Keeping the ids (whatever the labels) loads.
+    let kept = OWN_APPLICATIONS.replace(
+        r#"columns = [{ id = "count", label = "件数" }]
+rows = [{ id = "received", label = "收到申请" }]"#,
+        r#"columns = [{ id = "total", label = "件数" }]
+rows = [
+  { id = "new", label = "本年收到申请" },
+  { id = "carried_over", label = "上年结转" },
+  { id = "carried_forward", label = "结转下年" },
+]"#,
+    );
+    assert!(Pack::from_toml("own.toml", &kept).is_ok());
+}

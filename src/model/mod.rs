@@ -29,6 +29,7 @@ pub use year::{year_in_text, YearSource};
 
 use serde::Serialize;
 
+use crate::pack::ids::{self, Need};
 use crate::parse::Document;
 use crate::span::{Span, Spanned};
 
@@ -69,6 +70,10 @@ pub fn edition_for_year(year: Option<i32>) -> u16 {
 const PERIOD_SCOPE_WITHOUT_SECTIONS: usize = 8192;
 
 impl Report {
+    /// The ids the model reads by name: the statistics period is looked
+    /// for up to the end of section 一.
+    pub const REQUIRES: &'static [Need] = &[Need::Section(ids::OVERVIEW)];
+
     /// Builds the report model. `edition` overrides the edition implied by the year.
     pub fn build(text: &str, doc: &Document, formats: &Formats, edition: Option<u16>) -> Report {
         // Sections are recognised with the 2021 keys first; both editions share them.
@@ -83,7 +88,7 @@ impl Report {
             |s| s.span.offset,
         );
         // The period stands in the preamble or early in section 一.
-        let period_scope_end = match provisional.iter().find(|s| s.kind != "overview") {
+        let period_scope_end = match provisional.iter().find(|s| s.kind != ids::OVERVIEW) {
             Some(next) => next.span.offset,
             None => provisional.first().map_or(preamble_end, |s| {
                 floor_char_boundary(

@@ -6,6 +6,7 @@
 mod citations;
 mod error;
 mod identity;
+pub mod ids;
 mod pack_str;
 mod patterns;
 mod set;
