@@ -183,19 +183,9 @@ pub struct SuppressionArgs {
 pub struct ParseArgs {
     /// The report.
     pub path: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ModelFormat::Json)]
-    pub format: ModelFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
-}
-
-/// How `parse` prints the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ModelFormat {
-    /// Pretty-printed JSON.
-    Json,
 }
 
 /// `disclint rules`.
