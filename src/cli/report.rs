@@ -136,7 +136,7 @@ impl Collector<'_, '_> {
     fn finish(&mut self, format: OutputFormat, statistics: bool) {
         if self.mode == Mode::Report {
             let by_rule = statistics.then(|| self.statistics.sorted());
-            let inline = format.is_text() || format == OutputFormat::Json;
+            let inline = format.holds_statistics();
             let totals = Totals {
                 summary: &self.summary,
                 by_rule: by_rule.as_deref().filter(|_| inline),
