@@ -150,6 +150,17 @@ pub struct GateArgs {
     pub color: ColorChoice,
 }
 
+impl GateArgs {
+    /// The gate these flags ask for.
+    pub fn gate(&self) -> crate::gate::Gate {
+        crate::gate::Gate {
+            exit_zero: self.exit_zero,
+            deny_warnings: self.deny_warnings,
+            max_warnings: self.max_warnings,
+        }
+    }
+}
+
 /// Automatic fixes.
 #[derive(Debug, Clone, Args)]
 pub struct FixArgs {

@@ -4,8 +4,10 @@
 mod args;
 mod check;
 mod docs;
+mod outputs;
 mod report;
 mod settings;
+mod upkeep;
 
 pub use args::{Cli, Command};
 pub use docs::{explain_text, rules_markdown, rules_table};
