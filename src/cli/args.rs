@@ -115,7 +115,7 @@ pub struct CheckArgs {
 /// When output is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// When writing to a terminal and `NO_COLOR` is not set.
+    /// When writing to a terminal and `NO_COLOR` is unset or empty.
     #[default]
     Auto,
     /// Always (even with `NO_COLOR`).

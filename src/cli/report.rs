@@ -6,11 +6,12 @@
 //! decided ([`crate::gate`]).
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::args::{CheckArgs, ColorChoice};
+use super::args::CheckArgs;
 use super::check::{input_options, write};
+use super::environment::Environment;
 use super::outputs::Outputs;
 use super::upkeep::{self, Voice};
 use crate::fix::{unified_diff, FixOptions};
@@ -227,42 +228,17 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
         .unwrap_or("panic")
 }
 
-/// Whether to colour: the flag, else a terminal without `NO_COLOR`.
-fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_stdout
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    }
-}
-
-/// Reads standard input, up to `limit` bytes.
-fn read_stdin(limit: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(std::io::Error::other(format!("more than {limit} bytes")));
-    }
-    Ok(bytes)
-}
-
 /// Runs `check` with a built linter; returns the exit code.
 pub(super) fn run_check(
     args: &CheckArgs,
     linter: &Linter,
+    env: &mut Environment,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
     let reads_stdin = args.paths.iter().any(|p| p == "-");
     let mut outputs = Outputs::new(out, err, reads_stdin && args.fix.fix);
-    let code = check_to(args, linter, &mut outputs).unwrap_or_else(|failure| {
+    let code = check_to(args, linter, env, &mut outputs).unwrap_or_else(|failure| {
         let lang = args.common.lang;
         write(outputs.notes(), lang.pick(&failure.zh, &failure.en));
         2
@@ -273,7 +249,12 @@ pub(super) fn run_check(
 
 /// Runs `check` into routed outputs: collects, finishes by mode, keeps the
 /// suppressions file up; gives the exit code.
-fn check_to(args: &CheckArgs, linter: &Linter, outputs: &mut Outputs<'_>) -> Result<i32, Failure> {
+fn check_to(
+    args: &CheckArgs,
+    linter: &Linter,
+    env: &mut Environment,
+    outputs: &mut Outputs<'_>,
+) -> Result<i32, Failure> {
     let options = input_options(&args.common);
     let sources = Sources::of(args, &options)?;
     let mut suppressions =
@@ -281,12 +262,15 @@ fn check_to(args: &CheckArgs, linter: &Linter, outputs: &mut Outputs<'_>) -> Res
             Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
         })?;
     outputs.open_file(args, sources.files(), &suppressions)?;
-    let color = use_color(args.gate.color, outputs.report_is_stdout());
-    let renderer = renderer(args.format, render_options(args, linter, color, 100));
+    let color = env.color(
+        args.gate.color,
+        outputs.report_is_stdout() && env.stdout_is_terminal,
+    );
+    let renderer = renderer(args.format, render_options(args, linter, color, env.width));
     let pipeline = pipeline(args, linter, &options, &suppressions);
     let mode = Mode::of(args);
     let mut collector = Collector::start(mode, args.common.lang, renderer, outputs);
-    sources.feed(&pipeline, &mut collector)?;
+    sources.feed(&pipeline, env, &mut collector)?;
     let mut tally = collector.finish(args.format, args.gate.statistics)?;
     // The report is complete: only now does it replace the old one.
     outputs.commit_file(args)?;
@@ -343,11 +327,12 @@ impl Sources {
     fn feed(
         &self,
         pipeline: &Pipeline<'_>,
+        env: &mut Environment,
         collector: &mut Collector<'_, '_>,
     ) -> Result<(), Failure> {
         match self {
             Sources::Stdin(name) => {
-                let bytes = read_stdin(pipeline.input.max_file_size).map_err(|e| {
+                let bytes = env.read_stdin(pipeline.input.max_file_size).map_err(|e| {
                     Failure::new(
                         format!("错误：无法读取标准输入：{e}\n"),
                         format!("error: cannot read standard input: {e}\n"),
