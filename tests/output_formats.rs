@@ -2,6 +2,8 @@
 //! SARIF output against the official SARIF 2.1.0 schema, the JSON output
 //! against `docs/json-schema.json`, and GitHub's escaping.
 
+mod common;
+
 use clap::ValueEnum;
 use disclint::cli::Environment;
 use disclint::render::{OutputFormat, Shape};
@@ -228,11 +230,11 @@ fn github_commands_escape_data_and_properties() {
 
 #[test]
 fn real_reports_give_output_that_matches_both_schemas() {
-    let corpus = "../shared/corpus/real";
-    if !std::path::Path::new(corpus).is_dir() {
-        eprintln!("note: {corpus} is absent; real-report schema validation skipped");
+    let Some(shared) = common::shared() else {
         return;
-    }
+    };
+    let corpus = shared.join("corpus/real");
+    let corpus = corpus.to_str().expect("a UTF-8 path");
     let run = |format: &str| {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let args = [
