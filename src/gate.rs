@@ -70,13 +70,16 @@ mod tests {
         }
     }
 
+    /// `--exit-zero`.
+    const ZERO: Gate = Gate {
+        exit_zero: true,
+        deny_warnings: false,
+        max_warnings: None,
+    };
+
     #[test]
     fn every_combination() {
-        let plain = Gate::default();
-        let zero = Gate {
-            exit_zero: true,
-            ..Gate::default()
-        };
+        let (plain, zero) = (Gate::default(), ZERO);
         let deny = Gate {
             deny_warnings: true,
             ..Gate::default()
@@ -98,11 +101,7 @@ mod tests {
 
     #[test]
     fn diff_says_whether_something_would_change() {
-        let plain = Gate::default();
-        let zero = Gate {
-            exit_zero: true,
-            ..Gate::default()
-        };
+        let (plain, zero) = (Gate::default(), ZERO);
         assert_eq!(plain.diff_exit_code(&summary(3, 0, 0), 0), 0);
         assert_eq!(plain.diff_exit_code(&summary(0, 0, 0), 1), 1);
         assert_eq!(zero.diff_exit_code(&summary(0, 0, 0), 1), 0);
