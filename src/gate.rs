@@ -1,5 +1,6 @@
 //! The exit code of `check`: 0 clean, 1 findings that fail the gate, 2 could
-//! not run. The same whatever the output format.
+//! not run. The same whatever the output format; `--diff` and
+//! `--add-suppressions` have their own meaning of 1 and 0.
 
 use crate::run::Summary;
 
@@ -30,6 +31,29 @@ impl Gate {
             0
         }
     }
+
+    /// The exit code of `--diff`: 1 when a file would change (0 with
+    /// `--exit-zero`), whatever diagnostics are left; 2 when a file could
+    /// not be read.
+    pub fn diff_exit_code(&self, summary: &Summary, changed_files: usize) -> i32 {
+        if summary.failed > 0 {
+            2
+        } else if changed_files > 0 && !self.exit_zero {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// The exit code of `--add-suppressions`: every diagnostic found is now
+/// accepted, so 0; 2 when a file could not be read.
+pub fn accept_exit_code(summary: &Summary) -> i32 {
+    if summary.failed > 0 {
+        2
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -46,13 +70,16 @@ mod tests {
         }
     }
 
+    /// `--exit-zero`.
+    const ZERO: Gate = Gate {
+        exit_zero: true,
+        deny_warnings: false,
+        max_warnings: None,
+    };
+
     #[test]
     fn every_combination() {
-        let plain = Gate::default();
-        let zero = Gate {
-            exit_zero: true,
-            ..Gate::default()
-        };
+        let (plain, zero) = (Gate::default(), ZERO);
         let deny = Gate {
             deny_warnings: true,
             ..Gate::default()
@@ -70,5 +97,20 @@ mod tests {
         assert_eq!(deny.exit_code(&summary(0, 0, 0)), 0);
         assert_eq!(max1.exit_code(&summary(0, 1, 0)), 0);
         assert_eq!(max1.exit_code(&summary(0, 2, 0)), 1);
+    }
+
+    #[test]
+    fn diff_says_whether_something_would_change() {
+        let (plain, zero) = (Gate::default(), ZERO);
+        assert_eq!(plain.diff_exit_code(&summary(3, 0, 0), 0), 0);
+        assert_eq!(plain.diff_exit_code(&summary(0, 0, 0), 1), 1);
+        assert_eq!(zero.diff_exit_code(&summary(0, 0, 0), 1), 0);
+        assert_eq!(zero.diff_exit_code(&summary(0, 0, 1), 1), 2);
+    }
+
+    #[test]
+    fn accepted_diagnostics_pass() {
+        assert_eq!(accept_exit_code(&summary(3, 3, 0)), 0);
+        assert_eq!(accept_exit_code(&summary(3, 3, 1)), 2);
     }
 }

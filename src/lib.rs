@@ -6,7 +6,8 @@
 //! (report → diagnostics), [`render`] (diagnostics → output). [`lint::Linter`]
 //! ties them together for one report, [`run`] for a batch, [`cli`] for the
 //! command line. The library never prints; the CLI writes to the streams it
-//! is given.
+//! is given and reads standard input and the terminal flags from the
+//! [`cli::Environment`] it is given.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod atomic_write;

@@ -38,6 +38,8 @@ pub struct FileResult {
     pub output: Option<Vec<u8>>,
     /// Why fixes could not be applied or written.
     pub fix_error: Option<String>,
+    /// Why fixing stopped with fixes left (a note, not a failure).
+    pub fix_note: Option<String>,
 }
 
 impl FileResult {
@@ -249,13 +251,15 @@ impl Pipeline<'_> {
             });
             if fixable {
                 match self.fix_source(&source, diagnostics.clone(), target, &keep, mode) {
-                    Ok(Some(fixed)) => {
-                        result.original = Some(std::mem::take(&mut source.text));
-                        source = fixed.source;
-                        diagnostics = fixed.diagnostics;
-                        result.fixed = fixed.fixed;
+                    Ok(fixed) => {
+                        result.fix_note = fixed.unconverged.map(|u| u.message(self.input.lang));
+                        if fixed.passes > 0 {
+                            result.original = Some(std::mem::take(&mut source.text));
+                            source = fixed.source;
+                            diagnostics = fixed.diagnostics;
+                            result.fixed = fixed.fixed;
+                        }
                     }
-                    Ok(None) => {}
                     Err(error) => result.fix_error = Some(error),
                 }
             }
@@ -266,7 +270,7 @@ impl Pipeline<'_> {
         result
     }
 
-    /// Fixes a source and writes it back; `Ok(None)` when nothing changed.
+    /// Fixes a source and writes it back (when a pass changed it).
     fn fix_source(
         &self,
         source: &SourceFile,
@@ -274,7 +278,7 @@ impl Pipeline<'_> {
         target: &mut Target<'_>,
         keep: &dyn Fn(&SourceFile, &Diagnostic) -> bool,
         mode: FixMode,
-    ) -> Result<Option<Fixed>, String> {
+    ) -> Result<Fixed, String> {
         let lang = self.input.lang;
         let original = target.read().map_err(|err| {
             tr!(
@@ -311,12 +315,25 @@ impl Pipeline<'_> {
             )
         })?;
         if fixed.passes == 0 {
-            return Ok(None);
+            return Ok(fixed);
+        }
+        // The next run must read the fixed bytes as the fixed text: removing
+        // the only bytes that are not UTF-8 can make a GB18030 file detected
+        // as UTF-8 and read as another text.
+        match extract(&source.path, &fixed.bytes, self.input) {
+            Ok(again) if again.text == fixed.source.text => {}
+            _ => {
+                return Err(tr!(
+                    lang,
+                    "未应用修复：修复后的文件再次读取时会被识别为另一种编码、读成不同的文本，文件保持不变",
+                    "fixes not applied: the fixed file would be read back in another encoding as a different text, so the file is left as it was"
+                ))
+            }
         }
         if mode.write {
             target.write(&fixed.bytes, lang)?;
         }
-        Ok(Some(fixed))
+        Ok(fixed)
     }
 
     fn is_suppressed(

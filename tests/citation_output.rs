@@ -3,7 +3,8 @@
 fn check(lang: &str) -> String {
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let code = disclint::cli::run(
+    // Not the process's terminal: the snapshots are the same in a terminal.
+    let code = disclint::cli::run_with(
         [
             "disclint",
             "check",
@@ -14,6 +15,7 @@ fn check(lang: &str) -> String {
             lang,
             "tests/fixtures/citations/excerpt.txt",
         ],
+        disclint::cli::Environment::default(),
         &mut out,
         &mut err,
     );

@@ -34,24 +34,20 @@ fn period_year_with_leading_zero() {
     assert_eq!(p002.span.slice(text), "0505");
 }
 
-/// `fix` target: `--fix` on a GB18030 file can write bytes that the next run
-/// reads as another text. Here the X002 fix deletes the only bytes that are
+/// `fix` target: `--fix` on a GB18030 file could write bytes that the next
+/// run reads as another text: the X002 fix deletes the only bytes that are
 /// not valid UTF-8 (a tag fragment); what is left, `C2 A1` (GB18030 “隆”), is
-/// valid UTF-8 (“¡”), so the fixed file is detected as UTF-8 and reads
-/// differently. Enable once `fix`/`read` keep the detected encoding stable
-/// (e.g. refuse a fix whose bytes do not decode back to the fixed text).
+/// valid UTF-8 (“¡”), so the fixed file would be detected as UTF-8. The
+/// pipeline refuses such a fix and leaves the bytes as they were.
 #[test]
-#[ignore = "--fix can change how a GB18030 file is detected; fix pending in src/fix.rs or src/read.rs"]
-fn fixed_gb18030_bytes_read_back_as_the_fixed_text() {
-    use disclint::fix::{fix_until_stable, FixOptions};
-    use disclint::extract::extract;
+fn a_fix_that_would_read_back_as_another_text_is_refused() {
+    use disclint::fix::FixOptions;
     use disclint::input::InputOptions;
+    use disclint::run::{FixMode, Pipeline};
 
     let text = "隆 中华人民共和国政府信息公开工作年度报告格式>\n";
     let bytes = disclint::read::encode(text, disclint::source::TextEncoding::Gb18030, false);
     let options = InputOptions::default();
-    let source = extract("gb.txt", &bytes, &options).unwrap();
-    assert_eq!(source.text, text);
     let linter = Linter::new(LintOptions {
         selection: Selection {
             select: Some(vec![Selector::new("ALL")]),
@@ -59,17 +55,24 @@ fn fixed_gb18030_bytes_read_back_as_the_fixed_text() {
         },
         ..LintOptions::default()
     });
-    let diagnostics = linter.lint(&source);
-    let fixed = fix_until_stable(
-        &linter,
-        source,
-        bytes,
-        diagnostics,
-        &|_, _| true,
-        FixOptions { unsafe_fixes: true },
-    )
-    .unwrap();
-    assert!(fixed.passes > 0, "X002 fixed the fragment");
-    let again = extract("gb.txt", &fixed.bytes, &options).unwrap();
-    assert_eq!(again.text, fixed.source.text);
+    let pipeline = Pipeline {
+        linter: &linter,
+        input: &options,
+        suppressions: None,
+        fix: Some(FixMode {
+            options: FixOptions { unsafe_fixes: true },
+            write: true,
+        }),
+    };
+    let result = pipeline.process_bytes("gb.txt", bytes.clone());
+    assert!(
+        result
+            .fix_error
+            .as_deref()
+            .is_some_and(|e| e.contains("编码")),
+        "{:?}",
+        result.fix_error
+    );
+    assert_eq!(result.output.as_deref(), Some(bytes.as_slice()));
+    assert_eq!(result.fixed, 0);
 }

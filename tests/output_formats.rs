@@ -2,13 +2,47 @@
 //! SARIF output against the official SARIF 2.1.0 schema, the JSON output
 //! against `docs/json-schema.json`, and GitHub's escaping.
 
+mod common;
+
+use clap::ValueEnum;
+use disclint::cli::Environment;
+use disclint::render::{OutputFormat, Shape};
 use serde_json::Value;
 
 const FAILING: &str = "tests/fixtures/output/failing.txt";
 const CLEAN: &str = "tests/fixtures/output/clean.txt";
-const FORMATS: [&str; 9] = [
-    "human", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "rdjson",
-];
+
+/// Every output format, with its name on the command line.
+fn formats() -> Vec<(OutputFormat, String)> {
+    OutputFormat::value_variants()
+        .iter()
+        .map(|format| {
+            let name = format.to_possible_value().expect("every format has a name");
+            (*format, name.get_name().to_owned())
+        })
+        .collect()
+}
+
+/// Asserts that `out` is what `shape` says the output of `format` is.
+fn assert_shape(format: &str, shape: Shape, out: &str) {
+    let last = out.lines().last().unwrap_or_default();
+    match shape {
+        Shape::Text => assert!(last.starts_with("checked "), "{format}: {last}"),
+        Shape::JsonDocument => {
+            serde_json::from_str::<Value>(out).unwrap_or_else(|e| panic!("{format}: {e}\n{out}"));
+        }
+        Shape::JsonLines => {
+            for line in out.lines() {
+                serde_json::from_str::<Value>(line)
+                    .unwrap_or_else(|e| panic!("{format}: {e}\n{line}"));
+            }
+        }
+        Shape::Xml => {
+            assert!(out.starts_with("<?xml "), "{format}: {out}");
+            assert_eq!(last.trim(), "</testsuites>", "{format}");
+        }
+    }
+}
 
 /// Runs `disclint check` in-process; only the structure and period rules,
 /// so that rules added later do not change the snapshots.
@@ -16,7 +50,8 @@ fn check(args: &[&str]) -> (i32, String, String) {
     let mut argv = vec!["disclint", "check", "--select", "S,P", "--lang", "en"];
     argv.extend_from_slice(args);
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = disclint::cli::run(argv, &mut out, &mut err);
+    // Not the process's terminal: the snapshots are the same in a terminal.
+    let code = disclint::cli::run_with(argv, Environment::default(), &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap(),
@@ -26,11 +61,12 @@ fn check(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn every_format_on_a_failing_and_a_clean_report() {
-    for format in FORMATS {
+    for (shape, format) in formats().iter().map(|(f, name)| (f.shape(), name)) {
         for (name, path, expected) in [("failing", FAILING, 1), ("clean", CLEAN, 0)] {
             let (code, out, err) = check(&[path, "--format", format]);
             assert_eq!(code, expected, "{format} {name}: {err}");
             assert_eq!(err, "", "{format} {name}");
+            assert_shape(format, shape, &out);
             insta::assert_snapshot!(format!("{format}-{name}"), out);
         }
     }
@@ -39,13 +75,33 @@ fn every_format_on_a_failing_and_a_clean_report() {
 #[test]
 fn both_reports_and_a_missing_one_in_one_run() {
     let missing = "tests/fixtures/output/missing.txt";
-    for format in FORMATS {
+    for (shape, format) in formats().iter().map(|(f, name)| (f.shape(), name)) {
         let (code, out, _) = check(&[FAILING, CLEAN, missing, "--format", format]);
         assert_eq!(code, 2, "{format}");
-        if ["json", "sarif", "gitlab", "rdjson"].contains(&format) {
-            serde_json::from_str::<Value>(&out).unwrap_or_else(|e| panic!("{format}: {e}\n{out}"));
-        }
+        assert_shape(format, shape, &out);
         insta::assert_snapshot!(format!("{format}-batch"), out);
+    }
+}
+
+#[test]
+fn statistics_go_into_the_output_only_where_the_format_holds_them() {
+    for (format, name) in formats() {
+        let (_, out, err) = check(&[FAILING, "--format", &name, "--statistics"]);
+        if format.holds_statistics() {
+            assert_eq!(err, "", "{name}");
+            let marker = if format.is_text() {
+                "by rule:"
+            } else {
+                "\"by_rule\""
+            };
+            assert!(out.contains(marker), "{name}: {out}");
+        } else {
+            assert!(err.contains("by rule:"), "{name}: {err}");
+            assert!(
+                !out.contains("by rule") && !out.contains("by_rule"),
+                "{name}"
+            );
+        }
     }
 }
 
@@ -174,11 +230,11 @@ fn github_commands_escape_data_and_properties() {
 
 #[test]
 fn real_reports_give_output_that_matches_both_schemas() {
-    let corpus = "../shared/corpus/real";
-    if !std::path::Path::new(corpus).is_dir() {
-        eprintln!("note: {corpus} is absent; real-report schema validation skipped");
+    let Some(shared) = common::shared() else {
         return;
-    }
+    };
+    let corpus = shared.join("corpus/real");
+    let corpus = corpus.to_str().expect("a UTF-8 path");
     let run = |format: &str| {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let args = [
@@ -189,7 +245,7 @@ fn real_reports_give_output_that_matches_both_schemas() {
             format,
             "--statistics",
         ];
-        let code = disclint::cli::run(args, &mut out, &mut err);
+        let code = disclint::cli::run_with(args, Environment::default(), &mut out, &mut err);
         assert!(code == 0 || code == 1, "{format}: exit {code}");
         String::from_utf8(out).unwrap()
     };

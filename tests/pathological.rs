@@ -226,6 +226,7 @@ fn lint_and_render(text: &str, format: OutputFormat) -> ((u64, u64), String) {
         original: None,
         output: None,
         fix_error: None,
+        fix_note: None,
     }];
     let options = RenderOptions {
         width: 100,

@@ -2,6 +2,8 @@
 //! consistent report in any rendering draws no T/A diagnostic; changing one
 //! cell makes the identity through that cell fire on its column or row.
 
+mod common;
+
 use disclint::model::Table;
 use disclint::rules::{Selection, Selector};
 use disclint::span::Span;
@@ -143,21 +145,21 @@ proptest! {
 
 #[test]
 fn the_seed_draws_no_table_or_arithmetic_error() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("note: {} is absent; skipping", dir.display());
+    let Some(shared) = common::shared() else {
         return;
     };
     let linter = linter();
-    for entry in entries.flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap();
+    let seeds = common::files(&shared, "seed", &[]);
+    assert!(!seeds.is_empty(), "../shared/seed has the seed report");
+    for path in seeds {
+        let text = std::fs::read_to_string(&path).unwrap();
         let (diagnostics, tables) = lint(&linter, &text);
-        assert_eq!(tables.len(), 3, "{}", entry.path().display());
+        assert_eq!(tables.len(), 3, "{}", path.display());
         let errors: Vec<_> = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .collect();
-        assert!(errors.is_empty(), "{}: {errors:#?}", entry.path().display());
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }
 

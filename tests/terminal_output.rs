@@ -154,6 +154,7 @@ fn human(text: &str, width: usize) -> String {
         original: None,
         output: None,
         fix_error: None,
+        fix_note: None,
     }];
     let options = RenderOptions {
         width,
@@ -367,6 +368,7 @@ mod any_text {
                 original: None,
                 output: None,
                 fix_error: None,
+                fix_note: None,
             }];
             let options = RenderOptions { width, ..RenderOptions::default() };
             let out = render_to_string(OutputFormat::Human, options, &results, &Summary::default());

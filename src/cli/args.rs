@@ -119,7 +119,7 @@ pub struct CheckArgs {
 /// When output is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// When writing to a terminal and `NO_COLOR` is not set.
+    /// When writing to a terminal and `NO_COLOR` is unset or empty.
     #[default]
     Auto,
     /// Always (even with `NO_COLOR`).
@@ -152,6 +152,17 @@ pub struct GateArgs {
     /// Colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+impl GateArgs {
+    /// The gate these flags ask for.
+    pub fn gate(&self) -> crate::gate::Gate {
+        crate::gate::Gate {
+            exit_zero: self.exit_zero,
+            deny_warnings: self.deny_warnings,
+            max_warnings: self.max_warnings,
+        }
+    }
 }
 
 /// Automatic fixes.
@@ -187,19 +198,9 @@ pub struct SuppressionArgs {
 pub struct ParseArgs {
     /// The report.
     pub path: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ModelFormat::Json)]
-    pub format: ModelFormat,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
-}
-
-/// How `parse` prints the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ModelFormat {
-    /// Pretty-printed JSON.
-    Json,
 }
 
 /// `disclint rules`.

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::args::{CheckArgs, CommonArgs, ParseArgs};
+use super::environment::Environment;
 use super::report::run_check;
 use super::settings::render_error;
 use crate::config::selectors;
@@ -61,7 +62,12 @@ pub(super) fn input_options(common: &CommonArgs) -> InputOptions {
 }
 
 /// `disclint check`: lints, renders, returns the exit code.
-pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn check(
+    args: &CheckArgs,
+    env: &mut Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let Some(packs) = load_packs(&args.common.setup.packs, args.common.lang, err) else {
         return 2;
     };
@@ -104,7 +110,7 @@ pub fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             return 2;
         }
     }
-    run_check(args, &linter, out, err)
+    run_check(args, &linter, env, out, err)
 }
 
 /// `disclint parse`: prints the model of one report.

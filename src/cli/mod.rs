@@ -1,21 +1,43 @@
 //! The command line: argument parsing and the four commands. The binary's
-//! `main` only calls [`run`].
+//! `main` only calls [`run`]; embedders and tests call [`run_with`] with an
+//! [`Environment`] of their own.
 
 mod args;
 mod check;
 mod docs;
+mod environment;
+mod outputs;
 mod report;
 mod settings;
+mod upkeep;
 
 pub use args::{Cli, Command};
 pub use docs::{explain_text, rules_markdown, rules_table};
+pub use environment::{no_color_requested, Environment};
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use clap::{CommandFactory, FromArgMatches};
 
-/// Runs the CLI with `args`, writing to `out`/`err`; returns the exit code.
+/// Runs the CLI with `args` in the process's own environment (standard
+/// input, terminals, `NO_COLOR`), writing to `out`/`err`; returns the exit code.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    run_with(args, Environment::from_process(), out, err)
+}
+
+/// Runs the CLI with `args` in `env`, writing to `out`/`err`; returns the
+/// exit code. Nothing but the files named in `args` (and the configuration
+/// found from the current directory) comes from the process.
+pub fn run_with<I, T>(
+    args: I,
+    mut env: Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
@@ -25,34 +47,45 @@ where
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
     let (mut cli, matches) = match parsed {
         Ok(parsed) => parsed,
-        Err(error) => {
-            // Styled only for a terminal, and never with NO_COLOR.
-            let to_stderr = error.use_stderr();
-            let terminal = if to_stderr {
-                std::io::stderr().is_terminal()
-            } else {
-                std::io::stdout().is_terminal()
-            };
-            let styled = terminal && std::env::var_os("NO_COLOR").is_none();
-            let rendered = error.render();
-            let text = if styled {
-                rendered.ansi().to_string()
-            } else {
-                rendered.to_string()
-            };
-            let code = if to_stderr { 2 } else { 0 };
-            let target: &mut dyn Write = if error.use_stderr() { err } else { out };
-            let _ = target.write_all(text.as_bytes());
-            return code;
-        }
+        Err(error) => return argument_error(&error, &env, out, err),
     };
     if let Err(code) = settings::apply_config(&mut cli.command, &matches, err) {
         return code;
     }
     match cli.command {
-        Command::Check(args) => check::check(&args, out, err),
+        Command::Check(args) => check::check(&args, &mut env, out, err),
         Command::Parse(args) => check::parse(&args, out, err),
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
+    }
+}
+
+/// Writes clap's message for bad arguments (or for `--help`, `--version`)
+/// and returns its exit code: 2, or 0 for help and version on standard
+/// output. Coloured as `--color auto` would colour that stream.
+fn argument_error(
+    error: &clap::Error,
+    env: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let to_stderr = error.use_stderr();
+    let terminal = if to_stderr {
+        env.stderr_is_terminal
+    } else {
+        env.stdout_is_terminal
+    };
+    let rendered = error.render();
+    let text = if env.color(args::ColorChoice::Auto, terminal) {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let target: &mut dyn Write = if to_stderr { err } else { out };
+    let _ = target.write_all(text.as_bytes());
+    if to_stderr {
+        2
+    } else {
+        0
     }
 }

@@ -4,7 +4,7 @@
 //! write `[2021]`, `【2021】`, `(2021)`, `〔21〕`, `〕030号` or `〕第30号`. These
 //! are read here as they are written, so rules can say what is wrong with them.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
@@ -87,24 +87,18 @@ impl NumberKey {
     }
 }
 
-fn coded_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?P<prefix>[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}]{1,12})[ \t]*(?P<open>[〔\[［【(（﹝])[ \t]*(?P<year>[0-9]{2,4})[ \t]*",
-            r"(?P<close>[〕\]］】)）﹞])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,6})(?:[ \t]*(?P<hao>号))?"
-        ))
-        .expect("valid regex")
-    })
-}
+static CODED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<prefix>[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}]{1,12})[ \t]*(?P<open>[〔\[［【(（﹝])[ \t]*(?P<year>[0-9]{2,4})[ \t]*",
+        r"(?P<close>[〕\]］】)）﹞])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,6})(?:[ \t]*(?P<hao>号))?"
+    ))
+    .expect("valid regex")
+});
 
-fn decree_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:国务院|国)令[ \t]*第?[ \t]*(?P<a>[0-9]{1,5})[ \t]*号|国务院[ \t]*第[ \t]*(?P<b>[0-9]{1,5})[ \t]*号令")
-            .expect("valid regex")
-    })
-}
+static DECREE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:国务院|国)令[ \t]*第?[ \t]*(?P<a>[0-9]{1,5})[ \t]*号|国务院[ \t]*第[ \t]*(?P<b>[0-9]{1,5})[ \t]*号令")
+        .expect("valid regex")
+});
 
 impl CodedNumber {
     /// Whether the match is clearly a document number: right brackets, or any
@@ -146,7 +140,7 @@ impl DocNumber {
 pub fn find_coded_numbers(text: &str, span: Span) -> Vec<CodedNumber> {
     let scope = span.slice(text);
     let base = span.offset;
-    coded_re()
+    CODED_RE
         .captures_iter(scope)
         .filter_map(|caps| {
             let at = |name: &str| {
@@ -179,7 +173,7 @@ pub fn find_numbers(text: &str, span: Span) -> Vec<DocNumber> {
         .into_iter()
         .map(DocNumber::Coded)
         .collect();
-    numbers.extend(decree_re().captures_iter(scope).filter_map(|caps| {
+    numbers.extend(DECREE_RE.captures_iter(scope).filter_map(|caps| {
         let whole = caps.get(0)?;
         let serial = caps.name("a").or_else(|| caps.name("b"))?;
         Some(DocNumber::Decree(DecreeNumber {

@@ -1,6 +1,8 @@
 //! The statistics period: `所列数据统计期限为2024年1月1日至2024年12月31日` and its
 //! thirty-odd variants.
 
+use std::sync::LazyLock;
+
 use regex::{Captures, Regex};
 use serde::Serialize;
 
@@ -75,35 +77,26 @@ const END_DATE: &str =
     r"(?:[0-9０-９]{4}\s*年\s*)?(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,4}\s*日?";
 const CONNECTOR: &str = r"\s*(?:起|始)?\s*[,，]?\s*(?:至|到|-|—|–|~|～|－|起至)\s*";
 
-fn keyed() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?:统计(?:数据)?(?:期限|时限|时间段|时间|区间|范围|周期|时段|期间)|数据统计期|统计数据)[^。\n]{{0,12}}?(?P<start>{DATE}){CONNECTOR}(?P<end>{END_DATE})(?:\s*止)?"
-        ))
-        .expect("valid regex")
-    })
-}
+static KEYED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:统计(?:数据)?(?:期限|时限|时间段|时间|区间|范围|周期|时段|期间)|数据统计期|统计数据)[^。\n]{{0,12}}?(?P<start>{DATE}){CONNECTOR}(?P<end>{END_DATE})(?:\s*止)?"
+    ))
+    .expect("valid regex")
+});
 
-fn bare() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?P<start>[0-9０-９]{{4}}\s*年\s*1\s*月\s*1\s*日){CONNECTOR}(?P<end>(?:[0-9０-９]{{4}}\s*年\s*)?12\s*月\s*31\s*日)(?:\s*止)?"
-        ))
-        .expect("valid regex")
-    })
-}
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<start>[0-9０-９]{{4}}\s*年\s*1\s*月\s*1\s*日){CONNECTOR}(?P<end>(?:[0-9０-９]{{4}}\s*年\s*)?12\s*月\s*31\s*日)(?:\s*止)?"
+    ))
+    .expect("valid regex")
+});
 
-fn date_parts() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"^(?:(?P<y>[0-9０-９]{4})\s*年\s*)?(?:(?P<m>[0-9０-９]{1,2})\s*月\s*)?(?:(?P<d>[0-9０-９]{1,4})\s*日?)?",
-        )
-        .expect("valid regex")
-    })
-}
+static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<y>[0-9０-９]{4})\s*年\s*)?(?:(?P<m>[0-9０-９]{1,2})\s*月\s*)?(?:(?P<d>[0-9０-９]{1,4})\s*日?)?",
+    )
+    .expect("valid regex")
+});
 
 /// Finds the statistics period in `scope` of `text` (usually the preamble and section 一).
 ///
@@ -111,9 +104,9 @@ fn date_parts() -> &'static Regex {
 /// `YYYY年1月1日至12月31日` range.
 pub fn find_period(text: &str, scope: Span) -> Option<Period> {
     let haystack = scope.slice(text);
-    let caps = keyed()
+    let caps = KEYED
         .captures(haystack)
-        .or_else(|| bare().captures(haystack))?;
+        .or_else(|| BARE.captures(haystack))?;
     Some(period_from(haystack, scope.offset, &caps))
 }
 
@@ -132,7 +125,7 @@ fn period_from(haystack: &str, base: usize, caps: &Captures<'_>) -> Period {
 
 fn parse_date(written: &str, offset: usize) -> PeriodDate {
     let trimmed = written.trim_end();
-    let caps = date_parts().captures(trimmed);
+    let caps = DATE_PARTS.captures(trimmed);
     let number = |name: &str| -> Option<u32> {
         caps.as_ref()
             .and_then(|c| c.name(name))

@@ -1,5 +1,7 @@
 //! The report year: from the title, else the period, else the text.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 use serde::Serialize;
 
@@ -18,31 +20,25 @@ pub enum YearSource {
     Text,
 }
 
-fn named_report() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)[0-9]{2})\s*年度?(?:政府)?信息公开(?:工作(?:情况)?[。；;]|(?:工作)?(?:年度)?(?:情况)?报告)")
-            .expect("valid regex")
-    })
-}
-
-fn opening_year() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?m)^\s*(?:\([一二三四五六七八九十]\)\S{0,16}\s*)?((?:19|20)[0-9]{2})\s*年度?(?:\s*[,，]|[^0-9月\s,，])",
-        )
+static NAMED_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})\s*年度?(?:政府)?信息公开(?:工作(?:情况)?[。；;]|(?:工作)?(?:年度)?(?:情况)?报告)")
         .expect("valid regex")
-    })
-}
+});
+
+static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^\s*(?:\([一二三四五六七八九十]\)\S{0,16}\s*)?((?:19|20)[0-9]{2})\s*年度?(?:\s*[,，]|[^0-9月\s,，])",
+    )
+    .expect("valid regex")
+});
 
 /// A report year the text states, in `scope`: a named report (`2023年政府信息公开
 /// 工作年度报告`) first, else the first paragraph that opens with `YYYY年,`.
 pub fn year_in_text(text: &str, scope: Span) -> Option<Spanned<i32>> {
     let haystack = scope.slice(text);
-    let found = named_report()
+    let found = NAMED_REPORT
         .captures(haystack)
-        .or_else(|| opening_year().captures(haystack))?;
+        .or_else(|| OPENING_YEAR.captures(haystack))?;
     let year = found.get(1)?;
     let value = year.as_str().parse().ok()?;
     Some(Spanned::new(

@@ -277,6 +277,7 @@ mod tests {
             original: None,
             output: None,
             fix_error: None,
+            fix_note: None,
         };
         let mut human = Human::new(RenderOptions {
             width: 100,

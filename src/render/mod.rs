@@ -58,14 +58,46 @@ pub enum OutputFormat {
     Rdjson,
 }
 
+/// What a format's output is, which decides where the rest of `check`'s
+/// output goes. [`OutputFormat::shape`] is the one place that says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Lines of text ending in the summary line (and the statistics table,
+    /// when asked for); notes may share their stream.
+    Text,
+    /// One JSON document.
+    JsonDocument,
+    /// One JSON object per line.
+    JsonLines,
+    /// One XML document.
+    Xml,
+}
+
 impl OutputFormat {
-    /// Whether the statistics table and notes can go to the same stream as
-    /// the diagnostics (a text format), rather than to standard error.
+    /// What this format's output is.
+    pub fn shape(self) -> Shape {
+        match self {
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Github => Shape::Text,
+            OutputFormat::Json
+            | OutputFormat::Sarif
+            | OutputFormat::Gitlab
+            | OutputFormat::Rdjson => Shape::JsonDocument,
+            OutputFormat::Jsonl => Shape::JsonLines,
+            OutputFormat::Junit => Shape::Xml,
+        }
+    }
+
+    /// Whether this is a text format (its own summary line says what was
+    /// fixed; the statistics table ends it).
     pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Github
-        )
+        self.shape() == Shape::Text
+    }
+
+    /// Whether the output holds the `--statistics` counts itself: a text
+    /// format's table, or JSON's `summary.by_rule`. The other formats leave
+    /// them to standard error, so that standard output stays parseable.
+    pub fn holds_statistics(self) -> bool {
+        self.is_text() || self == OutputFormat::Json
     }
 }
 

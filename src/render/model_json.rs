@@ -1,4 +1,4 @@
-//! The report model as JSON (`disclint parse --format json`).
+//! The report model as JSON (`disclint parse`).
 
 use serde_json::{json, Value as Json};
 

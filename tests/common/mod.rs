@@ -1,18 +1,44 @@
 //! Access to the real reports in `../shared`, shared by the test files that
-//! read them. CI has `../shared`; a fresh clone may not, and then these tests
-//! skip with a printed note.
+//! read them. CI has `../shared`; a fresh clone may not.
+//!
+//! A test that needs `../shared` starts with `let Some(shared) = shared()
+//! else { return };`. When it is absent the test is skipped, and says so
+//! where `cargo test` shows it: libtest has no way to mark a test ignored
+//! while it runs, and `#[ignore]` can only be decided when compiling (from
+//! a `cfg` that only a build script or `RUSTFLAGS` could set), so the note
+//! is written straight to the process's standard error, which the harness
+//! does not capture (it captures `print!` and `eprint!` only). Under CI
+//! (`CI` set, and not `false` or `0`) an absent `../shared` fails the test
+//! instead: there a skip would hide that the real reports were not read.
+#![allow(dead_code)] // each test file uses its own part of this module
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `../shared`, or `None` (with a note) when it is absent.
+/// `../shared`, or `None` when it is absent (the skip is noted; under CI
+/// the test fails).
 pub fn shared() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("note: ../shared is absent; skipping the tests on real reports");
-        None
+        return Some(dir);
     }
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(
+        !under_ci(),
+        "{test}: {} is absent, and CI must read the real reports",
+        dir.display()
+    );
+    // Straight to the process's standard error: not captured by the harness.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: ../shared is absent (the real reports are not read)"
+    );
+    None
+}
+
+/// Whether this runs under CI: `CI` is set, and not to `false` or `0`.
+fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
 }
 
 /// The files of a folder of `../shared` (e.g. `corpus/real`) with one of

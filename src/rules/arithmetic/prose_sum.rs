@@ -1,6 +1,6 @@
 //! A005 `prose-sum`.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -129,20 +129,13 @@ struct Breakdown {
     unit: String,
 }
 
-fn counted() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"([0-9]+)(件|条|篇|期|次|项|个|份|场|人次)").expect("valid regex")
-    })
-}
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]+)(件|条|篇|期|次|项|个|份|场|人次)").expect("valid regex")
+});
 
-fn whole_marker() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:总共|共计|合计|总计|(?:^|[^公])共)[^0-9,，、:：]{0,16}$")
-            .expect("valid regex")
-    })
-}
+static WHOLE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:总共|共计|合计|总计|(?:^|[^公])共)[^0-9,，、:：]{0,16}$").expect("valid regex")
+});
 
 /// The whole and its parts, if the sentence is an exact breakdown.
 fn breakdown(sentence: &str) -> Option<Breakdown> {
@@ -171,7 +164,7 @@ fn breakdown(sentence: &str) -> Option<Breakdown> {
         if clause.chars().filter(|c| c.is_ascii_digit()).count() == 0 {
             return None;
         }
-        let mut found = counted().captures_iter(clause);
+        let mut found = COUNTED.captures_iter(clause);
         let first = found.next()?;
         if found.next().is_some() {
             return None;
@@ -199,7 +192,7 @@ fn breakdown(sentence: &str) -> Option<Breakdown> {
     // The whole: marked by 共/总计/合计, or the clause right before `其中`.
     let (index, (whole, unit)) = clauses.iter().enumerate().find_map(|(i, &(s, e))| {
         let (number, unit) = numbers_in((s, e))?;
-        (whole_marker().is_match(&sentence[s..number.start]) || opens_parts(i))
+        (WHOLE_MARKER.is_match(&sentence[s..number.start]) || opens_parts(i))
             .then_some((i, (number, unit)))
     })?;
     let explicit = opens_parts(index);

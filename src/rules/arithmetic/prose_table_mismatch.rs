@@ -1,6 +1,6 @@
 //! A006 `prose-table-mismatch`.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -66,7 +66,7 @@ impl Rule for ProseTableMismatch {
                 Span::from_range(span.offset + range.start, span.offset + range.end)
             };
             if let Some((n, cell)) = new.filter(|(n, _)| *n > 0) {
-                let found = no_requests()
+                let found = NO_REQUESTS
                     .find(sentence)
                     .filter(|m| !sentence[m.end()..].starts_with('人'));
                 if let Some(m) = found {
@@ -91,7 +91,7 @@ impl Rule for ProseTableMismatch {
                     ));
                 }
             }
-            if let (Some((n, cell)), Some(c)) = (new, received().captures(sentence)) {
+            if let (Some((n, cell)), Some(c)) = (new, RECEIVED.captures(sentence)) {
                 let stated = c.get(1).expect("group 1");
                 let value: u64 = stated.as_str().parse().unwrap_or(u64::MAX);
                 let with_carried = carried_over.map(|(o, _)| n + o);
@@ -114,7 +114,7 @@ impl Rule for ProseTableMismatch {
                     ));
                 }
             }
-            if let (Some((n, cell)), Some(c)) = (forward, carried_forward().captures(sentence)) {
+            if let (Some((n, cell)), Some(c)) = (forward, CARRIED_FORWARD.captures(sentence)) {
                 let stated = c.get(1).expect("group 1");
                 let value: u64 = stated.as_str().parse().unwrap_or(u64::MAX);
                 if value != n {
@@ -228,16 +228,14 @@ fn about_this_year(sentence: &str, year: Option<i32>) -> bool {
     if OTHER_TIME.iter().any(|w| sentence.contains(w)) {
         return false;
     }
-    years().find_iter(sentence).all(|m| {
+    YEARS.find_iter(sentence).all(|m| {
         let digits = m.as_str().trim_end_matches('年');
         digits.parse::<i32>().ok() == year
     })
 }
 
-fn years() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(19|20)[0-9]{2}年").expect("valid regex"))
-}
+static YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(19|20)[0-9]{2}年").expect("valid regex"));
 
 /// The 总计 of an applications row, if the table holds it as an integer.
 pub(crate) fn total(ctx: &Context<'_>, row: &str) -> Option<(u64, Span)> {
@@ -257,52 +255,36 @@ pub(crate) fn total(ctx: &Context<'_>, row: &str) -> Option<(u64, Span)> {
     }
 }
 
-fn no_requests() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(未收到|没有收到|未接到|无)(书面)?(的)?(政府信息公开|信息公开|依申请公开)?申请",
-        )
+static NO_REQUESTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(未收到|没有收到|未接到|无)(书面)?(的)?(政府信息公开|信息公开|依申请公开)?申请")
         .expect("valid regex")
-    })
-}
+});
 
-fn received() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:收到|接到)(?:各类|书面)?(?:政府信息公开|信息公开|依申请公开)?申请(?:共|合计|总计)?([0-9]+)件")
-            .expect("valid regex")
-    })
-}
-
-fn carried_forward() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?([0-9]+)件",
-        )
+static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:收到|接到)(?:各类|书面)?(?:政府信息公开|信息公开|依申请公开)?申请(?:共|合计|总计)?([0-9]+)件")
         .expect("valid regex")
-    })
-}
+});
 
-fn no_review() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // The gap is bounded after matching: `{0,20}` of a negated class would
-        // compile into twenty copies of it.
-        Regex::new(
-            r"(全年|本年度?)?(无|未发生|未收到|没有|未有)(?P<gap>[^,，。]*?)(行政复议|行政诉讼)",
-        )
+static CARRIED_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?([0-9]+)件",
+    )
+    .expect("valid regex")
+});
+
+static NO_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    // The gap is bounded after matching: `{0,20}` of a negated class would
+    // compile into twenty copies of it.
+    Regex::new(r"(全年|本年度?)?(无|未发生|未收到|没有|未有)(?P<gap>[^,，。]*?)(行政复议|行政诉讼)")
         .expect("valid regex")
-    })
-}
+});
 
 /// Longest gap, in characters, between `未发生` and `行政复议` in one statement.
 const MAX_REVIEW_GAP: usize = 20;
 
 /// The first `未发生…行政复议` statement whose gap is short enough.
 fn find_no_review(sentence: &str) -> Option<regex::Match<'_>> {
-    no_review()
+    NO_REVIEW
         .captures_iter(sentence)
         .find(|caps| {
             caps.name("gap")
@@ -323,20 +305,20 @@ mod tests {
                 .map(|m| m.as_str().to_owned())
         };
         assert_eq!(
-            n(received(), "全年共收到政府信息公开申请24件"),
+            n(&RECEIVED, "全年共收到政府信息公开申请24件"),
             Some("24".into())
         );
-        assert_eq!(n(received(), "本年度收到申请共9件"), Some("9".into()));
-        assert_eq!(n(received(), "收到行政复议申请2件"), None);
-        assert_eq!(n(received(), "收到网上申请10件"), None);
+        assert_eq!(n(&RECEIVED, "本年度收到申请共9件"), Some("9".into()));
+        assert_eq!(n(&RECEIVED, "收到行政复议申请2件"), None);
+        assert_eq!(n(&RECEIVED, "收到网上申请10件"), None);
         assert_eq!(
-            n(carried_forward(), "结转下年度继续办理1件"),
+            n(&CARRIED_FORWARD, "结转下年度继续办理1件"),
             Some("1".into())
         );
-        assert_eq!(n(carried_forward(), "上年结转1件"), None);
-        assert!(no_requests().is_match("全年未收到政府信息公开申请"));
-        assert!(no_requests().is_match("本年度无书面申请"));
-        assert!(!no_requests().is_match("无正当理由大量反复申请"));
+        assert_eq!(n(&CARRIED_FORWARD, "上年结转1件"), None);
+        assert!(NO_REQUESTS.is_match("全年未收到政府信息公开申请"));
+        assert!(NO_REQUESTS.is_match("本年度无书面申请"));
+        assert!(!NO_REQUESTS.is_match("无正当理由大量反复申请"));
         assert!(
             find_no_review("全年未发生因政府信息公开被申请行政复议、提起行政诉讼的情况").is_some()
         );

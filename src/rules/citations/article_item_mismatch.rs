@@ -1,6 +1,6 @@
 //! C007 `article-item-mismatch`.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -13,16 +13,13 @@ use crate::tr;
 /// In the 主动公开 table, a `第二十条第(X)项` caption over rows of another item.
 pub struct ArticleItemMismatch;
 
-fn caption_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^第二十条第\(?([一二三四五六七八九十]+)\)?项$").expect("valid regex")
-    })
-}
+static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第二十条第\(?([一二三四五六七八九十]+)\)?项$").expect("valid regex")
+});
 
 /// The item numeral of a folded caption (`第二十条第(一)项` → `一`).
 fn item_of(folded: &str) -> Option<String> {
-    caption_re().captures(folded).map(|caps| caps[1].to_owned())
+    CAPTION_RE.captures(folded).map(|caps| caps[1].to_owned())
 }
 
 impl Rule for ArticleItemMismatch {

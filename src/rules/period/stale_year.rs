@@ -1,6 +1,6 @@
 //! P005 `stale-year`.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -13,17 +13,14 @@ use crate::tr;
 pub struct StaleYear;
 
 /// `2023年,` / `2023年度,` / `2023年度` + heading text, at a sentence start.
-fn opening_year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?m)(?:^|[。！？；;!?])[ \t\u{3000}]*",
-            r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．])?[ \t\u{3000}]*",
-            r"(?P<year>(?P<digits>(?:19|20)[0-9]{2})年度?)(?P<comma>[,，])?",
-        ))
-        .expect("valid regex")
-    })
-}
+static OPENING_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)(?:^|[。！？；;!?])[ \t\u{3000}]*",
+        r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．])?[ \t\u{3000}]*",
+        r"(?P<year>(?P<digits>(?:19|20)[0-9]{2})年度?)(?P<comma>[,，])?",
+    ))
+    .expect("valid regex")
+});
 
 /// Whether the sentence from `from` on compares with the report year
 /// (`2023年,收到20件;2024年,收到24件`) or says it compares (`同比`, `较`).
@@ -79,7 +76,7 @@ impl Rule for StaleYear {
         let stale = (year - 1).to_string();
         let body_start = ctx.report.title.as_ref().map_or(0, |t| t.span.end());
         let problems = ctx.report.section(ids::PROBLEMS).map(|s| s.span);
-        for caps in opening_year_re().captures_iter(&text[body_start..]) {
+        for caps in OPENING_YEAR_RE.captures_iter(&text[body_start..]) {
             let (Some(found), Some(digits)) = (caps.name("year"), caps.name("digits")) else {
                 continue;
             };

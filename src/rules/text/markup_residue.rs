@@ -1,6 +1,6 @@
 //! X002 `markup-residue`.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -13,16 +13,13 @@ use crate::tr;
 /// Stray markup from web extraction: entities, tags, a dangling `…格式>`.
 pub struct MarkupResidue;
 
-fn markup_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?P<entity>&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});|&nbsp)",
-            r"|(?P<tag>(?i:</?(?:p|br|td|tr|th|table|tbody|thead|div|span|font|strong|b|i|u|em|a|img|li|ul|ol|h[1-6]|section|article|style|script|o:p)(?:\s[^<>\n]*)?\s*/?>))",
-        ))
-        .expect("valid regex")
-    })
-}
+static MARKUP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<entity>&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});|&nbsp)",
+        r"|(?P<tag>(?i:</?(?:p|br|td|tr|th|table|tbody|thead|div|span|font|strong|b|i|u|em|a|img|li|ul|ol|h[1-6]|section|article|style|script|o:p)(?:\s[^<>\n]*)?\s*/?>))",
+    ))
+    .expect("valid regex")
+});
 
 /// This many tags and entities make a text web-page source rather than text with residue.
 const PAGE_SOURCE_MARKUP: usize = 30;
@@ -119,13 +116,13 @@ impl Rule for MarkupResidue {
         // Tags and entities need `<` or `&`: most reports have neither, and then
         // the pattern is never compiled.
         let count = if text.contains(['<', '&']) {
-            markup_re().find_iter(text).count()
+            MARKUP_RE.find_iter(text).count()
         } else {
             0
         };
         if count >= PAGE_SOURCE_MARKUP || (count > 0 && ctx.report.page_source) {
             // A whole page of source is one finding, not one per tag.
-            let Some(first) = markup_re().find(text) else {
+            let Some(first) = MARKUP_RE.find(text) else {
                 return;
             };
             sink.report(
@@ -145,7 +142,7 @@ impl Rule for MarkupResidue {
             return;
         }
         let markup = if count > 0 {
-            Some(markup_re().captures_iter(text))
+            Some(MARKUP_RE.captures_iter(text))
         } else {
             None
         };

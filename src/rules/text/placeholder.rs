@@ -1,6 +1,6 @@
 //! X001 `placeholder`.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -11,21 +11,18 @@ use crate::tr;
 /// Template text left unfilled: `XX`, `××`, `X月X日`, `某某县`, `（单位名称）`, `[填写…]`, `……件`.
 pub struct Placeholder;
 
-fn placeholder_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            // runs of X or ×, not inside an ASCII word or address
-            r"(?P<x>(?:[0-9]{0,2}[XＸ×xｘ]{1,4}年)?[XＸ×xｘ]{1,2}月(?:[XＸ×xｘ]{1,2}日)?|[0-9]{0,2}[XＸ×xｘ]{1,4}年",
-            r"|[XＸ×xｘ]{1,2}日|[XＸ×xｘ]{2,}[件条个次项]?|[XＸ×xｘ][件条个次项])",
-            r"|(?P<some>某某(?:县|市|区|镇|乡|街道|局|单位|部门|委|办|厅|村|社区|公司|人民政府|年|月|日))",
-            r"|(?P<name>[(（\[［【<〈]\s*(?:单位|机关|部门|行政机关|报告单位)名称\s*[)）\]］】>〉])",
-            r"|(?P<fill>[\[［【]\s*(?:请)?填写[^\]］】\n]{0,40}[\]］】])",
-            r"|(?P<dots>(?:……|\.{6}|…{1,2})\s*(?:件|条|个|次|项|人次|人|份|期|篇|场|万元|元))",
-        ))
-        .expect("valid regex")
-    })
-}
+static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // runs of X or ×, not inside an ASCII word or address
+        r"(?P<x>(?:[0-9]{0,2}[XＸ×xｘ]{1,4}年)?[XＸ×xｘ]{1,2}月(?:[XＸ×xｘ]{1,2}日)?|[0-9]{0,2}[XＸ×xｘ]{1,4}年",
+        r"|[XＸ×xｘ]{1,2}日|[XＸ×xｘ]{2,}[件条个次项]?|[XＸ×xｘ][件条个次项])",
+        r"|(?P<some>某某(?:县|市|区|镇|乡|街道|局|单位|部门|委|办|厅|村|社区|公司|人民政府|年|月|日))",
+        r"|(?P<name>[(（\[［【<〈]\s*(?:单位|机关|部门|行政机关|报告单位)名称\s*[)）\]］】>〉])",
+        r"|(?P<fill>[\[［【]\s*(?:请)?填写[^\]］】\n]{0,40}[\]］】])",
+        r"|(?P<dots>(?:……|\.{6}|…{1,2})\s*(?:件|条|个|次|项|人次|人|份|期|篇|场|万元|元))",
+    ))
+    .expect("valid regex")
+});
 
 /// Whether the text holds a character or word every placeholder needs.
 fn may_hold_placeholder(text: &str) -> bool {
@@ -77,7 +74,7 @@ impl Rule for Placeholder {
         if !may_hold_placeholder(text) {
             return; // the pattern is then never compiled
         }
-        for caps in placeholder_re().captures_iter(text) {
+        for caps in PLACEHOLDER_RE.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             let span = Span::new(whole.start(), whole.len());
             if caps.name("x").is_some() && !stands_alone(text, span) {
