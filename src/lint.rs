@@ -6,7 +6,7 @@ use crate::pack::{Pack, PackSet};
 use crate::parse::{parse, Document};
 use crate::rules::{Context, PerFileIgnores, Registry, Selection, Sink};
 use crate::source::SourceFile;
-use crate::Lang;
+use crate::{Edition, Lang};
 
 /// How a run is configured.
 #[derive(Debug, Clone, Default)]
@@ -15,8 +15,8 @@ pub struct LintOptions {
     pub selection: Selection,
     /// Message language.
     pub lang: Lang,
-    /// Force a format edition (2019 or 2021) instead of deriving it from the year.
-    pub edition: Option<u16>,
+    /// Force a format edition instead of deriving it from the year.
+    pub edition: Option<Edition>,
     /// User packs, on top of the built-in ones.
     pub packs: Vec<Pack>,
     /// Rules switched off for some files.
@@ -108,6 +108,7 @@ impl Linter {
             doc: &analysis.doc,
             report: &analysis.report,
             format: self.formats.get(analysis.report.edition),
+            formats: &self.formats,
             lang: self.options.lang,
         };
         let selection = &self.options.selection;

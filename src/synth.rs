@@ -87,7 +87,7 @@ fn application_rows() -> Vec<&'static str> {
 }
 
 fn table_spec(kind: &str) -> &'static TableSpec {
-    crate::pack::table_in(PackSet::builtin().packs(), 2021, kind)
+    crate::pack::table_in(PackSet::builtin().packs(), crate::Edition::E2021, kind)
         .expect("the 2021 pack has the three tables")
 }
 

@@ -571,7 +571,7 @@ fn builtin_with_rules() -> PackSet {
 #[test]
 fn a_rule_declared_in_a_built_in_pack_runs_in_its_edition() {
     let builtin = builtin_with_rules();
-    for (edition, fires) in [(None, "BI2021"), (Some(2019), "BI2019")] {
+    for (edition, fires) in [(None, "BI2021"), (Some(disclint::Edition::E2019), "BI2019")] {
         let linter = Linter::with_builtin(
             &builtin,
             LintOptions {

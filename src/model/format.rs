@@ -6,12 +6,13 @@ use std::sync::OnceLock;
 use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
 use crate::pack::{CitationSpec, Pack, SectionSpec, TableSpec};
+use crate::Edition;
 
 /// Everything the model needs to know about one format edition.
 #[derive(Debug, Clone)]
 pub struct Format {
-    /// 2019 or 2021.
-    pub edition: u16,
+    /// The edition.
+    pub edition: Edition,
     /// Required sections, in order.
     pub sections: Vec<SectionSpec>,
     /// Tables with their matching keys.
@@ -20,6 +21,9 @@ pub struct Format {
     pub vocabulary: Vec<String>,
     /// The registry of cited documents.
     pub documents: Documents,
+    /// The number of the document that issued the edition (its pack's
+    /// `document`), as the registry writes it: `国办公开办函〔2021〕30号`.
+    pub basis: Option<String>,
     /// Per section (same order as `sections`): its keys, each split on `+`
     /// and folded once here rather than for every block of every report.
     section_keys: Vec<Vec<Vec<String>>>,
@@ -44,8 +48,8 @@ pub struct TableFormat {
 #[derive(Debug, Clone)]
 pub struct Formats {
     packs: Vec<Pack>,
-    edition_2019: OnceLock<Format>,
-    edition_2021: OnceLock<Format>,
+    /// Per edition, in the order of [`Edition::ALL`].
+    editions: [OnceLock<Format>; Edition::ALL.len()],
 }
 
 impl Formats {
@@ -54,29 +58,26 @@ impl Formats {
     pub fn new(packs: &[Pack]) -> Self {
         Self {
             packs: packs.to_vec(),
-            edition_2019: OnceLock::new(),
-            edition_2021: OnceLock::new(),
+            editions: [const { OnceLock::new() }; Edition::ALL.len()],
         }
     }
 
-    /// The format of `edition` (2021 for anything from 2021 on).
-    pub fn get(&self, edition: u16) -> &Format {
-        if edition >= 2021 {
-            self.edition_2021
-                .get_or_init(|| Format::new(2021, &self.packs))
-        } else {
-            self.edition_2019
-                .get_or_init(|| Format::new(2019, &self.packs))
-        }
+    /// The format of `edition`.
+    pub fn get(&self, edition: Edition) -> &Format {
+        self.editions[edition.index()].get_or_init(|| Format::new(edition, &self.packs))
     }
 }
 
 impl Format {
-    fn new(edition: u16, packs: &[Pack]) -> Self {
+    fn new(edition: Edition, packs: &[Pack]) -> Self {
         let mut sections: Vec<SectionSpec> = Vec::new();
         let mut citations: Vec<CitationSpec> = Vec::new();
         let mut tables: Vec<TableSpec> = Vec::new();
+        let mut document = None;
         for pack in packs.iter().filter(|p| p.applies_to(edition)) {
+            if pack.pack.edition == Some(edition) {
+                document = pack.pack.document.as_ref().or(document);
+            }
             for section in &pack.sections {
                 match sections.iter_mut().find(|s| s.kind == section.kind) {
                     Some(existing) => *existing = section.clone(),
@@ -155,11 +156,16 @@ impl Format {
                     .collect()
             })
             .collect();
+        let basis = document.and_then(|id| {
+            let cited = citations.iter().find(|c| c.id == id.as_str())?;
+            Some(cited.number.to_string())
+        });
         Self {
             edition,
             sections,
             tables,
             vocabulary,
+            basis,
             documents: Documents::new(citations),
             section_keys,
         }
@@ -228,4 +234,43 @@ pub fn heading_matches(section: &SectionSpec, folded_heading: &str) -> bool {
         key.split('+')
             .all(|part| folded_heading.contains(canon(part).as_str()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::PackSet;
+
+    #[test]
+    fn each_edition_takes_its_basis_from_its_pack() {
+        let formats = Formats::new(PackSet::builtin().packs());
+        let basis = |edition| formats.get(edition).basis.clone();
+        assert_eq!(
+            basis(Edition::E2021).as_deref(),
+            Some("国办公开办函〔2021〕30号")
+        );
+        assert_eq!(
+            basis(Edition::E2019).as_deref(),
+            Some("国办公开办函〔2019〕60号")
+        );
+        // A pack of an edition that names another document changes it.
+        let text = "[pack]\nname = \"t\"\nedition = 2019\ndocument = \"ogi-regulation\"\n";
+        let pack = Pack::from_toml("t.toml", text).unwrap();
+        let err = Pack::from_toml("t.toml", &text.replace("ogi-regulation", "nope")).unwrap_err();
+        assert_eq!(err.span_text(), Some("\"nope\""), "{err}");
+        let packs: Vec<Pack> = PackSet::builtin()
+            .with_user(vec![pack])
+            .unwrap()
+            .packs()
+            .to_vec();
+        let formats = Formats::new(&packs);
+        assert_eq!(
+            formats.get(Edition::E2019).basis.as_deref(),
+            Some("国务院令第711号")
+        );
+        assert_eq!(
+            formats.get(Edition::E2021).basis.as_deref(),
+            Some("国办公开办函〔2021〕30号")
+        );
+    }
 }

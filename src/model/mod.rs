@@ -32,6 +32,7 @@ use serde::Serialize;
 use crate::pack::ids::{self, Need};
 use crate::parse::Document;
 use crate::span::{Span, Spanned};
+use crate::Edition;
 
 /// A report, read into typed parts that keep their spans.
 #[derive(Debug, Clone, Serialize)]
@@ -42,8 +43,8 @@ pub struct Report {
     pub year: Option<Spanned<i32>>,
     /// Where the year came from.
     pub year_source: Option<YearSource>,
-    /// The format edition the report is checked against (2019 or 2021).
-    pub edition: u16,
+    /// The format edition the report is checked against.
+    pub edition: Edition,
     /// The statistics period.
     pub period: Option<Period>,
     /// The text between the title and the first section.
@@ -58,14 +59,6 @@ pub struct Report {
     pub page_source: bool,
 }
 
-/// The edition a report year calls for: 2021 from 2021 on, else 2019.
-pub fn edition_for_year(year: Option<i32>) -> u16 {
-    match year {
-        Some(y) if y < 2021 => 2019,
-        _ => 2021,
-    }
-}
-
 /// Bytes of text searched for the statistics period when no section is found.
 const PERIOD_SCOPE_WITHOUT_SECTIONS: usize = 8192;
 
@@ -75,9 +68,14 @@ impl Report {
     pub const REQUIRES: &'static [Need] = &[Need::Section(ids::OVERVIEW)];
 
     /// Builds the report model. `edition` overrides the edition implied by the year.
-    pub fn build(text: &str, doc: &Document, formats: &Formats, edition: Option<u16>) -> Report {
+    pub fn build(
+        text: &str,
+        doc: &Document,
+        formats: &Formats,
+        edition: Option<Edition>,
+    ) -> Report {
         // Sections are recognised with the 2021 keys first; both editions share them.
-        let provisional = find_sections(text, doc, formats.get(2021), 0);
+        let provisional = find_sections(text, doc, formats.get(Edition::E2021), 0);
         let first_section = provisional
             .first()
             .map_or(doc.blocks.len(), |s| s.blocks.start - 1);
@@ -120,9 +118,9 @@ impl Report {
             .or_else(from_period)
             .or_else(from_text)
             .map_or((None, None), |(y, source)| (Some(y), Some(source)));
-        let edition = edition.unwrap_or_else(|| edition_for_year(year.as_ref().map(|y| y.value)));
+        let edition = edition.unwrap_or_else(|| Edition::for_year(year.as_ref().map(|y| y.value)));
         let format = formats.get(edition);
-        let sections = if edition >= 2021 {
+        let sections = if edition == Edition::E2021 {
             provisional
         } else {
             find_sections(text, doc, format, 0)

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::spec::TableSpec;
 use super::{Pack, PackStr, Problem};
 use crate::diagnostic::Severity;
+use crate::Edition;
 
 #[derive(Parser)]
 #[grammar = "../grammar/identity.pest"]
@@ -382,7 +383,7 @@ impl Pack {
             let own = self.tables.iter().find(|t| t.kind == *kind);
             let targets: Vec<&TableSpec> = match own {
                 Some(table) => vec![table],
-                None => [2019, 2021]
+                None => Edition::ALL
                     .into_iter()
                     .filter(|e| self.applies_to(*e))
                     .filter_map(|e| super::table_in(earlier, e, kind))
@@ -434,7 +435,7 @@ mod tests {
 
     #[test]
     fn results_total_sums_the_result_rows_of_each_edition() {
-        for (edition, rows) in [(2021, 21), (2019, 19)] {
+        for (edition, rows) in [(Edition::E2021, 21), (Edition::E2019, 19)] {
             let packs = crate::pack::PackSet::builtin().packs();
             let table = crate::pack::table_in(packs, edition, "applications").unwrap();
             let identity = table.identities.iter().find(|i| i.code == "A002").unwrap();

@@ -26,6 +26,7 @@ pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec}
 use serde::Deserialize;
 
 use crate::config::settings_file;
+use crate::Edition;
 use crate::Lang;
 
 /// One rule pack as written in TOML.
@@ -112,6 +113,7 @@ impl Pack {
             citation.validate(&mut problems);
         }
         self.validate_identities(earlier, &mut problems);
+        self.validate_document(earlier, &mut problems);
         patterns::validate_rules(
             &self.rules,
             &self.section_kinds(earlier),
@@ -134,7 +136,7 @@ impl Pack {
 
     /// Whether the pack applies to reports of format `edition`: it names
     /// that edition, or none.
-    pub fn applies_to(&self, edition: u16) -> bool {
+    pub fn applies_to(&self, edition: Edition) -> bool {
         self.pack.edition.is_none_or(|own| own == edition)
     }
 
@@ -252,6 +254,24 @@ impl Pack {
         }
     }
 
+    /// Checks that the document the pack names is a citation of this or an earlier pack.
+    fn validate_document(&self, earlier: &[Pack], problems: &mut Vec<Problem>) {
+        let Some(document) = &self.pack.document else {
+            return;
+        };
+        let known = earlier
+            .iter()
+            .chain(std::iter::once(self))
+            .flat_map(|p| &p.citations)
+            .any(|c| c.id == document.as_str());
+        if !known {
+            problems.push(Problem::at(
+                document.span(),
+                format!("`document`: no citation has the id `{document}`"),
+            ));
+        }
+    }
+
     /// Checks the rows of the pack's tables: ids unique, columns known.
     fn validate_tables(&self, problems: &mut Vec<Problem>) {
         for table in &self.tables {
@@ -291,8 +311,8 @@ mod tests {
             .iter()
             .filter(|p| !p.tables.is_empty())
             .collect();
-        let editions: Vec<Option<u16>> = formats.iter().map(|p| p.pack.edition).collect();
-        assert_eq!(editions, [Some(2021), Some(2019)]);
+        let editions: Vec<Option<Edition>> = formats.iter().map(|p| p.pack.edition).collect();
+        assert_eq!(editions, [Some(Edition::E2021), Some(Edition::E2019)]);
         for pack in formats {
             assert_eq!(pack.sections.len(), 6, "{}", pack.source.path);
             assert_eq!(pack.tables.len(), 3, "{}", pack.source.path);

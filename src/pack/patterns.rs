@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::{PackStr, Problem};
 use crate::diagnostic::Severity;
+use crate::Edition;
 
 /// What a pattern rule checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -255,7 +256,7 @@ pub(crate) struct Substitution<'a> {
     /// The rule.
     pub rule: &'a PatternRuleSpec,
     /// The edition of its pack: rules of different editions never run together.
-    pub edition: Option<u16>,
+    pub edition: Option<Edition>,
     /// Which pack of the set it comes from.
     pub pack: usize,
     /// Where it comes from, for messages about another pack's rule (` (pack …)`), or empty.

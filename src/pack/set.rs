@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use super::ids::Need;
 use super::{Pack, PackError, Problem, TableSpec, BUILTIN};
+use crate::Edition;
 
 /// Packs checked together, in load order.
 #[derive(Debug, Clone, Default)]
@@ -93,7 +94,8 @@ impl PackSet {
                 readers.entry(*need).or_default().insert(user.clone());
             }
         }
-        let editions: BTreeSet<u16> = self.packs.iter().filter_map(|p| p.pack.edition).collect();
+        let editions: BTreeSet<Edition> =
+            self.packs.iter().filter_map(|p| p.pack.edition).collect();
         // Per place (pack, span, what is there): what it lacks and who reads it.
         type Place = (usize, Option<(usize, usize)>, String);
         let mut missing: BTreeMap<Place, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
@@ -146,7 +148,7 @@ impl PackSet {
     /// What of `need` the packs lack in `edition`, if anything. A row or
     /// column is missed at the table in effect; an absent section or table
     /// is reported in the edition's last pack.
-    fn lack(&self, edition: u16, need: Need) -> Option<Lack> {
+    fn lack(&self, edition: Edition, need: Need) -> Option<Lack> {
         let last = self
             .packs
             .iter()
@@ -201,14 +203,18 @@ struct Lack {
 
 /// The table of `kind` in effect for `edition` after `packs`: a later pack's
 /// table of a kind replaces an earlier one's.
-pub(crate) fn table_in<'p>(packs: &'p [Pack], edition: u16, kind: &str) -> Option<&'p TableSpec> {
+pub(crate) fn table_in<'p>(
+    packs: &'p [Pack],
+    edition: Edition,
+    kind: &str,
+) -> Option<&'p TableSpec> {
     effective_table(packs, edition, kind).map(|(_, table)| table)
 }
 
 /// [`table_in`], with the pack that declares the table.
 fn effective_table<'p>(
     packs: &'p [Pack],
-    edition: u16,
+    edition: Edition,
     kind: &str,
 ) -> Option<(&'p Pack, &'p TableSpec)> {
     packs

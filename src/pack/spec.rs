@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::identity::IdentitySpec;
 use super::PackStr;
+use crate::Edition;
 
 /// The `[pack]` table.
 #[derive(Debug, Clone, Deserialize)]
@@ -11,12 +12,16 @@ use super::PackStr;
 pub struct PackInfo {
     /// The pack's name.
     pub name: String,
-    /// The format edition the pack describes (2019 or 2021), if it describes one.
+    /// The format edition the pack describes, if it describes one.
     #[serde(default)]
-    pub edition: Option<u16>,
+    pub edition: Option<Edition>,
     /// One line about the pack.
     #[serde(default)]
     pub description: Option<String>,
+    /// For a pack that describes an edition: the citation id (`[[citations]]`
+    /// of this or an earlier pack) of the document that issued the format.
+    #[serde(default)]
+    pub document: Option<PackStr>,
 }
 
 /// A required section.

@@ -6,14 +6,14 @@ use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::pack::{already_replaced, Pack, PackStr, PatternKind, PatternRuleSpec};
 use crate::rules::{Context, Example, Family, Rule, RuleMeta, Sink};
 use crate::span::Span;
-use crate::{tr, Lang};
+use crate::{tr, Edition, Lang};
 
 /// A pattern rule from a pack, with its patterns compiled.
 pub struct PatternRule {
     meta: RuleMeta,
     spec: PatternRuleSpec,
     patterns: Vec<Regex>,
-    edition: Option<u16>,
+    edition: Option<Edition>,
 }
 
 /// Strips the `{…}` placeholders of a message for use as a summary.

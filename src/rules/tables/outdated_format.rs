@@ -7,7 +7,7 @@ use crate::normalize::canon;
 use crate::pack::{PackSet, TableSpec};
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
-use crate::tr;
+use crate::{tr, Edition};
 
 /// A 2021+ report whose tables use the 2019 edition's rows or columns, or the converse.
 pub struct OutdatedFormat;
@@ -51,11 +51,8 @@ impl Rule for OutdatedFormat {
         let Some(year) = ctx.report.year_value() else {
             return;
         };
-        let (other, expected) = if year >= 2021 {
-            (2019, 2021)
-        } else {
-            (2021, 2019)
-        };
+        let expected = Edition::for_year(Some(year));
+        let other = other_edition(expected);
         for table in &ctx.format.tables {
             let found = foreign_labels(ctx, &table.spec);
             let Some((first, label)) = found.first() else {
@@ -80,17 +77,22 @@ impl Rule for OutdatedFormat {
                     tr!(ctx.lang, "{}年版：“{}”", "{} edition: “{}”", other, label),
                 );
             }
-            diagnostic.help(tr!(
-                ctx.lang,
-                "按{}年版格式（{}）重新填写该表",
-                "fill in the table of the {} edition ({})",
-                expected,
-                if expected == 2021 {
-                    "国办公开办函〔2021〕30号"
-                } else {
-                    "国办公开办函〔2019〕60号"
-                }
-            ));
+            let help = match &ctx.formats.get(expected).basis {
+                Some(basis) => tr!(
+                    ctx.lang,
+                    "按{}年版格式（{}）重新填写该表",
+                    "fill in the table of the {} edition ({})",
+                    expected,
+                    basis
+                ),
+                None => tr!(
+                    ctx.lang,
+                    "按{}年版格式重新填写该表",
+                    "fill in the table of the {} edition",
+                    expected
+                ),
+            };
+            diagnostic.help(help);
         }
     }
 }
@@ -104,7 +106,7 @@ pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, 
     let Some(section) = ctx.report.section(&spec.section) else {
         return Vec::new();
     };
-    let other = if year >= 2021 { 2019 } else { 2021 };
+    let other = other_edition(Edition::for_year(Some(year)));
     let Some(foreign) = foreign_vocabulary(other).get(spec.kind.as_str()) else {
         return Vec::new();
     };
@@ -126,18 +128,18 @@ pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, 
 
 /// Per table kind, the folded labels only edition `other` has (long enough
 /// to tell the editions apart), computed once from the built-in packs.
-fn foreign_vocabulary(other: u16) -> &'static HashMap<String, Vec<String>> {
+fn foreign_vocabulary(other: Edition) -> &'static HashMap<String, Vec<String>> {
     static CACHE: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
-        let tables = |edition: u16| {
+        let tables = |edition: Edition| {
             PackSet::builtin()
                 .packs()
                 .iter()
                 .filter(move |p| p.applies_to(edition))
                 .flat_map(|p| &p.tables)
         };
-        [2019, 2021].map(|other| {
-            let own = if other == 2019 { 2021 } else { 2019 };
+        Edition::ALL.map(|other| {
+            let own = other_edition(other);
             let own_labels: Vec<String> = tables(own).flat_map(labels).collect();
             tables(other)
                 .map(|table| {
@@ -151,7 +153,12 @@ fn foreign_vocabulary(other: u16) -> &'static HashMap<String, Vec<String>> {
                 .collect()
         })
     });
-    &cache[usize::from(other != 2019)]
+    &cache[other.index()]
+}
+
+/// The edition a report of `edition` may have been copied from.
+fn other_edition(edition: Edition) -> Edition {
+    edition.others().next().unwrap_or(edition)
 }
 
 /// Every folded row, column and header label of a table.
