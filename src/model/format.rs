@@ -1,6 +1,7 @@
 //! The effective format of one edition: built-in pack plus user packs, with
 //! labels folded for matching.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::documents::Documents;
@@ -43,13 +44,21 @@ pub struct TableFormat {
     ascii_key: bool,
 }
 
-/// The formats of both editions, each built on first use (a run over 2024
-/// reports never builds the 2019 one).
+/// Labels shorter than this (in characters) are too common to tell editions apart.
+const MIN_LABEL_CHARS: usize = 4;
+
+/// Per table kind, folded labels.
+type LabelsByTable = HashMap<String, Vec<String>>;
+
+/// The formats of every edition, each built on first use (a run over 2024
+/// reports never builds the 2019 one unless a report has its labels to check).
 #[derive(Debug, Clone)]
 pub struct Formats {
     packs: Vec<Pack>,
     /// Per edition, in the order of [`Edition::ALL`].
     editions: [OnceLock<Format>; Edition::ALL.len()],
+    /// Per pair of editions, [`Formats::only_in`].
+    only_in: [[OnceLock<LabelsByTable>; Edition::ALL.len()]; Edition::ALL.len()],
 }
 
 impl Formats {
@@ -59,12 +68,41 @@ impl Formats {
         Self {
             packs: packs.to_vec(),
             editions: [const { OnceLock::new() }; Edition::ALL.len()],
+            only_in: [const { [const { OnceLock::new() }; Edition::ALL.len()] };
+                Edition::ALL.len()],
         }
     }
 
     /// The format of `edition`.
     pub fn get(&self, edition: Edition) -> &Format {
         self.editions[edition.index()].get_or_init(|| Format::new(edition, &self.packs))
+    }
+
+    /// Per table kind of `edition`, its folded labels (rows, columns,
+    /// headers) that no label of `than` contains and that are long enough
+    /// to tell the editions apart: what a table filled in on `edition`'s
+    /// template shows and one of `than` does not.
+    pub fn only_in(&self, edition: Edition, than: Edition) -> &HashMap<String, Vec<String>> {
+        self.only_in[edition.index()][than.index()].get_or_init(|| {
+            let own: Vec<String> = self
+                .get(than)
+                .tables
+                .iter()
+                .flat_map(|t| labels(&t.spec))
+                .collect();
+            self.get(edition)
+                .tables
+                .iter()
+                .map(|table| {
+                    let only = labels(&table.spec)
+                        .into_iter()
+                        .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
+                        .filter(|l| !own.iter().any(|o| o.contains(l.as_str())))
+                        .collect();
+                    (table.spec.kind.to_string(), only)
+                })
+                .collect()
+        })
     }
 }
 
@@ -226,6 +264,20 @@ impl TableFormat {
                 .position(|keys| keys.iter().any(|key| key == bare))
         })
     }
+}
+
+/// Every folded row, column and header label of a table.
+fn labels(table: &TableSpec) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .map(|c| canon(&c.label))
+        .chain(table.rows.iter().flat_map(|r| {
+            std::iter::once(canon(&r.label)).chain(r.aliases.iter().map(|a| canon(a)))
+        }))
+        .chain(table.headers.iter().map(|h| canon(h)))
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// Whether a heading matches a section spec: it contains every `+` part of one key.

@@ -3,6 +3,7 @@
 mod citations;
 mod doc_number;
 mod documents;
+mod foreign;
 mod format;
 mod page_source;
 mod period;
@@ -19,6 +20,7 @@ pub use doc_number::{
     find_coded_numbers, find_numbers, parse_number, CodedNumber, DecreeNumber, DocNumber, NumberKey,
 };
 pub use documents::{CitedDocument, Documents};
+pub use foreign::ForeignTable;
 pub use format::{heading_matches, Format, Formats, TableFormat};
 pub use page_source::is_html_page;
 pub use period::{days_in_month, find_period, Period, PeriodDate};
@@ -55,6 +57,10 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// Documents cited by title.
     pub citations: Vec<Citation>,
+    /// Tables whose section carries labels of an edition other than the
+    /// one the report year calls for (copied from an old template, T005;
+    /// the other table rules leave them alone).
+    pub foreign_tables: Vec<ForeignTable>,
     /// The text is the HTML source of a web page, not report text.
     pub page_source: bool,
 }
@@ -134,6 +140,14 @@ impl Report {
         let preamble_start = title.as_ref().map_or(0, |t| t.span.end());
         let preamble = Span::from_range(preamble_start.min(preamble_end), preamble_end);
         let citations = find_citations(text);
+        let foreign_tables = foreign::find_foreign_tables(
+            text,
+            doc,
+            formats,
+            edition,
+            year.as_ref().map(|y| y.value),
+            &sections,
+        );
         Report {
             title,
             year,
@@ -144,6 +158,7 @@ impl Report {
             sections,
             tables,
             citations,
+            foreign_tables,
             page_source: is_html_page(text),
         }
     }
@@ -160,6 +175,11 @@ impl Report {
     /// The section of `kind`, if present.
     pub fn section(&self, kind: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// The other edition's labels in the section of the table of `kind`, if any.
+    pub fn foreign_table(&self, kind: &str) -> Option<&ForeignTable> {
+        self.foreign_tables.iter().find(|t| t.table == kind)
     }
 
     /// The table of `kind`, if found.
