@@ -14,13 +14,6 @@ use crate::Edition;
 #[grammar = "../grammar/identity.pest"]
 struct IdentityGrammar;
 
-/// The built-in rules that evaluate identities; a pack may add identities
-/// to them. Other codes below [`FIRST_USER_CODE`] are reserved for built-in rules.
-pub const IDENTITY_CODES: &[&str] = &["A001", "A002", "A003", "A004"];
-
-/// The first number of a user-defined identity code (`A100`).
-pub const FIRST_USER_CODE: u32 = 100;
-
 /// Whether an identity is checked down each column or along each row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,11 +29,14 @@ pub enum Each {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IdentitySpec {
-    /// The rule code it reports under: a built-in identity code (`A001`–`A004`)
-    /// or a user code from `A100` on.
+    /// The rule code it reports under: the code of an identity rule
+    /// (`[[identity_rules]]`, such as the built-in `A001`–`A004`), or a user
+    /// code from `A100` on that the identity's own fields document.
     pub code: PackStr,
-    /// The rule's kebab-case name (`application-balance`).
-    pub name: PackStr,
+    /// The rule's kebab-case name (`carry-over-steady`): needed for a code
+    /// no identity rule declares, else that rule's name or nothing.
+    #[serde(default)]
+    pub name: Option<PackStr>,
     /// The table kind, for a pack-level identity.
     #[serde(default)]
     pub table: Option<PackStr>,
@@ -54,7 +50,7 @@ pub struct IdentitySpec {
     /// What messages call the checked row or column (its label if absent): `行政复议`.
     #[serde(default)]
     pub title: Option<String>,
-    /// Severity of a user-defined code (built-in codes keep theirs).
+    /// Severity of a code no identity rule declares (a declared one keeps its own).
     #[serde(default)]
     pub severity: Option<Severity>,
     /// One line about a user-defined code, for `disclint rules`, in Chinese
@@ -269,40 +265,6 @@ impl IdentitySpec {
             primary,
         })
     }
-
-    /// Checks the code and name.
-    pub(crate) fn validate_names(&self, problems: &mut Vec<Problem>) {
-        let number = self
-            .code
-            .strip_prefix('A')
-            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|n| n.parse::<u32>().ok());
-        let code_ok = match number {
-            Some(n) => n >= FIRST_USER_CODE || IDENTITY_CODES.contains(&self.code.as_str()),
-            None => false,
-        };
-        if !code_ok {
-            problems.push(Problem::at(
-                self.code.span(),
-                format!(
-                    "identity code `{}` must be one of {} or `A` followed by a number from {FIRST_USER_CODE} on",
-                    self.code,
-                    IDENTITY_CODES.join(", ")
-                ),
-            ));
-        }
-        let name_ok = !self.name.is_empty()
-            && self
-                .name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !name_ok {
-            problems.push(Problem::at(
-                self.name.span(),
-                format!("identity name `{}` must be kebab-case", self.name),
-            ));
-        }
-    }
 }
 
 impl Pack {
@@ -358,7 +320,7 @@ impl Pack {
         let parsed = |identity: &&IdentitySpec| identity.expr != Expr::default();
         for table in &self.tables {
             for identity in table.identities.iter().filter(parsed) {
-                identity.validate_names(problems);
+                self.validate_identity_code(earlier, identity, problems);
                 match &identity.table {
                     Some(other) if *other != table.kind => problems.push(Problem::at(
                         other.span(),
@@ -372,7 +334,7 @@ impl Pack {
             }
         }
         for identity in self.identities.iter().filter(parsed) {
-            identity.validate_names(problems);
+            self.validate_identity_code(earlier, identity, problems);
             let Some(kind) = identity.table.as_ref() else {
                 problems.push(Problem::at(
                     identity.code.span(),

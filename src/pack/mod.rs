@@ -6,6 +6,7 @@
 mod citations;
 mod error;
 mod identity;
+mod identity_rules;
 pub mod ids;
 mod pack_str;
 mod patterns;
@@ -16,6 +17,7 @@ pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
 pub(crate) use error::Problem;
 pub use error::{PackError, PackProblem};
 pub use identity::{parse_expr, Each, Expr, IdentitySpec, Part, Resolved, Term, TermKind};
+pub use identity_rules::{ExampleSpec, IdentityRuleSpec, FIRST_USER_CODE};
 pub use pack_str::PackStr;
 pub(crate) use patterns::already_replaced;
 pub use patterns::{PatternKind, PatternRuleSpec, SwapSpec};
@@ -47,9 +49,16 @@ pub struct Pack {
     /// Pattern rules.
     #[serde(default)]
     pub rules: Vec<PatternRuleSpec>,
-    /// Identities added to a table of this or a built-in pack (each names its `table`).
+    /// Identities added to a table of this or an earlier pack (each names its `table`).
     #[serde(default)]
     pub identities: Vec<IdentitySpec>,
+    /// The codes identities report under, with their documentation.
+    #[serde(default)]
+    pub identity_rules: Vec<IdentityRuleSpec>,
+    /// Whether the pack stands for a built-in one ([`PackSet::from_texts`]):
+    /// only those may declare identity codes below [`FIRST_USER_CODE`].
+    #[serde(skip)]
+    pub builtin: bool,
     /// Where the pack was read from, for errors that involve several packs.
     #[serde(skip)]
     pub source: PackSource,
@@ -67,6 +76,10 @@ pub struct PackSource {
 /// The built-in packs, as (file name, TOML text), in load order.
 pub const BUILTIN: &[(&str, &str)] = &[
     BUILTIN_CITATIONS,
+    (
+        "rules/identities.toml",
+        include_str!("../../rules/identities.toml"),
+    ),
     (
         "rules/format-2021.toml",
         include_str!("../../rules/format-2021.toml"),
@@ -112,6 +125,7 @@ impl Pack {
         for citation in &self.citations {
             citation.validate(&mut problems);
         }
+        self.validate_identity_rules(&mut problems);
         self.validate_identities(earlier, &mut problems);
         self.validate_document(earlier, &mut problems);
         patterns::validate_rules(
@@ -218,34 +232,48 @@ impl Pack {
         kinds
     }
 
+    /// The codes and names of the rules the pack declares (pattern and
+    /// identity rules), with where each is written.
+    fn rule_ids(&self) -> impl Iterator<Item = (&PackStr, &PackStr)> {
+        let patterns = self.rules.iter().map(|r| (&r.code, &r.name));
+        patterns.chain(self.identity_rules.iter().map(|r| (&r.code, &r.name)))
+    }
+
     /// Checks that no rule of the pack takes the code or name of a rule of
-    /// a pack before it, nor a built-in rule's name.
+    /// a pack before it, nor a built-in rule's code or name.
     fn check_rule_ids(&self, earlier: &[Pack], problems: &mut Vec<Problem>) {
         let native = crate::rules::Registry::native();
-        for rule in &self.rules {
-            let clash = |same: &dyn Fn(&PatternRuleSpec) -> bool| {
-                earlier.iter().find(|p| p.rules.iter().any(same))
+        for (code, name) in self.rule_ids() {
+            let declared = |same: &dyn Fn(&PackStr, &PackStr) -> bool| {
+                earlier
+                    .iter()
+                    .find(|p| p.rule_ids().any(|(c, n)| same(c, n)))
             };
-            let problem = if let Some(other) = clash(&|r| r.code == rule.code) {
+            let problem = if let Some(other) = declared(&|c, _| c == code) {
                 Problem::at(
-                    rule.code.span(),
+                    code.span(),
                     format!(
-                        "rule code `{}` is already declared by pack `{}` ({})",
-                        rule.code, other.pack.name, other.source.path
+                        "rule code `{code}` is already declared by pack `{}` ({})",
+                        other.pack.name, other.source.path
                     ),
                 )
-            } else if let Some(other) = clash(&|r| r.name == rule.name) {
+            } else if let Some(other) = declared(&|_, n| n == name) {
                 Problem::at(
-                    rule.name.span(),
+                    name.span(),
                     format!(
-                        "rule name `{}` is already declared by pack `{}` ({})",
-                        rule.name, other.pack.name, other.source.path
+                        "rule name `{name}` is already declared by pack `{}` ({})",
+                        other.pack.name, other.source.path
                     ),
                 )
-            } else if native.metas().any(|m| m.name == rule.name.as_str()) {
+            } else if native.metas().any(|m| m.code == code.as_str()) {
                 Problem::at(
-                    rule.name.span(),
-                    format!("rule name `{}` is a built-in rule's name", rule.name),
+                    code.span(),
+                    format!("rule code `{code}` is a built-in rule's code"),
+                )
+            } else if native.metas().any(|m| m.name == name.as_str()) {
+                Problem::at(
+                    name.span(),
+                    format!("rule name `{name}` is a built-in rule's name"),
                 )
             } else {
                 continue;

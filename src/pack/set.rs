@@ -34,7 +34,9 @@ impl PackSet {
     pub fn from_texts(texts: &[(&str, &str)]) -> Result<PackSet, PackError> {
         let mut set = PackSet::default();
         for (path, text) in texts {
-            set.push(Pack::parse(path, text)?)?;
+            let mut pack = Pack::parse(path, text)?;
+            pack.builtin = true;
+            set.push(pack)?;
         }
         set.check_needs()?;
         Ok(set)

@@ -22,7 +22,7 @@ impl Registry {
     pub fn with_packs(packs: &[Pack]) -> Self {
         let mut registry = Self::native();
         let mut pack_rules = super::pack::rules(packs);
-        pack_rules.extend(arithmetic::pack_rules(packs, &registry));
+        pack_rules.extend(arithmetic::pack_rules(packs));
         let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
         pack_rules.retain(|rule| {
             let code = rule.meta().code.to_string();
