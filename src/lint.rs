@@ -4,7 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Formats, Report};
 use crate::pack::{Pack, PackSet};
 use crate::parse::{parse, Document};
-use crate::rules::{Context, PerFileIgnores, Registry, Selection, Sink};
+use crate::rules::{Context, PerFileIgnores, Registry, RuleMeta, Selection, Sink};
 use crate::source::SourceFile;
 use crate::{Edition, Lang};
 
@@ -101,6 +101,29 @@ impl Linter {
         self.check(source, &analysis)
     }
 
+    /// Whether the rule runs on the file at `path`: it is selected and not
+    /// ignored for that file.
+    fn runs(&self, meta: &RuleMeta, path: &str) -> bool {
+        self.options.selection.is_enabled(meta)
+            && !self.options.per_file_ignores.ignores(path, meta)
+    }
+
+    /// A diagnostic of the reader (family `I`: the input at `path` could not
+    /// be read) as the run's options have it, like the findings of
+    /// [`Linter::check`]: `None` when its rule does not run on `path`
+    /// (`--ignore I004`, not selected, or a per-file ignore), else at the
+    /// rule's effective severity.
+    pub fn admit_input(&self, path: &str, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+        let Some(meta) = self.registry.find(&diagnostic.code) else {
+            return Some(diagnostic);
+        };
+        if !self.runs(meta, path) {
+            return None;
+        }
+        diagnostic.severity = self.options.selection.severity_of(meta);
+        Some(diagnostic)
+    }
+
     /// Runs the enabled rules over an analysed report.
     pub fn check(&self, source: &SourceFile, analysis: &Analysis) -> Vec<Diagnostic> {
         let ctx = Context {
@@ -116,10 +139,7 @@ impl Linter {
         let is_report = analysis.report.is_report();
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
-            if !selection.is_enabled(meta)
-                || !(is_report || rule.checks_non_reports())
-                || self.options.per_file_ignores.ignores(&source.path, meta)
-            {
+            if !(is_report || rule.checks_non_reports()) || !self.runs(meta, &source.path) {
                 continue;
             }
             let mut sink = Sink::new(
