@@ -18,7 +18,13 @@ fn fnv1a_128(parts: &[&str]) -> u128 {
     hash
 }
 
-/// The lines around a span: the line(s) it is on, whitespace trimmed.
+/// Bytes of a long line kept on each side of the span in its neighbourhood.
+const LONG_LINE_REACH: usize = 2048;
+
+/// The lines around a span: the line(s) it is on, whitespace trimmed; on a
+/// line longer than twice [`LONG_LINE_REACH`] (a whole report on one line),
+/// only that many bytes on each side of the span, so that fingerprinting many
+/// findings on one line stays linear.
 ///
 /// Line numbers do not enter the fingerprint, so edits elsewhere in the
 /// report do not change it; editing the flagged line itself does.
@@ -26,11 +32,30 @@ pub fn neighbourhood<'t>(source: &'t SourceFile, diagnostic: &Diagnostic) -> &'t
     let text = source.text.as_str();
     let start = diagnostic.span.offset.min(text.len());
     let end = diagnostic.span.end().clamp(start, text.len());
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| end + i);
-    text.get(line_start..line_end).unwrap_or("").trim()
+    let line_start = source
+        .lines
+        .line_start(source.lines.line_of(start))
+        .min(start);
+    let line_end = source
+        .lines
+        .line_start(source.lines.line_of(end) + 1)
+        .min(text.len());
+    let mut around = (line_start, line_end);
+    if line_end - line_start > 2 * LONG_LINE_REACH + (end - start) {
+        let mut from = start.saturating_sub(LONG_LINE_REACH).max(line_start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = end.saturating_add(LONG_LINE_REACH).min(line_end);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        around = (from, to);
+    }
+    text.get(around.0..around.1)
+        .unwrap_or("")
+        .trim_end_matches(['\n', '\r'])
+        .trim()
 }
 
 /// The fingerprint of a diagnostic: rule code, path key, flagged text and its
@@ -100,6 +125,19 @@ mod tests {
         let mut other = d.clone();
         other.code = "X002".into();
         assert_ne!(base, fingerprint("a", &other, Some(&s)));
+    }
+
+    #[test]
+    fn a_long_line_contributes_only_the_reach_around_the_span() {
+        let line = format!("{}期限为2023年{}", "甲".repeat(3000), "乙".repeat(3000));
+        let s = SourceFile::from_text("a", format!("标题\n{line}\n"));
+        let at = s.text.find("2023").unwrap();
+        let around = neighbourhood(&s, &diagnostic(at, 4));
+        assert!(around.contains("2023") && around.len() <= 2 * LONG_LINE_REACH + 8);
+        // A short line is taken whole, without its line break.
+        let short = SourceFile::from_text("a", "标题\r\n期限为2023年\r\n");
+        let at = short.text.find("2023").unwrap();
+        assert_eq!(neighbourhood(&short, &diagnostic(at, 4)), "期限为2023年");
     }
 
     #[test]

@@ -184,7 +184,16 @@ pub fn splice(
         let encoded = encode(segment, encoding, false);
         let end = *at_byte + encoded.len();
         if bytes.get(*at_byte..end) != Some(encoded.as_slice()) {
-            return Err(SpliceError { offset: *at_byte });
+            // The file byte where the re-encoded text first differs.
+            let rest = bytes.get(*at_byte..).unwrap_or_default();
+            let same = rest
+                .iter()
+                .zip(&encoded)
+                .take_while(|(a, b)| a == b)
+                .count();
+            return Err(SpliceError {
+                offset: *at_byte + same,
+            });
         }
         if let Some(out) = out {
             out.extend_from_slice(&bytes[*at_byte..end]);
@@ -533,8 +542,8 @@ mod tests {
     #[test]
     fn splice_refuses_bytes_that_do_not_round_trip() {
         // 0x80 decodes to € in GB18030 but € encodes as A2 E3.
-        let bytes = [b'a', 0x80, b'b'];
-        let text = "a€b";
+        let bytes = [b'a', b'b', 0x80, b'c'];
+        let text = "ab€c";
         let err = splice(
             &bytes,
             text,
@@ -542,7 +551,8 @@ mod tests {
             false,
             &[edit(0, 1, "c")],
         );
-        assert!(err.is_err());
+        // The file byte that does not round-trip, not the segment's start.
+        assert_eq!(err, Err(SpliceError { offset: 2 }));
     }
 
     #[test]

@@ -188,9 +188,17 @@ impl<'a> Shown<'a> {
             }
             None => (None, Vec::new()),
         };
+        // Without a snippet the header that names the file is not drawn: the
+        // message must name it (an input that could not be read).
+        let message = match &excerpt {
+            None if !d.message.contains(path) => {
+                Cow::Owned(format!("{path}: {}", visible(&d.message)))
+            }
+            _ => visible(&d.message),
+        };
         Shown {
             diagnostic,
-            message: visible(&d.message),
+            message,
             help: d.help.as_deref().map(visible),
             labels,
             excerpt,
