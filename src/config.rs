@@ -31,7 +31,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{PerFileIgnores, Selection, Selector};
-use crate::{tr, Lang};
+use crate::{tr, Edition, Lang};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "disclint.toml";
@@ -61,9 +61,9 @@ pub struct ConfigFile {
     /// Message language.
     #[serde(default)]
     pub lang: Option<Lang>,
-    /// Format edition to check against (2019 or 2021).
+    /// Format edition to check against.
     #[serde(default)]
-    pub edition: Option<u16>,
+    pub edition: Option<Edition>,
 }
 
 /// A loaded configuration: the file's settings and where it is.
@@ -123,16 +123,6 @@ impl Config {
         let name = path.display().to_string();
         let file: ConfigFile = toml::from_str(text)
             .map_err(|err| ConfigError::new(&name, text, err.message().to_owned(), err.span()))?;
-        if let Some(edition) = file.edition {
-            if edition != 2019 && edition != 2021 {
-                return Err(ConfigError::at_text(
-                    &name,
-                    text,
-                    &edition.to_string(),
-                    format!("edition {edition}: use 2019 or 2021"),
-                ));
-            }
-        }
         for pattern in file.per_file_ignores.keys() {
             if let Err(err) = glob::Pattern::new(pattern) {
                 return Err(ConfigError::at_text(

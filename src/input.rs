@@ -6,7 +6,9 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::rules::input::{InputTooLarge, NoInputMatched, UnreadablePath};
+use crate::rules::Rule;
 use crate::source::{SourceFile, TextEncoding};
 use crate::span::Span;
 use crate::{tr, Lang};
@@ -81,16 +83,15 @@ impl Input {
     }
 }
 
-pub(crate) fn input_diagnostic(
-    code: &str,
-    name: &str,
-    message: String,
-    help: String,
-) -> Diagnostic {
+/// A diagnostic of input rule `rule` (family `I`), with the code, name and
+/// severity of its metadata; the pipeline applies the run's selection,
+/// severities and per-file-ignores to it ([`crate::lint::Linter::admit_input`]).
+pub(crate) fn input_diagnostic(rule: &dyn Rule, message: String, help: String) -> Diagnostic {
+    let meta = rule.meta();
     Diagnostic {
-        code: code.to_owned(),
-        name: name.to_owned(),
-        severity: Severity::Error,
+        code: meta.code.to_string(),
+        name: meta.name.to_string(),
+        severity: meta.severity,
         message,
         help: Some(help),
         span: Span::new(0, 0),
@@ -164,7 +165,7 @@ pub fn expand(arguments: &[String], options: &InputOptions) -> Vec<Input> {
 fn no_input(argument: &str, message: String, help: String) -> Input {
     Input::Failed {
         path: argument.to_owned(),
-        diagnostic: input_diagnostic("I005", "no-input-matched", message, help),
+        diagnostic: input_diagnostic(&NoInputMatched, message, help),
     }
 }
 
@@ -479,8 +480,7 @@ pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<
     not_a_regular_file(&name, &metadata, lang)?;
     let too_large = |size: u64| {
         Box::new(input_diagnostic(
-            "I003",
-            "input-too-large",
+            &InputTooLarge,
             tr!(
                 lang,
                 "文件大小为 {} 字节，超过上限 {} 字节",
@@ -511,8 +511,7 @@ pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<
 /// I004 for `name`, with the reason it could not be read.
 fn unreadable_path(name: &str, reason: String, lang: Lang) -> Diagnostic {
     input_diagnostic(
-        "I004",
-        "unreadable-path",
+        &UnreadablePath,
         tr!(
             lang,
             "无法读取“{}”：{}",

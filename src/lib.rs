@@ -14,6 +14,7 @@ pub mod atomic_write;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod edition;
 pub mod extract;
 pub mod fingerprint;
 pub mod fix;
@@ -38,6 +39,7 @@ pub mod suppress;
 pub mod synth;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use edition::Edition;
 pub use lang::Lang;
 pub use lint::{LintOptions, Linter};
 pub use source::SourceFile;

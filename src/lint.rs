@@ -2,11 +2,11 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Formats, Report};
-use crate::pack::Pack;
+use crate::pack::{Pack, PackSet};
 use crate::parse::{parse, Document};
-use crate::rules::{Context, PerFileIgnores, Registry, Selection, Sink};
+use crate::rules::{Context, PerFileIgnores, Registry, RuleMeta, Selection, Sink};
 use crate::source::SourceFile;
-use crate::Lang;
+use crate::{Edition, Lang};
 
 /// How a run is configured.
 #[derive(Debug, Clone, Default)]
@@ -15,12 +15,22 @@ pub struct LintOptions {
     pub selection: Selection,
     /// Message language.
     pub lang: Lang,
-    /// Force a format edition (2019 or 2021) instead of deriving it from the year.
-    pub edition: Option<u16>,
+    /// Force a format edition instead of deriving it from the year.
+    pub edition: Option<Edition>,
     /// User packs, on top of the built-in ones.
     pub packs: Vec<Pack>,
     /// Rules switched off for some files.
     pub per_file_ignores: PerFileIgnores,
+}
+
+/// The packs of a run: `builtin`'s, then the options'.
+fn all_packs(builtin: &PackSet, options: &LintOptions) -> Vec<Pack> {
+    builtin
+        .packs()
+        .iter()
+        .chain(&options.packs)
+        .cloned()
+        .collect()
 }
 
 /// A report parsed and modelled, ready for rules (and for `disclint parse`).
@@ -40,28 +50,21 @@ pub struct Linter {
 }
 
 impl Linter {
-    /// A linter with the built-in rules, the rules of the options' packs, and
-    /// the given options. Packs are expected to have passed
-    /// [`Pack::check_rule_ids`]; a later rule with a code already taken is skipped.
+    /// A linter with the built-in packs and rules, the options' packs and
+    /// their rules, and the given options. Packs are expected to have been
+    /// admitted after the built-in ones ([`Pack::load_all`]); a later rule
+    /// with a code already taken is skipped.
     pub fn new(options: LintOptions) -> Self {
-        let mut registry = Registry::builtin();
-        let formats = Formats::new(&options.packs);
-        let mut pack_rules = crate::rules::pack::rules(&options.packs);
-        pack_rules.extend(crate::rules::arithmetic::pack_rules(
-            &options.packs,
-            &registry,
-        ));
-        let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
-        pack_rules.retain(|rule| {
-            let code = rule.meta().code.to_string();
-            let fresh = !taken.contains(&code);
-            taken.push(code);
-            fresh
-        });
-        registry.extend(pack_rules);
+        Self::with_builtin(PackSet::builtin(), options)
+    }
+
+    /// A linter over `builtin` in place of the built-in packs (a test's
+    /// packs), then the options' packs.
+    pub fn with_builtin(builtin: &PackSet, options: LintOptions) -> Self {
+        let packs = all_packs(builtin, &options);
         Self {
-            registry,
-            formats,
+            registry: Registry::with_packs(&packs),
+            formats: Formats::new(&packs),
             options,
         }
     }
@@ -70,7 +73,7 @@ impl Linter {
     pub fn with_registry(registry: Registry, options: LintOptions) -> Self {
         Self {
             registry,
-            formats: Formats::new(&options.packs),
+            formats: Formats::new(&all_packs(PackSet::builtin(), &options)),
             options,
         }
     }
@@ -98,6 +101,29 @@ impl Linter {
         self.check(source, &analysis)
     }
 
+    /// Whether the rule runs on the file at `path`: it is selected and not
+    /// ignored for that file.
+    fn runs(&self, meta: &RuleMeta, path: &str) -> bool {
+        self.options.selection.is_enabled(meta)
+            && !self.options.per_file_ignores.ignores(path, meta)
+    }
+
+    /// A diagnostic of the reader (family `I`: the input at `path` could not
+    /// be read) as the run's options have it, like the findings of
+    /// [`Linter::check`]: `None` when its rule does not run on `path`
+    /// (`--ignore I004`, not selected, or a per-file ignore), else at the
+    /// rule's effective severity.
+    pub fn admit_input(&self, path: &str, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+        let Some(meta) = self.registry.find(&diagnostic.code) else {
+            return Some(diagnostic);
+        };
+        if !self.runs(meta, path) {
+            return None;
+        }
+        diagnostic.severity = self.options.selection.severity_of(meta);
+        Some(diagnostic)
+    }
+
     /// Runs the enabled rules over an analysed report.
     pub fn check(&self, source: &SourceFile, analysis: &Analysis) -> Vec<Diagnostic> {
         let ctx = Context {
@@ -105,6 +131,7 @@ impl Linter {
             doc: &analysis.doc,
             report: &analysis.report,
             format: self.formats.get(analysis.report.edition),
+            formats: &self.formats,
             lang: self.options.lang,
         };
         let selection = &self.options.selection;
@@ -112,10 +139,7 @@ impl Linter {
         let is_report = analysis.report.is_report();
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
-            if !selection.is_enabled(meta)
-                || !(is_report || rule.checks_non_reports())
-                || self.options.per_file_ignores.ignores(&source.path, meta)
-            {
+            if !(is_report || rule.checks_non_reports()) || !self.runs(meta, &source.path) {
                 continue;
             }
             let mut sink = Sink::new(

@@ -43,9 +43,18 @@ pub struct FileResult {
 }
 
 impl FileResult {
-    /// Whether the file could not be read, or its fixes not written (exit code 2).
+    /// Whether the run failed on this file (exit code 2): it could not be
+    /// read and says so (its input rule runs and is not suppressed), or its
+    /// fixes could not be written.
     pub fn failed(&self) -> bool {
-        self.source.is_none() || self.fix_error.is_some()
+        (self.source.is_none() && !self.diagnostics.is_empty()) || self.fix_error.is_some()
+    }
+
+    /// Whether the file could not be read and its diagnostic is off (ignored,
+    /// not selected, or suppressed): it was not checked, but the run does
+    /// not fail on it.
+    pub fn unchecked(&self) -> bool {
+        self.source.is_none() && self.diagnostics.is_empty()
     }
 
     /// Counts diagnostics of a severity.
@@ -224,10 +233,19 @@ impl Pipeline<'_> {
         }
     }
 
+    /// The result for an input that could not be read: no source, and its
+    /// diagnostic unless the run's options switch its rule off for the path
+    /// (or a suppression hides it). Either way the file is not checked;
+    /// only a diagnostic shown makes it a failure ([`FileResult::failed`]).
     fn unreadable(&self, path: String, diagnostic: Diagnostic) -> FileResult {
+        let diagnostics = self
+            .linter
+            .admit_input(&path, diagnostic)
+            .into_iter()
+            .collect();
         let mut result = FileResult {
             path,
-            diagnostics: vec![diagnostic],
+            diagnostics,
             ..FileResult::default()
         };
         self.suppress(&mut result);
@@ -466,8 +484,13 @@ pub struct Summary {
     pub warnings: usize,
     /// Infos.
     pub infos: usize,
-    /// Files that could not be read (or whose fixes could not be written).
+    /// Files that could not be read, with their diagnostic shown (or whose
+    /// fixes could not be written).
     pub failed: usize,
+    /// Files that could not be read whose diagnostic is off: not checked,
+    /// not failed (omitted from JSON when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unchecked: usize,
     /// Diagnostics hidden by suppressions (omitted from JSON when 0).
     #[serde(skip_serializing_if = "is_zero")]
     pub suppressed: usize,
@@ -488,6 +511,7 @@ impl Summary {
         self.warnings += result.count(Severity::Warning);
         self.infos += result.count(Severity::Info);
         self.failed += usize::from(result.failed());
+        self.unchecked += usize::from(result.unchecked());
         self.suppressed += result.suppressed.len();
         self.fixed += result.fixed;
     }

@@ -4,7 +4,8 @@
 //! and the benchmarks. Labels come from the built-in 2021 pack, so the
 //! generated tables always match what the extractor expects.
 
-use crate::pack::{Pack, TableSpec};
+use crate::pack::ids;
+use crate::pack::{PackSet, TableSpec};
 
 /// How tables are written as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,15 +87,12 @@ fn application_rows() -> Vec<&'static str> {
 }
 
 fn table_spec(kind: &str) -> &'static TableSpec {
-    Pack::builtin_format(2021)
-        .tables
-        .iter()
-        .find(|t| t.kind == kind)
+    crate::pack::table_in(PackSet::builtin().packs(), crate::Edition::E2021, kind)
         .expect("the 2021 pack has the three tables")
 }
 
 fn applications_spec() -> &'static TableSpec {
-    table_spec("applications")
+    table_spec(ids::APPLICATIONS)
 }
 
 impl SynthReport {
@@ -119,10 +117,10 @@ impl SynthReport {
                 }
                 column[index("results.total")] = total;
                 let forward = if busy { rng.below(3) } else { 0 };
-                column[index("carried_forward")] = forward;
+                column[index(ids::CARRIED_FORWARD)] = forward;
                 let over = rng.below(total + forward + 1);
-                column[index("carried_over")] = over;
-                column[index("new")] = total + forward - over;
+                column[index(ids::CARRIED_OVER)] = over;
+                column[index(ids::NEW)] = total + forward - over;
                 column
             })
             .collect();
@@ -139,7 +137,7 @@ impl SynthReport {
             review.extend(&parts);
             review.push(parts.iter().sum());
         }
-        let active_spec = table_spec("active_disclosure");
+        let active_spec = table_spec(ids::ACTIVE_DISCLOSURE);
         let active = active_spec
             .rows
             .iter()
@@ -170,7 +168,7 @@ impl SynthReport {
     /// The report of `agency` for a year in which it had nothing to count:
     /// every table cell 0 (the host report of the rule examples).
     pub fn quiet(agency: &str, year: i32) -> Self {
-        let active_spec = table_spec("active_disclosure");
+        let active_spec = table_spec(ids::ACTIVE_DISCLOSURE);
         let active = active_spec
             .rows
             .iter()
@@ -205,7 +203,7 @@ impl SynthReport {
         out.push_str("一、总体情况\n(一)主动公开情况\n本单位通过门户网站及时发布政策文件和工作动态，主动公开政府信息。\n");
         out.push_str(&format!(
             "(二)依申请公开情况\n本年度共收到政府信息公开申请{}件，均在法定期限内答复。\n",
-            self.application_total("new")
+            self.application_total(ids::NEW)
         ));
         out.push_str(
             "(三)政府信息管理情况\n建立信息发布审核制度，落实“三审三校”，定期清理过期信息。\n",
@@ -232,7 +230,7 @@ impl SynthReport {
     }
 
     fn render_active(&self, rendering: Rendering, out: &mut String) {
-        let spec = table_spec("active_disclosure");
+        let spec = table_spec(ids::ACTIVE_DISCLOSURE);
         let mut caption: Option<&str> = None;
         for (row, values) in spec.rows.iter().zip(&self.active) {
             if row.caption.as_deref() != caption {

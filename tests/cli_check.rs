@@ -49,7 +49,9 @@ impl Drop for Scratch {
     }
 }
 
-/// What an input holds under `--select S,P`: (errors, warnings, unreadable).
+/// What an input holds under `--select S,P,I`: (errors, warnings, unreadable).
+/// The input rules (`I`) are selected like any: without them a missing
+/// file is not checked but does not fail the run (tests/input_rules.rs).
 type Counts = (usize, usize, bool);
 
 /// Inputs: a name, the arguments naming it, what it holds.
@@ -108,7 +110,7 @@ fn exit_codes_for_every_gate_flag_in_every_format() {
         for (name, args, counts) in INPUTS {
             for gate in GATES {
                 let output = disclint()
-                    .args(["check", "--select", "S,P", "--format", format])
+                    .args(["check", "--select", "S,P,I", "--format", format])
                     .args(args)
                     .args(gate)
                     .output()

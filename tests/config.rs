@@ -66,7 +66,7 @@ fn the_documented_example_loads() {
     assert_eq!(file.extend_select, ["X003"]);
     assert_eq!(file.ignore, ["S006"]);
     assert_eq!(file.lang, Some(disclint::Lang::En));
-    assert_eq!(file.edition, Some(2021));
+    assert_eq!(file.edition, Some(disclint::Edition::E2021));
     assert_eq!(file.severity.len(), 2);
     assert_eq!(file.per_file_ignores.len(), 2);
     // The pack it names exists, relative to the repository root.

@@ -76,7 +76,18 @@ fn every_format_on_a_failing_and_a_clean_report() {
 fn both_reports_and_a_missing_one_in_one_run() {
     let missing = "tests/fixtures/output/missing.txt";
     for (shape, format) in formats().iter().map(|(f, name)| (f.shape(), name)) {
-        let (code, out, _) = check(&[FAILING, CLEAN, missing, "--format", format]);
+        // The input rule is selected like any other: without it, the missing
+        // file would be counted as not checked instead.
+        let args = [
+            FAILING,
+            CLEAN,
+            missing,
+            "--extend-select",
+            "I004",
+            "--format",
+            format,
+        ];
+        let (code, out, _) = check(&args);
         assert_eq!(code, 2, "{format}");
         assert_shape(format, shape, &out);
         insta::assert_snapshot!(format!("{format}-batch"), out);

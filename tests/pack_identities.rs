@@ -199,3 +199,141 @@ fn an_identity_naming_something_unknown_does_not_load() {
     let builtin_code = EXTRA_IDENTITY.replace("\"A101\"", "\"A001\"");
     assert!(Pack::from_toml("t.toml", &builtin_code).is_ok());
 }
+
+/// A pack that replaces the applications table with one of its own ids.
+const OWN_APPLICATIONS: &str = r#"
+[pack]
+name = "own-applications"
+edition = 2021
+
+[[tables]]
+kind = "applications"
+section = "applications"
+name = "收到和处理政府信息公开申请情况表"
+columns = [{ id = "count", label = "件数" }]
+rows = [{ id = "received", label = "收到申请" }]
+"#;
+
+#[test]
+fn a_table_without_the_ids_the_rules_read_does_not_load() {
+    let err = Pack::from_toml("own.toml", OWN_APPLICATIONS).unwrap_err();
+    assert_eq!(err.problems().len(), 1, "{err:#}");
+    let problem = &err.problems()[0];
+    assert_eq!(problem.span_text(), Some("\"applications\""));
+    assert_eq!(problem.position(), Some((7, 8)));
+    let message = problem.message();
+    for expected in [
+        "table `applications` lacks",
+        "row `new` (read by A006 `prose-table-mismatch`)",
+        "row `carried_over` (read by A005 `prose-sum`, A006 `prose-table-mismatch`)",
+        "column `total` (read by A005 `prose-sum`, A006 `prose-table-mismatch`)",
+    ] {
+        assert!(message.contains(expected), "{expected}\n{message}");
+    }
+    // Keeping the ids (whatever the labels) loads.
+    let kept = OWN_APPLICATIONS.replace(
+        r#"columns = [{ id = "count", label = "件数" }]
+rows = [{ id = "received", label = "收到申请" }]"#,
+        r#"columns = [{ id = "total", label = "件数" }]
+rows = [
+  { id = "new", label = "本年收到申请" },
+  { id = "carried_over", label = "上年结转" },
+  { id = "carried_forward", label = "结转下年" },
+]"#,
+    );
+    assert!(Pack::from_toml("own.toml", &kept).is_ok());
+}
+
+#[test]
+fn the_built_in_identity_rules_are_declared_by_the_packs() {
+    let registry = disclint::rules::Registry::builtin();
+    let native = disclint::rules::Registry::native();
+    for code in ["A001", "A002", "A003", "A004"] {
+        assert!(native.find(code).is_none(), "{code} is written in Rust");
+        let meta = registry.find(code).unwrap();
+        assert!(meta.is_documented(), "{code}");
+        assert_eq!(
+            meta.bad_example.place,
+            disclint::rules::Place::Rows,
+            "{code}"
+        );
+    }
+    let a003 = registry.find("applicant-total").unwrap();
+    assert_eq!(
+        a003.summary(Lang::Zh),
+        "申请情况表某行的总计不等于各类申请人之和"
+    );
+    assert!(a003
+        .explanation(Lang::En)
+        .starts_with("In every row of the table of section 三"));
+}
+
+/// A user pack that declares an identity rule and gives it an identity.
+const DECLARED: &str = r#"
+[pack]
+name = "declared"
+
+[[identity_rules]]
+code = "A110"
+name = "carry-over-declared"
+severity = "warning"
+summary_zh = "结转持平（仅为测试）"
+summary_en = "Carry-over steady (a test)"
+explanation_en = "Declared once, used by the identity below."
+
+[identity_rules.bad_example]
+place = "rows"
+text = "| 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
+
+[[identities]]
+table = "applications"
+code = "A110"
+each = "column"
+check = "carried_over == carried_forward"
+"#;
+
+#[test]
+fn a_user_pack_declares_an_identity_rule_once_for_its_identities() {
+    let pack = Pack::from_toml("declared.toml", DECLARED).unwrap();
+    let linter = Linter::new(LintOptions {
+        packs: vec![pack.clone()],
+        ..LintOptions::default()
+    });
+    let meta = linter.registry().find("A110").unwrap();
+    assert_eq!(meta.name, "carry-over-declared");
+    assert_eq!(meta.severity, disclint::Severity::Warning);
+    assert_eq!(meta.summary(Lang::En), "Carry-over steady (a test)");
+    assert_eq!(
+        meta.explanation(Lang::En),
+        "Declared once, used by the identity below."
+    );
+    assert_eq!(meta.bad_example.place, disclint::rules::Place::Rows);
+    // The clean report carries one request over and none forward.
+    let found: Vec<String> = lint(vec![pack], &clean_report())
+        .into_iter()
+        .filter(|(code, _, _)| code == "A110")
+        .map(|(_, message, _)| message)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "“商业企业”列：上年结转(1)，但结转下年度(0)",
+            "“总计”列：上年结转(1)，但结转下年度(0)"
+        ]
+    );
+
+    // Codes below A100 are the built-in packs'; a built-in rule's code is taken.
+    for (code, expected) in [
+        ("A050", "from 100 on"),
+        ("A001", "already declared by pack `identities`"),
+        ("A005", "a built-in rule's code"),
+    ] {
+        let err = Pack::from_toml("declared.toml", &DECLARED.replace("A110", code)).unwrap_err();
+        assert!(format!("{err:#}").contains(expected), "{code}: {err:#}");
+        assert_eq!(
+            err.span_text(),
+            Some(format!("\"{code}\"").as_str()),
+            "{err:#}"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use disclint::pack::{Pack, PackError};
+use disclint::pack::{Pack, PackError, PackSet};
 use disclint::rules::{Selection, Selector};
 use disclint::{Diagnostic, Lang, LintOptions, Linter, SourceFile};
 
@@ -310,7 +310,9 @@ fn duplicate_code_in_one_pack_points_at_the_second() {
 fn duplicate_code_across_packs() {
     let first = Pack::from_toml("first.toml", RULE).unwrap();
     let second = Pack::from_toml("second.toml", &RULE.replace("a-rule", "b-rule")).unwrap();
-    let err = Pack::check_rule_ids(&[first, second]).unwrap_err();
+    let err = PackSet::builtin()
+        .with_user(vec![first, second])
+        .unwrap_err();
     let message = err.to_string();
     assert!(message.starts_with("second.toml"), "{message}");
     assert!(message.contains("first.toml"), "{message}");
@@ -383,12 +385,12 @@ fn the_cli_reports_a_bad_pack_with_exit_code_2() {
 fn duplicate_name_across_packs_and_built_in_names() {
     let first = Pack::from_toml("first.toml", RULE).unwrap();
     let second = Pack::from_toml("second.toml", &RULE.replace("BP001", "BP002")).unwrap();
-    let err = Pack::check_rule_ids(&[first, second]).unwrap_err();
+    let err = PackSet::builtin()
+        .with_user(vec![first, second])
+        .unwrap_err();
     assert!(err.to_string().contains("rule name `a-rule`"), "{err}");
     assert_eq!(err.span_text(), Some("\"a-rule\""));
-    let builtin_name =
-        Pack::from_toml("third.toml", &RULE.replace("a-rule", "placeholder")).unwrap();
-    let err = Pack::check_rule_ids(&[builtin_name]).unwrap_err();
+    let err = Pack::from_toml("third.toml", &RULE.replace("a-rule", "placeholder")).unwrap_err();
     assert!(err.to_string().contains("built-in"), "{err}");
 }
 
@@ -545,4 +547,126 @@ fn substitutions_that_do_not_feed_each_other_load() {
             panic!("{err}\n{text}");
         }
     }
+}
+
+/// The built-in packs with a `required` rule added to each format pack, as
+/// a test's stand-in for the embedded ones.
+fn builtin_with_rules() -> PackSet {
+    let texts: Vec<(&str, String)> = disclint::pack::BUILTIN
+        .iter()
+        .map(|(path, text)| {
+            let edition = ["2019", "2021"].into_iter().find(|e| path.contains(e));
+            let rule = edition.map_or(String::new(), |e| {
+                format!(
+                    "\n[[rules]]\ncode = \"BI{e}\"\nname = \"built-in-rule-{e}\"\nkind = \"required\"\nsection = \"other\"\ntokens = [\"不会出现的用语\"]\nmessage = \"缺少{{section}}\"\n"
+                )
+            });
+            (*path, format!("{text}{rule}"))
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    PackSet::from_texts(&borrowed).unwrap()
+}
+
+#[test]
+fn a_rule_declared_in_a_built_in_pack_runs_in_its_edition() {
+    let builtin = builtin_with_rules();
+    for (edition, fires) in [(None, "BI2021"), (Some(disclint::Edition::E2019), "BI2019")] {
+        let linter = Linter::with_builtin(
+            &builtin,
+            LintOptions {
+                selection: Selection {
+                    select: Some(vec![Selector::new("BI")]),
+                    ..Selection::default()
+                },
+                edition,
+                ..LintOptions::default()
+            },
+        );
+        let listed: Vec<&str> = linter
+            .registry()
+            .metas()
+            .filter(|m| m.code.starts_with("BI"))
+            .map(|m| m.code.as_ref())
+            .collect();
+        assert_eq!(listed, ["BI2019", "BI2021"]);
+        let text = clean();
+        let found = linter.lint(&SourceFile::from_text("report.txt", text.as_str()));
+        let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, [fires], "{edition:?}");
+        assert_eq!(found[0].span.slice(&text), "六、其他需要报告的事项");
+    }
+}
+
+#[test]
+fn a_duplicate_row_id_points_at_the_duplicate() {
+    let text = "[pack]\nname = \"t\"\n[[tables]]\nkind = \"x\"\nsection = \"other\"\nname = \"x\"\ncolumns = [{ id = \"n\", label = \"件数\" }]\nrows = [\n  { id = \"a\", label = \"甲\" },\n  { id = \"a\", label = \"乙\" },\n]\n";
+    let err = error_of(text);
+    assert_eq!(err.problems().len(), 1, "{err}");
+    let problem = &err.problems()[0];
+    assert!(problem.message().contains("duplicate row id `a`"), "{err}");
+    assert_eq!(problem.span_text(), Some("\"a\""));
+    assert_eq!(problem.position(), Some((10, 10)));
+}
+
+/// A pack with three mistakes on three lines.
+const THREE_ERRORS: &str = r#"[pack]
+name = "three"
+
+[[rules]]
+code = "TE001"
+name = "Not-Kebab"
+kind = "existence"
+tokens = ["甲"]
+message = "m"
+
+[[citations]]
+id = "x"
+title = "某通知"
+number = "第五号"
+
+[[identities]]
+table = "applications"
+code = "A101"
+name = "three-errors"
+each = "column"
+check = "new == carried_fwd"
+"#;
+
+#[test]
+fn every_error_of_a_pack_is_reported_at_its_own_place() {
+    let err = error_of(THREE_ERRORS);
+    let found: Vec<_> = err
+        .problems()
+        .iter()
+        .map(|p| (p.position().unwrap(), p.span_text().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ((6, 8), "\"Not-Kebab\""),
+            ((14, 10), "\"第五号\""),
+            ((21, 10), "new == carried_fwd"),
+        ],
+        "{err:#}"
+    );
+    // The command line shows all three.
+    let path = std::env::temp_dir().join(format!("disclint-three-{}.toml", std::process::id()));
+    std::fs::write(&path, THREE_ERRORS).unwrap();
+    let (mut out, mut stderr) = (Vec::new(), Vec::new());
+    let arguments = ["disclint", "check", "--no-config", "--rules"];
+    let path_text = path.display().to_string();
+    let args = arguments
+        .iter()
+        .copied()
+        .chain([path_text.as_str(), "x.txt"]);
+    assert_eq!(disclint::cli::run(args, &mut out, &mut stderr), 2);
+    let stderr = String::from_utf8(stderr).unwrap();
+    for at in [":6:8]", ":14:10]", ":21:10]"] {
+        assert!(
+            stderr.contains(&format!("{path_text}{at}")),
+            "{at}\n{stderr}"
+        );
+    }
+    let _ = std::fs::remove_file(path);
 }

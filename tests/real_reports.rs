@@ -33,7 +33,7 @@ fn seed_model_field_by_field() {
     );
     assert_eq!(title.agency.as_ref().unwrap().value, "扎赉特旗宝力根花苏木");
     assert_eq!(report.year_value(), Some(2024));
-    assert_eq!(report.edition, 2021);
+    assert_eq!(report.edition, disclint::Edition::E2021);
     let period = report.period.as_ref().expect("period");
     assert_eq!(period.start_iso().as_deref(), Some("2024-01-01"));
     assert_eq!(period.end_iso().as_deref(), Some("2024-12-31"));

@@ -37,7 +37,7 @@ use disclint::{LintOptions, Linter, SourceFile};
 struct Fixture {
     text: String,
     expected: BTreeSet<(String, usize)>,
-    edition: Option<u16>,
+    edition: Option<disclint::Edition>,
 }
 
 fn root() -> PathBuf {

@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::config::Config;
 use crate::render::OutputFormat;
 use crate::source::TextEncoding;
-use crate::Lang;
+use crate::{Edition, Lang};
 
 /// disclint: a linter for 政府信息公开工作年度报告.
 #[derive(Debug, Parser)]
@@ -36,8 +36,8 @@ pub struct CommonArgs {
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
     /// Check against this format edition (2019 or 2021) instead of the one the report year implies.
-    #[arg(long, value_parser = ["2019", "2021"])]
-    pub edition: Option<String>,
+    #[arg(long, value_enum)]
+    pub edition: Option<Edition>,
     /// Read files in this encoding instead of detecting it.
     #[arg(long, value_enum)]
     pub encoding: Option<TextEncoding>,

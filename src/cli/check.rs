@@ -38,7 +38,7 @@ fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> 
     LintOptions {
         selection,
         lang: common.lang,
-        edition: common.edition.as_deref().and_then(|e| e.parse().ok()),
+        edition: common.edition,
         packs,
         per_file_ignores: common.setup.config.per_file_ignores(),
     }

@@ -54,7 +54,7 @@ pub(super) fn apply_config(
             let config = resolve(&common.setup.config_args, common.lang, err)?;
             merge(&config, &mut common.lang, &mut common.setup.packs);
             if common.edition.is_none() {
-                common.edition = config.file.edition.map(|e| e.to_string());
+                common.edition = config.file.edition;
             }
             common.setup.config = config;
         }

@@ -3,6 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::input::{input_diagnostic, InputOptions};
 use crate::read::{decode, ReadError};
+use crate::rules::input::{BinaryInput, UndecodableInput};
 use crate::source::SourceFile;
 use crate::tr;
 
@@ -15,8 +16,7 @@ pub(super) fn extract(
     let lang = options.lang;
     decode(name, bytes, options.encoding).map_err(|err| Box::new(match err {
         ReadError::Undecodable { encoding, offset } => input_diagnostic(
-            "I001",
-            "undecodable-input",
+            &UndecodableInput,
             tr!(
                 lang,
                 "无法按 {} 解码：第 {} 字节无效",
@@ -31,8 +31,7 @@ pub(super) fn extract(
             ),
         ),
         ReadError::Binary { offset } => input_diagnostic(
-            "I002",
-            "binary-input",
+            &BinaryInput,
             tr!(
                 lang,
                 "这不是文本文件（第 {} 字节为控制字符）",

@@ -90,12 +90,13 @@ impl Documents {
 
 #[cfg(test)]
 mod tests {
-    use crate::pack::Pack;
+    use crate::pack::PackSet;
 
     use super::*;
 
     fn builtin() -> Documents {
-        Documents::new(Pack::builtin_citations().citations.clone())
+        let packs = PackSet::builtin().packs();
+        Documents::new(packs.iter().flat_map(|p| p.citations.clone()).collect())
     }
 
     #[test]

@@ -1,17 +1,19 @@
 //! The effective format of one edition: built-in pack plus user packs, with
 //! labels folded for matching.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
-use crate::pack::{Pack, SectionSpec, TableSpec};
+use crate::pack::{CitationSpec, Pack, SectionSpec, TableSpec};
+use crate::Edition;
 
 /// Everything the model needs to know about one format edition.
 #[derive(Debug, Clone)]
 pub struct Format {
-    /// 2019 or 2021.
-    pub edition: u16,
+    /// The edition.
+    pub edition: Edition,
     /// Required sections, in order.
     pub sections: Vec<SectionSpec>,
     /// Tables with their matching keys.
@@ -20,6 +22,9 @@ pub struct Format {
     pub vocabulary: Vec<String>,
     /// The registry of cited documents.
     pub documents: Documents,
+    /// The number of the document that issued the edition (its pack's
+    /// `document`), as the registry writes it: `国办公开办函〔2021〕30号`.
+    pub basis: Option<String>,
     /// Per section (same order as `sections`): its keys, each split on `+`
     /// and folded once here rather than for every block of every report.
     section_keys: Vec<Vec<Vec<String>>>,
@@ -39,47 +44,78 @@ pub struct TableFormat {
     ascii_key: bool,
 }
 
-/// The formats of both editions, each built on first use (a run over 2024
-/// reports never builds the 2019 one).
+/// Labels shorter than this (in characters) are too common to tell editions apart.
+const MIN_LABEL_CHARS: usize = 4;
+
+/// Per table kind, folded labels.
+type LabelsByTable = HashMap<String, Vec<String>>;
+
+/// The formats of every edition, each built on first use (a run over 2024
+/// reports never builds the 2019 one unless a report has its labels to check).
 #[derive(Debug, Clone)]
 pub struct Formats {
     packs: Vec<Pack>,
-    edition_2019: OnceLock<Format>,
-    edition_2021: OnceLock<Format>,
+    /// Per edition, in the order of [`Edition::ALL`].
+    editions: [OnceLock<Format>; Edition::ALL.len()],
+    /// Per pair of editions, [`Formats::only_in`].
+    only_in: [[OnceLock<LabelsByTable>; Edition::ALL.len()]; Edition::ALL.len()],
 }
 
 impl Formats {
-    /// The built-in formats extended by `packs` (a pack with an edition extends only that one).
+    /// The formats `packs` describe, the built-in ones and the user's in
+    /// load order (a pack with an edition applies to that one only).
     pub fn new(packs: &[Pack]) -> Self {
         Self {
             packs: packs.to_vec(),
-            edition_2019: OnceLock::new(),
-            edition_2021: OnceLock::new(),
+            editions: [const { OnceLock::new() }; Edition::ALL.len()],
+            only_in: [const { [const { OnceLock::new() }; Edition::ALL.len()] };
+                Edition::ALL.len()],
         }
     }
 
-    /// The format of `edition` (2021 for anything from 2021 on).
-    pub fn get(&self, edition: u16) -> &Format {
-        if edition >= 2021 {
-            self.edition_2021
-                .get_or_init(|| Format::new(2021, &self.packs))
-        } else {
-            self.edition_2019
-                .get_or_init(|| Format::new(2019, &self.packs))
-        }
+    /// The format of `edition`.
+    pub fn get(&self, edition: Edition) -> &Format {
+        self.editions[edition.index()].get_or_init(|| Format::new(edition, &self.packs))
+    }
+
+    /// Per table kind of `edition`, its folded labels (rows, columns,
+    /// headers) that no label of `than` contains and that are long enough
+    /// to tell the editions apart: what a table filled in on `edition`'s
+    /// template shows and one of `than` does not.
+    pub fn only_in(&self, edition: Edition, than: Edition) -> &HashMap<String, Vec<String>> {
+        self.only_in[edition.index()][than.index()].get_or_init(|| {
+            let own: Vec<String> = self
+                .get(than)
+                .tables
+                .iter()
+                .flat_map(|t| labels(&t.spec))
+                .collect();
+            self.get(edition)
+                .tables
+                .iter()
+                .map(|table| {
+                    let only = labels(&table.spec)
+                        .into_iter()
+                        .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
+                        .filter(|l| !own.iter().any(|o| o.contains(l.as_str())))
+                        .collect();
+                    (table.spec.kind.to_string(), only)
+                })
+                .collect()
+        })
     }
 }
 
 impl Format {
-    fn new(edition: u16, packs: &[Pack]) -> Self {
-        let base = Pack::builtin_format(edition);
-        let mut sections = base.sections.clone();
-        let mut citations = Pack::builtin_citations().citations.clone();
-        let mut tables: Vec<TableSpec> = base.tables.clone();
-        for pack in packs
-            .iter()
-            .filter(|p| p.pack.edition.is_none_or(|e| e == edition))
-        {
+    fn new(edition: Edition, packs: &[Pack]) -> Self {
+        let mut sections: Vec<SectionSpec> = Vec::new();
+        let mut citations: Vec<CitationSpec> = Vec::new();
+        let mut tables: Vec<TableSpec> = Vec::new();
+        let mut document = None;
+        for pack in packs.iter().filter(|p| p.applies_to(edition)) {
+            if pack.pack.edition == Some(edition) {
+                document = pack.pack.document.as_ref().or(document);
+            }
             for section in &pack.sections {
                 match sections.iter_mut().find(|s| s.kind == section.kind) {
                     Some(existing) => *existing = section.clone(),
@@ -99,7 +135,7 @@ impl Format {
                 }
             }
             for identity in &pack.identities {
-                let kind = identity.table.as_deref().unwrap_or_default();
+                let kind = identity.table.as_ref().map_or("", |t| t.as_str());
                 if let Some(table) = tables.iter_mut().find(|t| t.kind == kind) {
                     table.identities.push(identity.clone());
                 }
@@ -158,11 +194,16 @@ impl Format {
                     .collect()
             })
             .collect();
+        let basis = document.and_then(|id| {
+            let cited = citations.iter().find(|c| c.id == id.as_str())?;
+            Some(cited.number.to_string())
+        });
         Self {
             edition,
             sections,
             tables,
             vocabulary,
+            basis,
             documents: Documents::new(citations),
             section_keys,
         }
@@ -225,10 +266,63 @@ impl TableFormat {
     }
 }
 
+/// Every folded row, column and header label of a table.
+fn labels(table: &TableSpec) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .map(|c| canon(&c.label))
+        .chain(table.rows.iter().flat_map(|r| {
+            std::iter::once(canon(&r.label)).chain(r.aliases.iter().map(|a| canon(a)))
+        }))
+        .chain(table.headers.iter().map(|h| canon(h)))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// Whether a heading matches a section spec: it contains every `+` part of one key.
 pub fn heading_matches(section: &SectionSpec, folded_heading: &str) -> bool {
     section.keys.iter().any(|key| {
         key.split('+')
             .all(|part| folded_heading.contains(canon(part).as_str()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::PackSet;
+
+    #[test]
+    fn each_edition_takes_its_basis_from_its_pack() {
+        let formats = Formats::new(PackSet::builtin().packs());
+        let basis = |edition| formats.get(edition).basis.clone();
+        assert_eq!(
+            basis(Edition::E2021).as_deref(),
+            Some("国办公开办函〔2021〕30号")
+        );
+        assert_eq!(
+            basis(Edition::E2019).as_deref(),
+            Some("国办公开办函〔2019〕60号")
+        );
+        // A pack of an edition that names another document changes it.
+        let text = "[pack]\nname = \"t\"\nedition = 2019\ndocument = \"ogi-regulation\"\n";
+        let pack = Pack::from_toml("t.toml", text).unwrap();
+        let err = Pack::from_toml("t.toml", &text.replace("ogi-regulation", "nope")).unwrap_err();
+        assert_eq!(err.span_text(), Some("\"nope\""), "{err}");
+        let packs: Vec<Pack> = PackSet::builtin()
+            .with_user(vec![pack])
+            .unwrap()
+            .packs()
+            .to_vec();
+        let formats = Formats::new(&packs);
+        assert_eq!(
+            formats.get(Edition::E2019).basis.as_deref(),
+            Some("国务院令第711号")
+        );
+        assert_eq!(
+            formats.get(Edition::E2021).basis.as_deref(),
+            Some("国办公开办函〔2021〕30号")
+        );
+    }
 }

@@ -3,6 +3,7 @@
 mod citations;
 mod doc_number;
 mod documents;
+mod foreign;
 mod format;
 mod page_source;
 mod period;
@@ -19,6 +20,7 @@ pub use doc_number::{
     find_coded_numbers, find_numbers, parse_number, CodedNumber, DecreeNumber, DocNumber, NumberKey,
 };
 pub use documents::{CitedDocument, Documents};
+pub use foreign::ForeignTable;
 pub use format::{heading_matches, Format, Formats, TableFormat};
 pub use page_source::is_html_page;
 pub use period::{days_in_month, find_period, Period, PeriodDate};
@@ -29,8 +31,10 @@ pub use year::{year_in_text, YearSource};
 
 use serde::Serialize;
 
+use crate::pack::ids::{self, Need};
 use crate::parse::Document;
 use crate::span::{Span, Spanned};
+use crate::Edition;
 
 /// A report, read into typed parts that keep their spans.
 #[derive(Debug, Clone, Serialize)]
@@ -41,8 +45,8 @@ pub struct Report {
     pub year: Option<Spanned<i32>>,
     /// Where the year came from.
     pub year_source: Option<YearSource>,
-    /// The format edition the report is checked against (2019 or 2021).
-    pub edition: u16,
+    /// The format edition the report is checked against.
+    pub edition: Edition,
     /// The statistics period.
     pub period: Option<Period>,
     /// The text between the title and the first section.
@@ -53,26 +57,31 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// Documents cited by title.
     pub citations: Vec<Citation>,
+    /// Tables whose section carries labels of an edition other than the
+    /// one the report year calls for (copied from an old template, T005;
+    /// the other table rules leave them alone).
+    pub foreign_tables: Vec<ForeignTable>,
     /// The text is the HTML source of a web page, not report text.
     pub page_source: bool,
-}
-
-/// The edition a report year calls for: 2021 from 2021 on, else 2019.
-pub fn edition_for_year(year: Option<i32>) -> u16 {
-    match year {
-        Some(y) if y < 2021 => 2019,
-        _ => 2021,
-    }
 }
 
 /// Bytes of text searched for the statistics period when no section is found.
 const PERIOD_SCOPE_WITHOUT_SECTIONS: usize = 8192;
 
 impl Report {
+    /// The ids the model reads by name: the statistics period is looked
+    /// for up to the end of section 一.
+    pub const REQUIRES: &'static [Need] = &[Need::Section(ids::OVERVIEW)];
+
     /// Builds the report model. `edition` overrides the edition implied by the year.
-    pub fn build(text: &str, doc: &Document, formats: &Formats, edition: Option<u16>) -> Report {
+    pub fn build(
+        text: &str,
+        doc: &Document,
+        formats: &Formats,
+        edition: Option<Edition>,
+    ) -> Report {
         // Sections are recognised with the 2021 keys first; both editions share them.
-        let provisional = find_sections(text, doc, formats.get(2021), 0);
+        let provisional = find_sections(text, doc, formats.get(Edition::E2021), 0);
         let first_section = provisional
             .first()
             .map_or(doc.blocks.len(), |s| s.blocks.start - 1);
@@ -83,7 +92,7 @@ impl Report {
             |s| s.span.offset,
         );
         // The period stands in the preamble or early in section 一.
-        let period_scope_end = match provisional.iter().find(|s| s.kind != "overview") {
+        let period_scope_end = match provisional.iter().find(|s| s.kind != ids::OVERVIEW) {
             Some(next) => next.span.offset,
             None => provisional.first().map_or(preamble_end, |s| {
                 floor_char_boundary(
@@ -115,9 +124,9 @@ impl Report {
             .or_else(from_period)
             .or_else(from_text)
             .map_or((None, None), |(y, source)| (Some(y), Some(source)));
-        let edition = edition.unwrap_or_else(|| edition_for_year(year.as_ref().map(|y| y.value)));
+        let edition = edition.unwrap_or_else(|| Edition::for_year(year.as_ref().map(|y| y.value)));
         let format = formats.get(edition);
-        let sections = if edition >= 2021 {
+        let sections = if edition == Edition::E2021 {
             provisional
         } else {
             find_sections(text, doc, format, 0)
@@ -131,6 +140,14 @@ impl Report {
         let preamble_start = title.as_ref().map_or(0, |t| t.span.end());
         let preamble = Span::from_range(preamble_start.min(preamble_end), preamble_end);
         let citations = find_citations(text);
+        let foreign_tables = foreign::find_foreign_tables(
+            text,
+            doc,
+            formats,
+            edition,
+            year.as_ref().map(|y| y.value),
+            &sections,
+        );
         Report {
             title,
             year,
@@ -141,6 +158,7 @@ impl Report {
             sections,
             tables,
             citations,
+            foreign_tables,
             page_source: is_html_page(text),
         }
     }
@@ -157,6 +175,11 @@ impl Report {
     /// The section of `kind`, if present.
     pub fn section(&self, kind: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// The other edition's labels in the section of the table of `kind`, if any.
+    pub fn foreign_table(&self, kind: &str) -> Option<&ForeignTable> {
+        self.foreign_tables.iter().find(|t| t.table == kind)
     }
 
     /// The table of `kind`, if found.

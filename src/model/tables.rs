@@ -324,7 +324,7 @@ fn read_table(
         let (values, extra, next) = read_values(text, &tokens, &spans, index, &columns);
         index = next;
         rows.push(TableRow {
-            id: row_spec.id.clone(),
+            id: row_spec.id.to_string(),
             label: spans[label_at].slice(text).to_owned(),
             label_span: spans[label_at],
             values,
@@ -350,7 +350,7 @@ fn read_table(
         .reduce(Span::cover)
         .unwrap_or_default();
     Some(Table {
-        kind: spec.kind.clone(),
+        kind: spec.kind.to_string(),
         span,
         rows,
     })
@@ -472,7 +472,7 @@ fn read_unlabelled(
     let (values, extra, _) = read_values(text, tokens, &spans, start, &columns);
     let label_span = values.first().map(|v| v.span).unwrap_or_default();
     Some(TableRow {
-        id: spec.rows[r].id.clone(),
+        id: spec.rows[r].id.to_string(),
         label: String::new(),
         label_span,
         values,

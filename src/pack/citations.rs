@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 
+use super::{PackStr, Problem};
 use crate::model::parse_number;
 
 /// The built-in registry of documents, as (file name, TOML text).
@@ -25,7 +26,7 @@ pub struct CitationSpec {
     #[serde(default)]
     pub short: Vec<String>,
     /// The current number.
-    pub number: String,
+    pub number: PackStr,
     /// The first report year the document applies to.
     #[serde(default)]
     pub since: Option<i32>,
@@ -42,7 +43,7 @@ pub struct CitationSpec {
 #[serde(deny_unknown_fields)]
 pub struct SupersededSpec {
     /// The old number.
-    pub number: String,
+    pub number: PackStr,
     /// The last report year it was right for.
     pub until: i32,
     /// What happened to it.
@@ -56,14 +57,14 @@ impl CitationSpec {
         self.since.is_none_or(|since| since <= year) && self.until.is_none_or(|until| year <= until)
     }
 
-    /// Checks that every number parses. On error: the text to point at and the message.
-    pub(crate) fn validate(&self) -> Result<(), (String, String)> {
+    /// Checks that every number parses.
+    pub(crate) fn validate(&self, problems: &mut Vec<Problem>) {
         let numbers =
             std::iter::once(&self.number).chain(self.superseded.iter().map(|s| &s.number));
         for number in numbers {
             if parse_number(number).is_none() {
-                return Err((
-                    format!("\"{number}\""),
+                problems.push(Problem::at(
+                    number.span(),
                     format!(
                         "citation `{}`: `{number}` is not a document number (write `代字〔YYYY〕N号` or `国务院令第N号`)",
                         self.id
@@ -71,6 +72,5 @@ impl CitationSpec {
                 ));
             }
         }
-        Ok(())
     }
 }

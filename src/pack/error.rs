@@ -1,16 +1,37 @@
-//! A pack that fails to load, as a miette diagnostic pointing into the pack.
+//! A pack that fails to load: every problem found in it, each a miette
+//! diagnostic pointing into its pack.
 
 use std::fmt;
+use std::ops::Range;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
 
 use crate::config::settings_file::FileProblem;
 use crate::{tr, Lang};
 
-/// Why a pack did not load.
+/// What is wrong at one place of a pack, before it is tied to its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    /// The bytes of the pack text to point at.
+    pub span: Option<Range<usize>>,
+    /// The message.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `span`.
+    pub fn at(span: Range<usize>, message: String) -> Self {
+        Self {
+            span: Some(span),
+            message,
+        }
+    }
+}
+
+/// One problem of a pack, pointing into it.
 #[derive(Debug, Diagnostic)]
 #[diagnostic(code(disclint::pack))]
-pub struct PackError {
+pub struct PackProblem {
     message: String,
     #[source_code]
     source_code: NamedSource<String>,
@@ -18,66 +39,168 @@ pub struct PackError {
     span: Option<SourceSpan>,
 }
 
-impl fmt::Display for PackError {
+impl fmt::Display for PackProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.source_code.name(), self.message)
     }
 }
 
-impl std::error::Error for PackError {}
+impl std::error::Error for PackProblem {}
 
-impl PackError {
-    /// A TOML syntax or shape error.
-    pub fn from_toml(path: &str, text: &str, err: &toml::de::Error) -> Self {
+impl PackProblem {
+    fn new(path: &str, text: &str, problem: Problem) -> Self {
         Self {
-            message: err.message().to_owned(),
+            message: problem.message,
             source_code: NamedSource::new(path, text.to_owned()),
-            span: err.span().map(|r| (r.start, r.len()).into()),
+            span: problem.span.map(|r| (r.start, r.len()).into()),
         }
     }
 
-    /// An error about the first occurrence of `needle` in the pack text.
-    pub fn at_text(path: &str, text: &str, needle: &str, message: String) -> Self {
-        Self {
-            message,
-            source_code: NamedSource::new(path, text.to_owned()),
-            span: text.find(needle).map(|at| (at, needle.len()).into()),
-        }
+    /// The message, without the file name.
+    pub fn message(&self) -> &str {
+        &self.message
     }
 
-    /// An error about the `problem.occurrence`-th appearance of `problem.needle`.
-    pub fn at_problem(path: &str, text: &str, problem: &super::patterns::Problem) -> Self {
-        let span = text
-            .match_indices(problem.needle.as_str())
-            .nth(problem.occurrence)
-            .map(|(at, found)| (at, found.len()).into());
-        Self {
-            message: problem.message.clone(),
-            source_code: NamedSource::new(path, text.to_owned()),
-            span,
-        }
-    }
-
-    /// The pack file could not be read, or is not TOML: the message is in
-    /// `lang`, and nothing of the file is quoted.
-    pub fn unreadable(path: &str, problem: &FileProblem, lang: Lang) -> Self {
-        Self {
-            message: tr!(
-                lang,
-                "无法读取规则包：{}",
-                "cannot read pack: {}",
-                problem.message(lang)
-            ),
-            source_code: NamedSource::new(path, String::new()),
-            span: None,
-        }
-    }
-
-    /// The text the error points at, if any.
+    /// The text the problem points at, if any.
     pub fn span_text(&self) -> Option<&str> {
         let span = self.span?;
         self.source_code
             .inner()
             .get(span.offset()..span.offset() + span.len())
+    }
+
+    /// The 1-based line and column (in characters) the problem points at.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        let text = self.source_code.inner();
+        let before = text.get(..self.span?.offset())?;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Some((
+            before.matches('\n').count() + 1,
+            before[line_start..].chars().count() + 1,
+        ))
+    }
+}
+
+/// Why a pack (or a set of packs) did not load: one or more problems, the
+/// first shown as the diagnostic and the others as related ones.
+#[derive(Debug)]
+pub struct PackError {
+    problems: Vec<PackProblem>,
+}
+
+/// The first problem (a diagnostic shows the others as related ones; `{:#}`
+/// lists them all, one a line).
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = if f.alternate() {
+            self.problems.len()
+        } else {
+            1
+        };
+        for (index, problem) in self.problems.iter().take(shown).enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PackError {}
+
+impl Diagnostic for PackError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.first().code()
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.first().source_code()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.first().labels()
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.problems.len() < 2 {
+            return None;
+        }
+        Some(Box::new(
+            self.problems[1..].iter().map(|p| p as &dyn Diagnostic),
+        ))
+    }
+}
+
+impl PackError {
+    /// The problems of the pack at `path` with text `text`, if there are any.
+    pub(crate) fn of(path: &str, text: &str, problems: Vec<Problem>) -> Result<(), PackError> {
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(PackError {
+            problems: problems
+                .into_iter()
+                .map(|problem| PackProblem::new(path, text, problem))
+                .collect(),
+        })
+    }
+
+    /// Several errors as one, in order.
+    pub(crate) fn join(errors: Vec<PackError>) -> Result<(), PackError> {
+        let problems: Vec<PackProblem> = errors.into_iter().flat_map(|e| e.problems).collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(PackError { problems })
+        }
+    }
+
+    /// A TOML syntax or shape error (TOML stops at the first).
+    pub fn from_toml(path: &str, text: &str, err: &toml::de::Error) -> Self {
+        let problem = Problem {
+            span: err.span(),
+            message: err.message().to_owned(),
+        };
+        Self::single(path, text, problem)
+    }
+
+    /// The pack file could not be read, or is not TOML: the message is in
+    /// `lang`, and nothing of the file is quoted.
+    pub fn unreadable(path: &str, problem: &FileProblem, lang: Lang) -> Self {
+        let message = tr!(
+            lang,
+            "无法读取规则包：{}",
+            "cannot read pack: {}",
+            problem.message(lang)
+        );
+        Self::single(
+            path,
+            "",
+            Problem {
+                span: None,
+                message,
+            },
+        )
+    }
+
+    fn single(path: &str, text: &str, problem: Problem) -> Self {
+        PackError {
+            problems: vec![PackProblem::new(path, text, problem)],
+        }
+    }
+
+    /// Every problem, in order.
+    pub fn problems(&self) -> &[PackProblem] {
+        &self.problems
+    }
+
+    /// The text the first problem points at, if any.
+    pub fn span_text(&self) -> Option<&str> {
+        self.first().span_text()
+    }
+
+    fn first(&self) -> &PackProblem {
+        &self.problems[0]
     }
 }

@@ -6,19 +6,13 @@ use pest_derive::Parser;
 use serde::Deserialize;
 
 use super::spec::TableSpec;
-use super::Pack;
+use super::{Pack, PackStr, Problem};
 use crate::diagnostic::Severity;
+use crate::Edition;
 
 #[derive(Parser)]
 #[grammar = "../grammar/identity.pest"]
 struct IdentityGrammar;
-
-/// The built-in rules that evaluate identities; a pack may add identities
-/// to them. Other codes below [`FIRST_USER_CODE`] are reserved for built-in rules.
-pub const IDENTITY_CODES: &[&str] = &["A001", "A002", "A003", "A004"];
-
-/// The first number of a user-defined identity code (`A100`).
-pub const FIRST_USER_CODE: u32 = 100;
 
 /// Whether an identity is checked down each column or along each row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -35,25 +29,28 @@ pub enum Each {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IdentitySpec {
-    /// The rule code it reports under: a built-in identity code (`A001`–`A004`)
-    /// or a user code from `A100` on.
-    pub code: String,
-    /// The rule's kebab-case name (`application-balance`).
-    pub name: String,
+    /// The rule code it reports under: the code of an identity rule
+    /// (`[[identity_rules]]`, such as the built-in `A001`–`A004`), or a user
+    /// code from `A100` on that the identity's own fields document.
+    pub code: PackStr,
+    /// The rule's kebab-case name (`carry-over-steady`): needed for a code
+    /// no identity rule declares, else that rule's name or nothing.
+    #[serde(default)]
+    pub name: Option<PackStr>,
     /// The table kind, for a pack-level identity.
     #[serde(default)]
-    pub table: Option<String>,
+    pub table: Option<PackStr>,
     /// Checked in each column or each row.
     pub each: Each,
     /// The expression: `left == right`.
-    pub check: String,
+    pub check: PackStr,
     /// The id whose cell the diagnostic points at (the first name on the left if absent).
     #[serde(default)]
-    pub primary: Option<String>,
+    pub primary: Option<PackStr>,
     /// What messages call the checked row or column (its label if absent): `行政复议`.
     #[serde(default)]
     pub title: Option<String>,
-    /// Severity of a user-defined code (built-in codes keep theirs).
+    /// Severity of a code no identity rule declares (a declared one keeps its own).
     #[serde(default)]
     pub severity: Option<Severity>,
     /// One line about a user-defined code, for `disclint rules`, in Chinese
@@ -158,6 +155,10 @@ pub struct Part {
     pub sum: Option<String>,
 }
 
+/// Why an identity does not resolve: the value to point at (the
+/// expression, or `primary`) and the message.
+pub type ResolveError<'a> = (&'a PackStr, String);
+
 /// An identity resolved against one table schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -170,9 +171,8 @@ pub struct Resolved {
 }
 
 impl IdentitySpec {
-    /// Resolves the (parsed) expression against `table`; on error, the
-    /// text to point at and the message.
-    pub fn resolve(&self, table: &TableSpec) -> Result<Resolved, (String, String)> {
+    /// Resolves the (parsed) expression against `table`.
+    pub fn resolve(&self, table: &TableSpec) -> Result<Resolved, ResolveError<'_>> {
         let ids: Vec<&str> = match self.each {
             Each::Column => table
                 .rows
@@ -196,7 +196,7 @@ impl IdentitySpec {
                 TermKind::Sum(_) => None,
             })
             .collect();
-        let resolve_side = |terms: &[Term]| -> Result<Vec<Part>, (String, String)> {
+        let resolve_side = |terms: &[Term]| -> Result<Vec<Part>, ResolveError<'_>> {
             terms
                 .iter()
                 .map(|term| match &term.kind {
@@ -209,7 +209,7 @@ impl IdentitySpec {
                             })
                         } else {
                             Err((
-                                self.check.clone(),
+                                &self.check,
                                 format!(
                                     "identity `{}` names unknown {what} `{name}` of table `{}`",
                                     self.check, table.kind
@@ -225,7 +225,7 @@ impl IdentitySpec {
                             .collect();
                         if matched.is_empty() {
                             Err((
-                                self.check.clone(),
+                                &self.check,
                                 format!(
                                     "`sum({prefix}*)` in identity `{}` matches no {what} of table `{}`",
                                     self.check, table.kind
@@ -245,10 +245,10 @@ impl IdentitySpec {
         let left = resolve_side(&self.expr.left)?;
         let right = resolve_side(&self.expr.right)?;
         let primary = match &self.primary {
-            Some(p) if named.contains(&p.as_str()) => p.clone(),
+            Some(p) if named.contains(&p.as_str()) => p.to_string(),
             Some(p) => {
                 return Err((
-                    format!("\"{p}\""),
+                    p,
                     format!("primary `{p}` is not named in identity `{}`", self.check),
                 ))
             }
@@ -265,120 +265,102 @@ impl IdentitySpec {
             primary,
         })
     }
-
-    /// Checks the code and name; on error, the offending text and the message.
-    pub fn validate_names(&self) -> Result<(), (String, String)> {
-        let number = self
-            .code
-            .strip_prefix('A')
-            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|n| n.parse::<u32>().ok());
-        let code_ok = match number {
-            Some(n) => n >= FIRST_USER_CODE || IDENTITY_CODES.contains(&self.code.as_str()),
-            None => false,
-        };
-        if !code_ok {
-            return Err((
-                format!("\"{}\"", self.code),
-                format!(
-                    "identity code `{}` must be one of {} or `A` followed by a number from {FIRST_USER_CODE} on",
-                    self.code,
-                    IDENTITY_CODES.join(", ")
-                ),
-            ));
-        }
-        let name_ok = !self.name.is_empty()
-            && self
-                .name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !name_ok {
-            return Err((
-                format!("\"{}\"", self.name),
-                format!("identity name `{}` must be kebab-case", self.name),
-            ));
-        }
-        Ok(())
-    }
 }
 
 impl Pack {
-    /// Parses every identity's expression. On error: the expression and the message.
-    pub(super) fn parse_identities(&mut self) -> Result<(), (String, String)> {
+    /// Parses every identity's expression; one that does not parse is left
+    /// empty, for [`Pack::validate_expressions`] to report.
+    pub(super) fn parse_identities(&mut self) {
         let identities = self
             .tables
             .iter_mut()
             .flat_map(|t| t.identities.iter_mut())
             .chain(self.identities.iter_mut());
         for identity in identities {
-            identity.expr = parse_expr(&identity.check).map_err(|(at, message)| {
-                (
-                    identity.check.clone(),
-                    format!(
-                        "identity `{}`: {message} at character {}",
-                        identity.check,
-                        identity.check[..at.min(identity.check.len())]
-                            .chars()
-                            .count()
-                            + 1
-                    ),
-                )
-            })?;
+            identity.expr = parse_expr(&identity.check).unwrap_or_default();
         }
-        Ok(())
+    }
+
+    /// Reports every identity expression that does not parse.
+    pub(super) fn validate_expressions(&self, problems: &mut Vec<Problem>) {
+        let identities = self
+            .tables
+            .iter()
+            .flat_map(|t| &t.identities)
+            .chain(&self.identities);
+        for identity in identities {
+            if let Err((at, message)) = parse_expr(&identity.check) {
+                let check = &identity.check;
+                let character = check[..at.min(check.len())].chars().count() + 1;
+                problems.push(Problem::at(
+                    check.inner_span(&self.source.text),
+                    format!("identity `{check}`: {message} at character {character}"),
+                ));
+            }
+        }
     }
 
     /// Checks every identity against the table it belongs to: a table of this
-    /// pack, else the built-in table of that kind.
-    pub(super) fn validate_identities(&self) -> Result<(), (String, String)> {
+    /// pack, else the table of that kind in effect after the `earlier` packs,
+    /// in each edition this pack applies to. An identity whose expression
+    /// did not parse is not checked again.
+    pub(super) fn validate_identities(&self, earlier: &[Pack], problems: &mut Vec<Problem>) {
+        let text = &self.source.text;
+        let resolve = |identity: &IdentitySpec, table: &TableSpec, problems: &mut Vec<Problem>| {
+            if let Err((value, message)) = identity.resolve(table) {
+                // The expression is pointed at inside its quotes; an id as a whole.
+                let span = if std::ptr::eq(value, &identity.check) {
+                    value.inner_span(text)
+                } else {
+                    value.span()
+                };
+                problems.push(Problem::at(span, message));
+            }
+        };
+        let parsed = |identity: &&IdentitySpec| identity.expr != Expr::default();
         for table in &self.tables {
-            for identity in &table.identities {
-                identity.validate_names()?;
-                if identity.table.as_ref().is_some_and(|t| t != &table.kind) {
-                    return Err((
-                        format!("\"{}\"", identity.check),
+            for identity in table.identities.iter().filter(parsed) {
+                self.validate_identity_code(earlier, identity, problems);
+                match &identity.table {
+                    Some(other) if *other != table.kind => problems.push(Problem::at(
+                        other.span(),
                         format!(
                             "identity `{}` inside table `{}` names another table",
                             identity.check, table.kind
                         ),
-                    ));
+                    )),
+                    _ => resolve(identity, table, problems),
                 }
-                identity.resolve(table)?;
             }
         }
-        for identity in &self.identities {
-            identity.validate_names()?;
-            let Some(kind) = identity.table.as_deref() else {
-                return Err((
-                    format!("\"{}\"", identity.check),
+        for identity in self.identities.iter().filter(parsed) {
+            self.validate_identity_code(earlier, identity, problems);
+            let Some(kind) = identity.table.as_ref() else {
+                problems.push(Problem::at(
+                    identity.code.span(),
                     format!("identity `{}` must name its `table`", identity.check),
                 ));
+                continue;
             };
-            let own = self.tables.iter().find(|t| t.kind == kind);
+            let own = self.tables.iter().find(|t| t.kind == *kind);
             let targets: Vec<&TableSpec> = match own {
                 Some(table) => vec![table],
-                None => [2019, 2021]
+                None => Edition::ALL
                     .into_iter()
-                    .filter(|e| self.pack.edition.is_none_or(|own| own == *e))
-                    .filter_map(|e| {
-                        Pack::builtin_format(e)
-                            .tables
-                            .iter()
-                            .find(|t| t.kind == kind)
-                    })
+                    .filter(|e| self.applies_to(*e))
+                    .filter_map(|e| super::table_in(earlier, e, kind))
                     .collect(),
             };
             if targets.is_empty() {
-                return Err((
-                    format!("\"{kind}\""),
+                problems.push(Problem::at(
+                    kind.span(),
                     format!("identity `{}` names unknown table `{kind}`", identity.check),
                 ));
             }
             for table in targets {
-                identity.resolve(table)?;
+                resolve(identity, table, problems);
             }
         }
-        Ok(())
     }
 }
 
@@ -415,13 +397,9 @@ mod tests {
 
     #[test]
     fn results_total_sums_the_result_rows_of_each_edition() {
-        for (edition, rows) in [(2021, 21), (2019, 19)] {
-            let pack = crate::pack::Pack::builtin_format(edition);
-            let table = pack
-                .tables
-                .iter()
-                .find(|t| t.kind == "applications")
-                .unwrap();
+        for (edition, rows) in [(Edition::E2021, 21), (Edition::E2019, 19)] {
+            let packs = crate::pack::PackSet::builtin().packs();
+            let table = crate::pack::table_in(packs, edition, "applications").unwrap();
             let identity = table.identities.iter().find(|i| i.code == "A002").unwrap();
             let resolved = identity.resolve(table).unwrap();
             assert_eq!(resolved.primary, "results.total");

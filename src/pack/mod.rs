@@ -6,19 +6,29 @@
 mod citations;
 mod error;
 mod identity;
+mod identity_rules;
+pub mod ids;
+mod pack_str;
 mod patterns;
+mod set;
 mod spec;
 
 pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
-pub use error::PackError;
+pub(crate) use error::Problem;
+pub use error::{PackError, PackProblem};
 pub use identity::{parse_expr, Each, Expr, IdentitySpec, Part, Resolved, Term, TermKind};
+pub use identity_rules::{ExampleSpec, IdentityRuleSpec, FIRST_USER_CODE};
+pub use pack_str::PackStr;
 pub(crate) use patterns::already_replaced;
-pub use patterns::{PatternKind, PatternRuleSpec, Problem, SwapSpec};
+pub use patterns::{PatternKind, PatternRuleSpec, SwapSpec};
+pub(crate) use set::table_in;
+pub use set::PackSet;
 pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
 
 use serde::Deserialize;
 
 use crate::config::settings_file;
+use crate::Edition;
 use crate::Lang;
 
 /// One rule pack as written in TOML.
@@ -39,9 +49,16 @@ pub struct Pack {
     /// Pattern rules.
     #[serde(default)]
     pub rules: Vec<PatternRuleSpec>,
-    /// Identities added to a table of this or a built-in pack (each names its `table`).
+    /// Identities added to a table of this or an earlier pack (each names its `table`).
     #[serde(default)]
     pub identities: Vec<IdentitySpec>,
+    /// The codes identities report under, with their documentation.
+    #[serde(default)]
+    pub identity_rules: Vec<IdentityRuleSpec>,
+    /// Whether the pack stands for a built-in one ([`PackSet::from_texts`]):
+    /// only those may declare identity codes below [`FIRST_USER_CODE`].
+    #[serde(skip)]
+    pub builtin: bool,
     /// Where the pack was read from, for errors that involve several packs.
     #[serde(skip)]
     pub source: PackSource,
@@ -56,8 +73,13 @@ pub struct PackSource {
     pub text: String,
 }
 
-/// The built-in packs, as (file name, TOML text).
+/// The built-in packs, as (file name, TOML text), in load order.
 pub const BUILTIN: &[(&str, &str)] = &[
+    BUILTIN_CITATIONS,
+    (
+        "rules/identities.toml",
+        include_str!("../../rules/identities.toml"),
+    ),
     (
         "rules/format-2021.toml",
         include_str!("../../rules/format-2021.toml"),
@@ -69,127 +91,138 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 impl Pack {
-    /// Parses and validates a pack; errors point into `text`.
+    /// Parses a pack and checks it as a user pack, after the built-in ones;
+    /// errors point into `text`.
     pub fn from_toml(path: &str, text: &str) -> Result<Pack, PackError> {
+        let pack = Pack::parse(path, text)?;
+        PackSet::builtin().check(&pack)?;
+        Ok(pack)
+    }
+
+    /// Parses a pack's TOML and its identities' expressions; the pack is
+    /// checked when a [`PackSet`] admits it ([`Pack::check_after`]).
+    pub(crate) fn parse(path: &str, text: &str) -> Result<Pack, PackError> {
         let mut pack: Pack =
             toml::from_str(text).map_err(|err| PackError::from_toml(path, text, &err))?;
-        pack.parse_identities()
-            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
-        pack.validate()
-            .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
-        for citation in &pack.citations {
-            citation
-                .validate()
-                .map_err(|(needle, message)| PackError::at_text(path, text, &needle, message))?;
-        }
-        if !pack.rules.is_empty() {
-            patterns::validate_rules(&pack.rules, &pack.section_kinds())
-                .map_err(|problem| PackError::at_problem(path, text, &problem))?;
-        }
         pack.source = PackSource {
             path: path.to_owned(),
             text: text.to_owned(),
         };
+        pack.parse_identities();
         Ok(pack)
     }
 
-    /// Reads a pack from a file (a regular file of at most
-    /// [`settings_file::MAX_SIZE`]); a problem with the file itself is told
-    /// in `lang`, and a file that is not TOML is not quoted.
-    pub fn load(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
+    /// Checks the pack, on its own and against the packs loaded before it:
+    /// its expressions, tables and citations; the tables its identities
+    /// name, the sections its rules name, rule codes and names taken,
+    /// substitutions that rewrite each other. Built-in and user packs alike
+    /// come through here. Every problem is reported, in the order of the
+    /// pack text, each at its own place.
+    pub(crate) fn check_after(&self, earlier: &[Pack]) -> Result<(), PackError> {
+        let mut problems = Vec::new();
+        self.validate_expressions(&mut problems);
+        self.validate_tables(&mut problems);
+        for citation in &self.citations {
+            citation.validate(&mut problems);
+        }
+        self.validate_identity_rules(&mut problems);
+        self.validate_identities(earlier, &mut problems);
+        self.validate_document(earlier, &mut problems);
+        patterns::validate_rules(
+            &self.rules,
+            &self.section_kinds(earlier),
+            &self.source.text,
+            &mut problems,
+        );
+        self.check_rule_ids(earlier, &mut problems);
+        problems.sort_by_key(|p| p.span.as_ref().map(|s| s.start));
+        // An identity of a pack for both editions is resolved twice.
+        problems.dedup();
+        let own = PackError::of(&self.source.path, &self.source.text, problems);
+        // A substitution may feed one of an earlier pack, whose rule is the one pointed at.
+        PackError::join(
+            [own, Pack::check_substitutions(earlier, self)]
+                .into_iter()
+                .filter_map(Result::err)
+                .collect(),
+        )
+    }
+
+    /// Whether the pack applies to reports of format `edition`: it names
+    /// that edition, or none.
+    pub fn applies_to(&self, edition: Edition) -> bool {
+        self.pack.edition.is_none_or(|own| own == edition)
+    }
+
+    /// Reads a pack file (a regular file of at most
+    /// [`settings_file::MAX_SIZE`]) and parses it; a problem with the file
+    /// itself is told in `lang`, and a file that is not TOML is not quoted.
+    fn read(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
         let name = path.display().to_string();
         let text = settings_file::read(path, settings_file::MAX_SIZE)
             .map_err(|problem| PackError::unreadable(&name, &problem, lang))?;
-        Pack::from_toml(&name, &text).map_err(|err| match settings_file::not_toml(&text) {
+        Pack::parse(&name, &text).map_err(|err| match settings_file::not_toml(&text) {
             Some(problem) => PackError::unreadable(&name, &problem, lang),
             None => err,
         })
     }
 
-    /// Reads the packs of a run, in order, and checks them together
-    /// ([`Pack::check_rule_ids`], [`Pack::check_substitutions`]).
+    /// Reads a pack from a file and checks it as a user pack (see [`Pack::read`]).
+    pub fn load(path: &std::path::Path, lang: Lang) -> Result<Pack, PackError> {
+        let pack = Pack::read(path, lang)?;
+        PackSet::builtin().check(&pack)?;
+        Ok(pack)
+    }
+
+    /// Reads the user packs of a run, in order, and admits each after the
+    /// built-in packs and the user packs before it.
     pub fn load_all(paths: &[std::path::PathBuf], lang: Lang) -> Result<Vec<Pack>, PackError> {
         let packs = paths
             .iter()
-            .map(|path| Pack::load(path, lang))
+            .map(|path| Pack::read(path, lang))
             .collect::<Result<Vec<_>, _>>()?;
-        Pack::check_rule_ids(&packs)?;
-        Pack::check_substitutions(&packs)?;
-        Ok(packs)
+        let builtin = PackSet::builtin();
+        Ok(builtin.with_user(packs)?.into_tail(builtin.packs().len()))
     }
 
-    /// Checks that no substitution rewrites what another pack's substitution
-    /// writes (within a pack, [`Pack::from_toml`] checks it): `--fix` would
-    /// rewrite its own output. The error points at the rule whose
-    /// replacement is rewritten.
-    pub fn check_substitutions(packs: &[Pack]) -> Result<(), PackError> {
-        let (owners, substitutions): (Vec<&Pack>, Vec<patterns::Substitution<'_>>) = packs
+    /// Checks that no substitution of `pack` and the packs before it
+    /// rewrites what another writes: `--fix` would rewrite its own output.
+    /// Each error points at the rule whose replacement is rewritten.
+    fn check_substitutions(earlier: &[Pack], pack: &Pack) -> Result<(), PackError> {
+        let (owners, substitutions): (Vec<&Pack>, Vec<patterns::Substitution<'_>>) = earlier
             .iter()
-            .flat_map(|pack| {
+            .chain(std::iter::once(pack))
+            .enumerate()
+            .flat_map(|(index, pack)| {
                 pack.rules.iter().map(move |rule| {
                     let substitution = patterns::Substitution {
                         rule,
                         edition: pack.pack.edition,
+                        pack: index,
                         origin: format!(" (pack `{}`, {})", pack.pack.name, pack.source.path),
                     };
                     (pack, substitution)
                 })
             })
             .unzip();
-        match patterns::find_feeding(&substitutions) {
-            Some((index, message)) => {
-                let pack = owners[index];
-                let problem = Problem {
-                    needle: format!("\"{}\"", substitutions[index].rule.code),
-                    occurrence: 0,
-                    message,
-                };
-                Err(PackError::at_problem(
-                    &pack.source.path,
-                    &pack.source.text,
-                    &problem,
-                ))
-            }
-            None => Ok(()),
-        }
-    }
-
-    /// The built-in pack describing format `edition` (2019 or 2021): the
-    /// embedded `format-<edition>.toml`, else the first one. Each is parsed on
-    /// first use, so a run that needs one edition never parses the other.
-    pub fn builtin_format(edition: u16) -> &'static Pack {
-        static PACKS: [std::sync::OnceLock<Pack>; BUILTIN.len()] =
-            [const { std::sync::OnceLock::new() }; BUILTIN.len()];
-        let wanted = format!("format-{edition}.toml");
-        let index = BUILTIN
-            .iter()
-            .position(|(path, _)| path.ends_with(&wanted))
-            .unwrap_or(0);
-        PACKS[index].get_or_init(|| {
-            let (path, text) = BUILTIN[index];
-            Pack::from_toml(path, text).unwrap_or_else(|err| {
-                panic!("built-in pack {path} is invalid (a test checks this): {err}")
+        let errors = patterns::find_feeding(&substitutions)
+            .into_iter()
+            .filter_map(|(index, message)| {
+                let owner = owners[index];
+                let problem = Problem::at(substitutions[index].rule.code.span(), message);
+                PackError::of(&owner.source.path, &owner.source.text, vec![problem]).err()
             })
-        })
+            .collect();
+        PackError::join(errors)
     }
 
-    /// The built-in registry of cited documents.
-    pub fn builtin_citations() -> &'static Pack {
-        static PACK: std::sync::OnceLock<Pack> = std::sync::OnceLock::new();
-        PACK.get_or_init(|| {
-            let (path, text) = BUILTIN_CITATIONS;
-            Pack::from_toml(path, text).unwrap_or_else(|err| {
-                panic!("built-in pack {path} is invalid (a test checks this): {err}")
-            })
-        })
-    }
-
-    /// The section kinds a rule of this pack may name: the built-in ones and the pack's own.
-    fn section_kinds(&self) -> Vec<String> {
+    /// The section kinds a rule of this pack may name: those of the packs
+    /// before it and its own.
+    fn section_kinds(&self, earlier: &[Pack]) -> Vec<String> {
         let mut kinds: Vec<String> = Vec::new();
-        for section in Pack::builtin_format(2021)
-            .sections
+        for section in earlier
             .iter()
+            .flat_map(|p| &p.sections)
             .chain(&self.sections)
         {
             if !kinds.contains(&section.kind) {
@@ -199,75 +232,89 @@ impl Pack {
         kinds
     }
 
-    /// Checks that no two packs declare the same rule code or name, and that
-    /// no pack rule takes a built-in rule's name; the error points into the
-    /// later pack.
-    pub fn check_rule_ids(packs: &[Pack]) -> Result<(), PackError> {
-        let builtin = crate::rules::Registry::builtin();
-        for (index, pack) in packs.iter().enumerate() {
-            let earlier = &packs[..index];
-            for rule in &pack.rules {
-                let clash = |same: &dyn Fn(&PatternRuleSpec) -> bool| {
-                    earlier.iter().find(|p| p.rules.iter().any(same))
-                };
-                let problem = if let Some(other) = clash(&|r| r.code == rule.code) {
-                    Some((
-                        &rule.code,
-                        format!(
-                            "rule code `{}` is already declared by pack `{}` ({})",
-                            rule.code, other.pack.name, other.source.path
-                        ),
-                    ))
-                } else if let Some(other) = clash(&|r| r.name == rule.name) {
-                    Some((
-                        &rule.name,
-                        format!(
-                            "rule name `{}` is already declared by pack `{}` ({})",
-                            rule.name, other.pack.name, other.source.path
-                        ),
-                    ))
-                } else if builtin.metas().any(|m| m.name == rule.name) {
-                    Some((
-                        &rule.name,
-                        format!("rule name `{}` is a built-in rule's name", rule.name),
-                    ))
-                } else {
-                    None
-                };
-                if let Some((needle, message)) = problem {
-                    let problem = Problem {
-                        needle: format!("\"{needle}\""),
-                        occurrence: 0,
-                        message,
-                    };
-                    return Err(PackError::at_problem(
-                        &pack.source.path,
-                        &pack.source.text,
-                        &problem,
-                    ));
-                }
-            }
-        }
-        Ok(())
+    /// The codes and names of the rules the pack declares (pattern and
+    /// identity rules), with where each is written.
+    fn rule_ids(&self) -> impl Iterator<Item = (&PackStr, &PackStr)> {
+        let patterns = self.rules.iter().map(|r| (&r.code, &r.name));
+        patterns.chain(self.identity_rules.iter().map(|r| (&r.code, &r.name)))
     }
 
-    /// Checks references inside the pack. On error: a snippet of the pack text
-    /// to point at, and the message.
-    fn validate(&self) -> Result<(), (String, String)> {
-        self.validate_identities()?;
+    /// Checks that no rule of the pack takes the code or name of a rule of
+    /// a pack before it, nor a built-in rule's code or name.
+    fn check_rule_ids(&self, earlier: &[Pack], problems: &mut Vec<Problem>) {
+        let native = crate::rules::Registry::native();
+        for (code, name) in self.rule_ids() {
+            let declared = |same: &dyn Fn(&PackStr, &PackStr) -> bool| {
+                earlier
+                    .iter()
+                    .find(|p| p.rule_ids().any(|(c, n)| same(c, n)))
+            };
+            let problem = if let Some(other) = declared(&|c, _| c == code) {
+                Problem::at(
+                    code.span(),
+                    format!(
+                        "rule code `{code}` is already declared by pack `{}` ({})",
+                        other.pack.name, other.source.path
+                    ),
+                )
+            } else if let Some(other) = declared(&|_, n| n == name) {
+                Problem::at(
+                    name.span(),
+                    format!(
+                        "rule name `{name}` is already declared by pack `{}` ({})",
+                        other.pack.name, other.source.path
+                    ),
+                )
+            } else if native.metas().any(|m| m.code == code.as_str()) {
+                Problem::at(
+                    code.span(),
+                    format!("rule code `{code}` is a built-in rule's code"),
+                )
+            } else if native.metas().any(|m| m.name == name.as_str()) {
+                Problem::at(
+                    name.span(),
+                    format!("rule name `{name}` is a built-in rule's name"),
+                )
+            } else {
+                continue;
+            };
+            problems.push(problem);
+        }
+    }
+
+    /// Checks that the document the pack names is a citation of this or an earlier pack.
+    fn validate_document(&self, earlier: &[Pack], problems: &mut Vec<Problem>) {
+        let Some(document) = &self.pack.document else {
+            return;
+        };
+        let known = earlier
+            .iter()
+            .chain(std::iter::once(self))
+            .flat_map(|p| &p.citations)
+            .any(|c| c.id == document.as_str());
+        if !known {
+            problems.push(Problem::at(
+                document.span(),
+                format!("`document`: no citation has the id `{document}`"),
+            ));
+        }
+    }
+
+    /// Checks the rows of the pack's tables: ids unique, columns known.
+    fn validate_tables(&self, problems: &mut Vec<Problem>) {
         for table in &self.tables {
             let mut seen = std::collections::HashSet::new();
             for row in &table.rows {
                 if !seen.insert(row.id.as_str()) {
-                    return Err((
-                        format!("\"{}\"", row.id),
+                    problems.push(Problem::at(
+                        row.id.span(),
                         format!("duplicate row id `{}` in table `{}`", row.id, table.kind),
                     ));
                 }
                 for column in row.columns.iter().flatten() {
-                    if !table.columns.iter().any(|c| &c.id == column) {
-                        return Err((
-                            format!("\"{column}\""),
+                    if !table.columns.iter().any(|c| c.id == column.as_str()) {
+                        problems.push(Problem::at(
+                            column.span(),
                             format!(
                                 "row `{}` of table `{}` names unknown column `{column}`",
                                 row.id, table.kind
@@ -277,7 +324,6 @@ impl Pack {
                 }
             }
         }
-        Ok(())
     }
 }
 
@@ -287,13 +333,18 @@ mod tests {
 
     #[test]
     fn builtin_packs_load() {
-        for (path, text) in BUILTIN {
-            let pack = Pack::from_toml(path, text).unwrap();
-            assert_eq!(pack.sections.len(), 6, "{path}");
-            assert_eq!(pack.tables.len(), 3, "{path}");
+        let set = PackSet::builtin();
+        let formats: Vec<&Pack> = set
+            .packs()
+            .iter()
+            .filter(|p| !p.tables.is_empty())
+            .collect();
+        let editions: Vec<Option<Edition>> = formats.iter().map(|p| p.pack.edition).collect();
+        assert_eq!(editions, [Some(Edition::E2021), Some(Edition::E2019)]);
+        for pack in formats {
+            assert_eq!(pack.sections.len(), 6, "{}", pack.source.path);
+            assert_eq!(pack.tables.len(), 3, "{}", pack.source.path);
         }
-        assert_eq!(Pack::builtin_format(2019).pack.edition, Some(2019));
-        assert_eq!(Pack::builtin_format(2021).pack.edition, Some(2021));
     }
 
     #[test]
@@ -321,11 +372,12 @@ rows = [{ id = "r", label = "R", columns = ["b"] }]
             );
             Pack::from_toml(&format!("{name}.toml"), &text).unwrap()
         };
+        let builtin = PackSet::builtin();
         let zeros = pack("zeros", 2021, "SW001", r#"{ from = "0", to = "1111" }"#);
         let ones = pack("ones", 2019, "SW002", r#"{ from = "1", to = "0000" }"#);
-        Pack::check_substitutions(&[zeros.clone(), ones]).unwrap();
+        builtin.with_user(vec![zeros.clone(), ones]).unwrap();
         let ones = pack("ones", 2021, "SW002", r#"{ from = "1", to = "0000" }"#);
-        let err = Pack::check_substitutions(&[zeros, ones]).unwrap_err();
+        let err = builtin.with_user(vec![zeros, ones]).unwrap_err();
         assert!(
             err.to_string().starts_with("zeros.toml: rule `SW001`"),
             "{err}"

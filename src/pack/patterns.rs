@@ -5,7 +5,9 @@
 use regex::{Captures, Regex};
 use serde::Deserialize;
 
+use super::{PackStr, Problem};
 use crate::diagnostic::Severity;
+use crate::Edition;
 
 /// What a pattern rule checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -36,9 +38,9 @@ impl PatternKind {
 pub struct PatternRuleSpec {
     /// Stable code: two or more capital letters and digits (`GD001`), so it
     /// never collides with a built-in code.
-    pub code: String,
+    pub code: PackStr,
     /// Stable kebab-case name.
-    pub name: String,
+    pub name: PackStr,
     /// What the rule checks.
     pub kind: PatternKind,
     /// Severity unless configured otherwise (default: warning).
@@ -63,7 +65,7 @@ pub struct PatternRuleSpec {
     pub enabled: bool,
     /// Phrases (or regular expressions with `regex = true`) for `existence` and `required`.
     #[serde(default)]
-    pub tokens: Vec<String>,
+    pub tokens: Vec<PackStr>,
     /// Replacements for `substitution`.
     #[serde(default)]
     pub swap: Vec<SwapSpec>,
@@ -72,7 +74,7 @@ pub struct PatternRuleSpec {
     pub regex: bool,
     /// For `required`: the section kind (`other`, `problems`, …) the phrase must appear in.
     #[serde(default)]
-    pub section: Option<String>,
+    pub section: Option<PackStr>,
     /// What the rule checks and why (Markdown), for `disclint explain`, in
     /// either language: used where `explanation_zh` or `explanation_en` is absent.
     #[serde(default)]
@@ -99,7 +101,7 @@ pub struct PatternRuleSpec {
 #[serde(deny_unknown_fields)]
 pub struct SwapSpec {
     /// The phrase (or regular expression) to replace.
-    pub from: String,
+    pub from: PackStr,
     /// What to write instead (`$1` refers to a group when `regex = true`).
     pub to: String,
 }
@@ -110,28 +112,6 @@ fn default_severity() -> Severity {
 
 fn default_true() -> bool {
     true
-}
-
-/// Where a pack is wrong: the `occurrence`-th (0-based) appearance of
-/// `needle` in the pack text, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Text of the pack to point at.
-    pub needle: String,
-    /// Which appearance of it.
-    pub occurrence: usize,
-    /// The message.
-    pub message: String,
-}
-
-impl Problem {
-    fn at(needle: impl Into<String>, message: String) -> Self {
-        Self {
-            needle: needle.into(),
-            occurrence: 0,
-            message,
-        }
-    }
 }
 
 fn is_pack_code(code: &str) -> bool {
@@ -152,14 +132,14 @@ fn is_kebab(name: &str) -> bool {
 impl PatternRuleSpec {
     /// The patterns this rule searches for, as regular-expression sources.
     pub fn pattern_sources(&self) -> Vec<String> {
-        let raw: Vec<&String> = match self.kind {
+        let raw: Vec<&PackStr> = match self.kind {
             PatternKind::Substitution => self.swap.iter().map(|s| &s.from).collect(),
             _ => self.tokens.iter().collect(),
         };
         raw.into_iter()
             .map(|t| {
                 if self.regex {
-                    t.clone()
+                    t.to_string()
                 } else {
                     regex::escape(t)
                 }
@@ -167,12 +147,12 @@ impl PatternRuleSpec {
             .collect()
     }
 
-    /// Checks the rule on its own; `sections` are the section kinds it may name.
-    pub(crate) fn validate(&self, sections: &[String]) -> Result<(), Problem> {
-        let quoted = |s: &str| format!("\"{s}\"");
+    /// Checks the rule on its own; `sections` are the section kinds it may
+    /// name, `text` the pack text (a pattern is pointed at inside its quotes).
+    pub(crate) fn validate(&self, sections: &[String], text: &str, problems: &mut Vec<Problem>) {
         if !is_pack_code(&self.code) {
-            return Err(Problem::at(
-                quoted(&self.code),
+            problems.push(Problem::at(
+                self.code.span(),
                 format!(
                     "rule code `{}`: pack rule codes are two to eight capital letters and one to four digits (`GD001`), so they never collide with built-in codes",
                     self.code
@@ -180,8 +160,8 @@ impl PatternRuleSpec {
             ));
         }
         if !is_kebab(&self.name) {
-            return Err(Problem::at(
-                quoted(&self.name),
+            problems.push(Problem::at(
+                self.name.span(),
                 format!(
                     "rule `{}`: the name `{}` is not kebab-case",
                     self.code, self.name
@@ -203,8 +183,8 @@ impl PatternRuleSpec {
             ),
         };
         if !fields.0 || !fields.1 {
-            return Err(Problem::at(
-                quoted(&self.code),
+            problems.push(Problem::at(
+                self.code.span(),
                 format!(
                     "rule `{}`: a `{}` rule needs a non-empty `{}` and no `{}`",
                     self.code,
@@ -216,17 +196,16 @@ impl PatternRuleSpec {
         }
         if let Some(section) = &self.section {
             if self.kind != PatternKind::Required {
-                return Err(Problem::at(
-                    quoted(section),
+                problems.push(Problem::at(
+                    section.span(),
                     format!(
                         "rule `{}`: only `required` rules take a `section`",
                         self.code
                     ),
                 ));
-            }
-            if !sections.contains(section) {
-                return Err(Problem::at(
-                    quoted(section),
+            } else if !sections.iter().any(|s| s == section.as_str()) {
+                problems.push(Problem::at(
+                    section.span(),
                     format!(
                         "rule `{}`: unknown section `{section}` (known: {})",
                         self.code,
@@ -235,34 +214,25 @@ impl PatternRuleSpec {
                 ));
             }
         }
-        if let Some(empty) = self
-            .tokens
-            .iter()
-            .chain(self.swap.iter().map(|s| &s.from))
-            .find(|t| t.is_empty())
-        {
-            return Err(Problem::at(
-                quoted(empty),
+        let written = || self.tokens.iter().chain(self.swap.iter().map(|s| &s.from));
+        for empty in written().filter(|t| t.is_empty()) {
+            problems.push(Problem::at(
+                empty.span(),
                 format!("rule `{}`: empty pattern", self.code),
             ));
         }
         if self.regex {
-            for (source, written) in self
-                .pattern_sources()
-                .iter()
-                .zip(self.tokens.iter().chain(self.swap.iter().map(|s| &s.from)))
-            {
+            for (source, written) in self.pattern_sources().iter().zip(written()) {
                 if let Err(err) = regex::Regex::new(source) {
                     let detail = err.to_string();
                     let last = detail.lines().last().unwrap_or("invalid").trim().to_owned();
-                    return Err(Problem::at(
-                        written.clone(),
+                    problems.push(Problem::at(
+                        written.inner_span(text),
                         format!("rule `{}`: bad regular expression: {last}", self.code),
                     ));
                 }
             }
         }
-        Ok(())
     }
 }
 
@@ -286,7 +256,9 @@ pub(crate) struct Substitution<'a> {
     /// The rule.
     pub rule: &'a PatternRuleSpec,
     /// The edition of its pack: rules of different editions never run together.
-    pub edition: Option<u16>,
+    pub edition: Option<Edition>,
+    /// Which pack of the set it comes from.
+    pub pack: usize,
     /// Where it comes from, for messages about another pack's rule (` (pack …)`), or empty.
     pub origin: String,
 }
@@ -302,14 +274,15 @@ fn replacement(rule: &PatternRuleSpec, swap: &SwapSpec, caps: &Captures<'_>) -> 
     text
 }
 
-/// The first substitution whose replacement a substitution of the set (itself
+/// The substitutions whose replacement a substitution of the set (itself
 /// included) would rewrite again — `--fix` would then rewrite its own
-/// output, and for a pair like `0` → `1111`, `1` → `0000` never stop: the
-/// index of the rule in `rules` and the message. Each replacement is searched
-/// as a substitution would search the report, leaving alone a match that
-/// stands inside the other's replacement; a regular expression's `$1` is
-/// searched as empty, its text being unknown until a report matches.
-pub(crate) fn find_feeding(rules: &[Substitution<'_>]) -> Option<(usize, String)> {
+/// output, and for a pair like `0` → `1111`, `1` → `0000` never stop: for
+/// each such rule (once), its index in `rules` and the message. Each
+/// replacement is searched as a substitution would search the report,
+/// leaving alone a match that stands inside the other's replacement; a
+/// regular expression's `$1` is searched as empty, its text being unknown
+/// until a report matches.
+pub(crate) fn find_feeding(rules: &[Substitution<'_>]) -> Vec<(usize, String)> {
     let swaps: Vec<(usize, &SwapSpec, Regex)> =
         rules
             .iter()
@@ -321,83 +294,91 @@ pub(crate) fn find_feeding(rules: &[Substitution<'_>]) -> Option<(usize, String)
                 )
             })
             .collect();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (index, swap, _) in &swaps {
+        if found.iter().any(|(fed, _)| fed == index) {
+            continue;
+        }
+        if let Some(message) = fed_by(rules, &swaps, *index, swap) {
+            found.push((*index, message));
+        }
+    }
+    found
+}
+
+/// Why the replacement of `swap` (of rule `index`) would be rewritten by a
+/// swap of `swaps`, if it would.
+fn fed_by(
+    rules: &[Substitution<'_>],
+    swaps: &[(usize, &SwapSpec, Regex)],
+    index: usize,
+    swap: &SwapSpec,
+) -> Option<String> {
     // Captures with no groups: expanding a template with them leaves every `$1` empty.
     let none = Regex::new("").ok()?;
     let none = none.captures("")?;
-    for (index, swap, _) in &swaps {
-        let fed = &rules[*index];
-        let written = replacement(fed.rule, swap, &none);
-        for (other, other_swap, pattern) in &swaps {
-            let by = &rules[*other];
-            if fed.edition.is_some() && by.edition.is_some() && fed.edition != by.edition {
+    let fed = &rules[index];
+    let written = replacement(fed.rule, swap, &none);
+    for (other, other_swap, pattern) in swaps {
+        let by = &rules[*other];
+        if fed.edition.is_some() && by.edition.is_some() && fed.edition != by.edition {
+            continue;
+        }
+        for caps in pattern.captures_iter(&written) {
+            let Some(found) = caps.get(0).filter(|m| !m.is_empty()) else {
+                continue;
+            };
+            let again = replacement(by.rule, other_swap, &caps);
+            if already_replaced(&written, found.start(), found.as_str(), &again) {
                 continue;
             }
-            for caps in pattern.captures_iter(&written) {
-                let Some(found) = caps.get(0).filter(|m| !m.is_empty()) else {
-                    continue;
-                };
-                let again = replacement(by.rule, other_swap, &caps);
-                if already_replaced(&written, found.start(), found.as_str(), &again) {
-                    continue;
-                }
-                let consequence = if other == index && std::ptr::eq(*other_swap, *swap) {
-                    "the same substitution replaces again: --fix would rewrite its own output again and again".to_owned()
-                } else {
-                    format!(
-                        "`{}` → `{}` of rule `{}`{} replaces in turn: --fix would rewrite its own output; write the final text in one substitution",
-                        other_swap.from, other_swap.to, by.rule.code, by.origin
-                    )
-                };
-                let message = format!(
-                    "rule `{}`: its replacement `{}` (for `{}`) holds `{}`, which {consequence}",
-                    fed.rule.code,
-                    swap.to,
-                    swap.from,
-                    found.as_str()
-                );
-                return Some((*index, message));
-            }
+            let consequence = if *other == index && std::ptr::eq(*other_swap, swap) {
+                "the same substitution replaces again: --fix would rewrite its own output again and again".to_owned()
+            } else {
+                let origin = if by.pack == fed.pack { "" } else { &by.origin };
+                format!(
+                    "`{}` → `{}` of rule `{}`{origin} replaces in turn: --fix would rewrite its own output; write the final text in one substitution",
+                    other_swap.from, other_swap.to, by.rule.code
+                )
+            };
+            return Some(format!(
+                "rule `{}`: its replacement `{}` (for `{}`) holds `{}`, which {consequence}",
+                fed.rule.code,
+                swap.to,
+                swap.from,
+                found.as_str()
+            ));
         }
     }
     None
 }
 
 /// Checks a pack's rules together: each on its own, then codes and names
-/// unique, then no substitution rewriting another's replacement.
+/// unique (a duplicate is pointed at, not the first). Substitutions that
+/// feed each other are found with those of the other packs
+/// ([`find_feeding`]).
 pub(crate) fn validate_rules(
     rules: &[PatternRuleSpec],
     sections: &[String],
-) -> Result<(), Problem> {
+    text: &str,
+    problems: &mut Vec<Problem>,
+) {
     for rule in rules {
-        rule.validate(sections)?;
+        rule.validate(sections, text, problems);
     }
     for (index, rule) in rules.iter().enumerate() {
         let earlier = &rules[..index];
         if earlier.iter().any(|r| r.code == rule.code) {
-            return Err(Problem {
-                needle: format!("\"{}\"", rule.code),
-                occurrence: earlier.iter().filter(|r| r.code == rule.code).count(),
-                message: format!("duplicate rule code `{}`", rule.code),
-            });
+            problems.push(Problem::at(
+                rule.code.span(),
+                format!("duplicate rule code `{}`", rule.code),
+            ));
         }
         if earlier.iter().any(|r| r.name == rule.name) {
-            return Err(Problem {
-                needle: format!("\"{}\"", rule.name),
-                occurrence: earlier.iter().filter(|r| r.name == rule.name).count(),
-                message: format!("duplicate rule name `{}`", rule.name),
-            });
+            problems.push(Problem::at(
+                rule.name.span(),
+                format!("duplicate rule name `{}`", rule.name),
+            ));
         }
     }
-    let substitutions: Vec<Substitution<'_>> = rules
-        .iter()
-        .map(|rule| Substitution {
-            rule,
-            edition: None,
-            origin: String::new(),
-        })
-        .collect();
-    if let Some((index, message)) = find_feeding(&substitutions) {
-        return Err(Problem::at(format!("\"{}\"", rules[index].code), message));
-    }
-    Ok(())
 }

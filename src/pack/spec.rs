@@ -3,6 +3,8 @@
 use serde::Deserialize;
 
 use super::identity::IdentitySpec;
+use super::PackStr;
+use crate::Edition;
 
 /// The `[pack]` table.
 #[derive(Debug, Clone, Deserialize)]
@@ -10,12 +12,16 @@ use super::identity::IdentitySpec;
 pub struct PackInfo {
     /// The pack's name.
     pub name: String,
-    /// The format edition the pack describes (2019 or 2021), if it describes one.
+    /// The format edition the pack describes, if it describes one.
     #[serde(default)]
-    pub edition: Option<u16>,
+    pub edition: Option<Edition>,
     /// One line about the pack.
     #[serde(default)]
     pub description: Option<String>,
+    /// For a pack that describes an edition: the citation id (`[[citations]]`
+    /// of this or an earlier pack) of the document that issued the format.
+    #[serde(default)]
+    pub document: Option<PackStr>,
 }
 
 /// A required section.
@@ -50,7 +56,7 @@ pub struct TopicSpec {
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
     /// Stable identifier: `active_disclosure`, `applications`, `review_litigation`.
-    pub kind: String,
+    pub kind: PackStr,
     /// The section kind the table belongs in.
     pub section: String,
     /// The table's name, for messages.
@@ -94,7 +100,7 @@ pub struct ColumnSpec {
 #[serde(deny_unknown_fields)]
 pub struct RowSpec {
     /// Identifier used by identities; dots make groups (`results.withheld.state_secret`).
-    pub id: String,
+    pub id: PackStr,
     /// The row label as the format writes it.
     pub label: String,
     /// Other accepted labels.
@@ -105,7 +111,7 @@ pub struct RowSpec {
     pub caption: Option<String>,
     /// The row's columns, if not all of the table's.
     #[serde(default)]
-    pub columns: Option<Vec<String>>,
+    pub columns: Option<Vec<PackStr>>,
     /// A group label that carries no values.
     #[serde(default)]
     pub group: bool,
@@ -120,7 +126,7 @@ impl TableSpec {
         match &row.columns {
             Some(ids) => ids
                 .iter()
-                .filter_map(|id| self.columns.iter().find(|c| &c.id == id))
+                .filter_map(|id| self.columns.iter().find(|c| c.id == id.as_str()))
                 .collect(),
             None => self.columns.iter().collect(),
         }

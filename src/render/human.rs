@@ -126,6 +126,14 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
             summary.failed
         ));
     }
+    if summary.unchecked > 0 {
+        line.push_str(&tr!(
+            lang,
+            "；{} 个文件无法读取、未检查（其输入规则已关闭）",
+            "; {} files not checked: they could not be read and their input rule is off",
+            summary.unchecked
+        ));
+    }
     line
 }
 

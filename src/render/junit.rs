@@ -42,18 +42,24 @@ impl Renderer for Junit {
         let path = xml(&result.path);
         let count = result.diagnostics.len();
         // A file that could not be read is an error (the check could not
-        // run), not a failure.
+        // run), not a failure; skipped when its input rule is off.
         let (element, failures, errors) = if result.source.is_some() {
             ("failure", count, 0)
         } else {
             ("error", 0, count)
         };
+        let skipped = usize::from(result.unchecked());
         writeln!(
             out,
-            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">",
+            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\">",
             count.max(1)
         )?;
-        if count == 0 {
+        if skipped > 0 {
+            writeln!(
+                out,
+                "    <testcase name=\"disclint\" classname=\"{path}\" file=\"{path}\"><skipped message=\"not checked: the file could not be read and its input rule is off\"/></testcase>"
+            )?;
+        } else if count == 0 {
             writeln!(
                 out,
                 "    <testcase name=\"disclint\" classname=\"{path}\" file=\"{path}\"/>"

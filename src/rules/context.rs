@@ -1,7 +1,7 @@
 //! What a rule sees (the context) and where it reports (the sink).
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Format, Report};
+use crate::model::{Format, Formats, Report};
 use crate::parse::Document;
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub report: &'a Report,
     /// The format of the report's edition.
     pub format: &'a Format,
+    /// The formats of every edition (T005 compares the report with the others).
+    pub formats: &'a Formats,
     /// The language messages are written in.
     pub lang: Lang,
 }

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::normalize::canon;
 use crate::span::Span;
@@ -22,8 +22,10 @@ pub const EXAMPLE_YEAR: i32 = 2024;
 /// The section numerals of the host report, in order.
 const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
-/// Where an example stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Where an example stands. A pack writes it in lower case (`rows`,
+/// `opening`, `{ sections = [2, 3] }`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Place {
     /// The example is the whole text.
     Whole,

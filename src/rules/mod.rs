@@ -25,6 +25,8 @@ pub use per_file_ignores::PerFileIgnores;
 pub use registry::Registry;
 pub use selection::{Selection, Selector};
 
+use crate::pack::ids::Need;
+
 /// A check over one report.
 pub trait Rule: Send + Sync {
     /// The rule's code, name, severity and documentation (built-in rules
@@ -33,6 +35,13 @@ pub trait Rule: Send + Sync {
 
     /// Reports every finding in `ctx` to `sink`.
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>);
+
+    /// The section, table, row and column ids the rule reads by name
+    /// ([`crate::pack::ids`]): a set of packs without one of them does not
+    /// load.
+    fn requires(&self) -> &'static [Need] {
+        &[]
+    }
 
     /// Whether the rule also runs on a text that is not a report at all (no
     /// title and none of the six sections, see [`crate::model::Report::is_report`]).

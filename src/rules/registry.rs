@@ -1,6 +1,7 @@
 //! The list of rules and how a run picks from it.
 
 use super::{arithmetic, citations, input, period, structure, tables, text, Rule, RuleMeta};
+use crate::pack::{Pack, PackSet};
 
 /// The rules available to a run, with their metadata.
 pub struct Registry {
@@ -8,8 +9,33 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// Every built-in rule, by family, then code.
+    /// Every built-in rule: those written in Rust and those the built-in
+    /// packs declare, by family, then code.
     pub fn builtin() -> Self {
+        Self::with_packs(PackSet::builtin().packs())
+    }
+
+    /// The rules written in Rust and the rules `packs` declare (built-in
+    /// and user packs, in load order). A pack rule whose code is already
+    /// taken is skipped ([`PackSet`] refuses such packs; this keeps a
+    /// registry of unchecked packs sound).
+    pub fn with_packs(packs: &[Pack]) -> Self {
+        let mut registry = Self::native();
+        let mut pack_rules = super::pack::rules(packs);
+        pack_rules.extend(arithmetic::pack_rules(packs));
+        let mut taken: Vec<String> = registry.metas().map(|m| m.code.to_string()).collect();
+        pack_rules.retain(|rule| {
+            let code = rule.meta().code.to_string();
+            let fresh = !taken.contains(&code);
+            taken.push(code);
+            fresh
+        });
+        registry.extend(pack_rules);
+        registry
+    }
+
+    /// The rules written in Rust, by family, then code.
+    pub fn native() -> Self {
         let mut all: Vec<Box<dyn Rule>> = Vec::new();
         all.extend(structure::rules());
         all.extend(period::rules());

@@ -1,29 +1,23 @@
-//! `A`: arithmetic. The table identities are data in the format packs
-//! (`[[tables.identities]]`); one engine evaluates them ([`identity`]), and
-//! each built-in code is a thin rule over it. The prose rules compare the
-//! figures a sentence states with each other and with the tables.
+//! `A`: arithmetic. The table identities are data in the packs: the rules
+//! (A001–A004, with their documentation) in `rules/identities.toml`, the
+//! identities with their tables (`[[tables.identities]]`); one engine
+//! evaluates them ([`identity`]) and one rule serves every code
+//! ([`identity_rule`]). The prose rules compare the figures a sentence
+//! states with each other and with the tables.
 
-mod applicant_total;
-mod application_balance;
 mod identity;
-mod pack_identity;
+mod identity_rule;
 mod prose;
 mod prose_sum;
 mod prose_table_mismatch;
-mod results_total;
-mod review_litigation_total;
 
-pub use pack_identity::pack_rules;
+pub use identity_rule::pack_rules;
 
 use super::Rule;
 
-/// The arithmetic rules.
+/// The arithmetic rules written in Rust (the identity rules come from the packs).
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(application_balance::ApplicationBalance),
-        Box::new(results_total::ResultsTotal),
-        Box::new(applicant_total::ApplicantTotal),
-        Box::new(review_litigation_total::ReviewLitigationTotal),
         Box::new(prose_sum::ProseSum),
         Box::new(prose_table_mismatch::ProseTableMismatch),
     ]

@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pack::ids::{self, Need};
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
@@ -60,6 +61,13 @@ impl Rule for ProseSum {
         good: Opening "全年主动公开政府信息279条,其中通过网站公开50条,通过政务新媒体公开229条。",
     }
 
+    fn requires(&self) -> &'static [Need] {
+        &[
+            Need::Row(ids::APPLICATIONS, ids::CARRIED_OVER),
+            Need::Column(ids::APPLICATIONS, ids::TOTAL),
+        ]
+    }
+
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         for (span, sentence) in super::prose::sentences(ctx) {
             let Some(found) = breakdown(sentence) else {
@@ -72,7 +80,7 @@ impl Rule for ProseSum {
             // Applications handled and carried forward balance the new ones
             // *plus* last year's: only the table knows those.
             if sentence.contains("结转") {
-                match super::prose_table_mismatch::total(ctx, "carried_over") {
+                match super::prose_table_mismatch::total(ctx, ids::CARRIED_OVER) {
                     Some((carried, _)) if sum == found.whole.value + carried => continue,
                     Some(_) => {}
                     None => continue,

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Number, Value};
+use crate::pack::ids::{self, Need};
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
@@ -37,10 +38,22 @@ impl Rule for ProseTableMismatch {
         good: Opening "全年未收到政府信息公开申请。",
     }
 
+    fn requires(&self) -> &'static [Need] {
+        &[
+            Need::Row(ids::APPLICATIONS, ids::NEW),
+            Need::Row(ids::APPLICATIONS, ids::CARRIED_OVER),
+            Need::Row(ids::APPLICATIONS, ids::CARRIED_FORWARD),
+            Need::Column(ids::APPLICATIONS, ids::TOTAL),
+            Need::Column(ids::REVIEW_LITIGATION, ids::REVIEW_TOTAL),
+            Need::Column(ids::REVIEW_LITIGATION, ids::DIRECT_TOTAL),
+            Need::Column(ids::REVIEW_LITIGATION, ids::AFTER_REVIEW_TOTAL),
+        ]
+    }
+
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
-        let new = total(ctx, "new");
-        let carried_over = total(ctx, "carried_over");
-        let forward = total(ctx, "carried_forward");
+        let new = total(ctx, ids::NEW);
+        let carried_over = total(ctx, ids::CARRIED_OVER);
+        let forward = total(ctx, ids::CARRIED_FORWARD);
         let year = ctx.report.year_value();
         for (span, sentence) in super::prose::sentences(ctx) {
             let relevant = ["申请", "结转", "复议", "诉讼"]
@@ -147,7 +160,7 @@ impl ProseTableMismatch {
         {
             return;
         }
-        let Some(table) = ctx.report.table("review_litigation") else {
+        let Some(table) = ctx.report.table(ids::REVIEW_LITIGATION) else {
             return;
         };
         let Some(row) = table.rows.first() else {
@@ -165,11 +178,11 @@ impl ProseTableMismatch {
         let tail = &sentence[m.start()..];
         let mut totals = Vec::new();
         if tail.contains("复议") {
-            totals.push(value("review.total"));
+            totals.push(value(ids::REVIEW_TOTAL));
         }
         if tail.contains("诉讼") {
-            totals.push(value("direct.total"));
-            totals.push(value("after_review.total"));
+            totals.push(value(ids::DIRECT_TOTAL));
+            totals.push(value(ids::AFTER_REVIEW_TOTAL));
         }
         let found: Vec<(Number, Span)> = totals
             .into_iter()
@@ -226,14 +239,14 @@ static YEARS: LazyLock<Regex> =
 
 /// The 总计 of an applications row, if the table holds it as an integer.
 pub(crate) fn total(ctx: &Context<'_>, row: &str) -> Option<(u64, Span)> {
-    let table = ctx.report.table("applications")?;
+    let table = ctx.report.table(ids::APPLICATIONS)?;
     let cell = table
         .rows
         .iter()
         .find(|r| r.id == row)?
         .values
         .iter()
-        .find(|v| v.column == "total")?;
+        .find(|v| v.column == ids::TOTAL)?;
     match cell.value {
         Value::Integer(n) if !super::identity::cut_off(ctx, cell.span.end()) => {
             Some((n.to_u64()?, cell.span))

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::normalize::canon;
+use crate::pack::ids::{self, Need};
 use crate::parse::Cell;
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
@@ -51,10 +52,17 @@ impl Rule for ArticleItemMismatch {
             | 行政强制 | 11 |",
     }
 
+    fn requires(&self) -> &'static [Need] {
+        &[
+            Need::Section(ids::ACTIVE_DISCLOSURE),
+            Need::Table(ids::ACTIVE_DISCLOSURE),
+        ]
+    }
+
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let (Some(section), Some(table)) = (
-            ctx.report.section("active_disclosure"),
-            ctx.report.table("active_disclosure"),
+            ctx.report.section(ids::ACTIVE_DISCLOSURE),
+            ctx.report.table(ids::ACTIVE_DISCLOSURE),
         ) else {
             return;
         };
@@ -62,7 +70,7 @@ impl Rule for ArticleItemMismatch {
             .format
             .tables
             .iter()
-            .find(|t| t.spec.kind == "active_disclosure")
+            .find(|t| t.spec.kind == ids::ACTIVE_DISCLOSURE)
         else {
             return;
         };

@@ -1,7 +1,9 @@
 //! `I`: reading the input. These diagnostics come from the reader
-//! ([`crate::input`]), before any report exists; the rules here carry their
-//! documentation so that `disclint rules` and `disclint explain` list them,
-//! and their `check` does nothing.
+//! ([`crate::input`], [`crate::extract`]), before any report exists, so
+//! the rules' `check` does nothing: the reader builds each diagnostic from
+//! its rule's metadata (code, name, severity), and the pipeline applies
+//! the run's selection, severities and per-file-ignores to it like to any
+//! rule's ([`crate::lint::Linter::admit_input`]).
 
 mod binary_input;
 mod input_too_large;
@@ -9,15 +11,21 @@ mod no_input_matched;
 mod undecodable_input;
 mod unreadable_path;
 
+pub use binary_input::BinaryInput;
+pub use input_too_large::InputTooLarge;
+pub use no_input_matched::NoInputMatched;
+pub use undecodable_input::UndecodableInput;
+pub use unreadable_path::UnreadablePath;
+
 use super::Rule;
 
-/// The input rules (documentation only; the reader reports them).
+/// The input rules.
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(undecodable_input::UndecodableInput),
-        Box::new(binary_input::BinaryInput),
-        Box::new(input_too_large::InputTooLarge),
-        Box::new(unreadable_path::UnreadablePath),
-        Box::new(no_input_matched::NoInputMatched),
+        Box::new(UndecodableInput),
+        Box::new(BinaryInput),
+        Box::new(InputTooLarge),
+        Box::new(UnreadablePath),
+        Box::new(NoInputMatched),
     ]
 }

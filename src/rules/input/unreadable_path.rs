@@ -14,12 +14,14 @@ impl Rule for UnreadablePath {
         summary_zh: "路径无法读取",
         summary_en: "A path cannot be read",
         explanation_zh: "路径不存在、用户无权读取、符号链接已失效，或者需要文件的地方给的是目录，\
-            都会附上操作系统给出的原因提示（退出码为2）；其他输入照常检查。由读取环节报告，\
-            而不是由 `check` 的规则报告。",
+            都会附上操作系统给出的原因提示（退出码为2）；其他输入照常检查。\
+            由读取环节报告；和其他规则一样可以选用、忽略或调整级别，\
+            忽略后该文件仍不检查，但不再导致退出码2。",
         explanation_en: "A path that does not exist, that the user may not read, a broken \
             symbolic link, or a directory where a file was needed is reported with the operating \
-            system's reason (exit code 2); the other inputs are still checked. Reported by the \
-            reader, not by `check` rules.",
+            system's reason (exit code 2); the other inputs are still checked. \
+            Reported by the reader; selected, ignored and given a severity like any rule \
+            (ignored, the file is still not checked but no longer makes the exit code 2).",
         basis: "disclint 的输入处理",
         bad: Command "disclint check 不存在的报告.txt",
         good: Command "disclint check 报告.txt",

@@ -3,17 +3,17 @@
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::pack::{already_replaced, Pack, PatternKind, PatternRuleSpec};
+use crate::pack::{already_replaced, Pack, PackStr, PatternKind, PatternRuleSpec};
 use crate::rules::{Context, Example, Family, Rule, RuleMeta, Sink};
 use crate::span::Span;
-use crate::{tr, Lang};
+use crate::{tr, Edition, Lang};
 
 /// A pattern rule from a pack, with its patterns compiled.
 pub struct PatternRule {
     meta: RuleMeta,
     spec: PatternRuleSpec,
     patterns: Vec<Regex>,
-    edition: Option<u16>,
+    edition: Option<Edition>,
 }
 
 /// Strips the `{…}` placeholders of a message for use as a summary.
@@ -94,13 +94,17 @@ impl PatternRule {
             .iter()
             .map(|source| Regex::new(source).ok())
             .collect::<Option<Vec<_>>>()?;
-        let first_token = spec.tokens.first().cloned().unwrap_or_default();
+        let first_token = spec
+            .tokens
+            .first()
+            .map(|t| t.to_string())
+            .unwrap_or_default();
         let (bad, good) = match spec.kind {
             PatternKind::Existence => (first_token, "（不出现上述用语）".to_owned()),
             PatternKind::Substitution => spec
                 .swap
                 .first()
-                .map(|s| (s.from.clone(), s.to.clone()))
+                .map(|s| (s.from.to_string(), s.to.clone()))
                 .unwrap_or_default(),
             PatternKind::Required => ("（未写明所要求的内容）".to_owned(), first_token),
         };
@@ -109,8 +113,8 @@ impl PatternRule {
             .clone()
             .unwrap_or_else(|| summary_of(&spec.message));
         let meta = RuleMeta {
-            code: spec.code.clone().into(),
-            name: spec.name.clone().into(),
+            code: spec.code.to_string().into(),
+            name: spec.name.to_string().into(),
             family: Family::Text,
             severity: spec.severity,
             default_enabled: spec.enabled,
@@ -242,7 +246,7 @@ impl PatternRule {
         if self.patterns.iter().any(|re| re.is_match(body)) {
             return;
         }
-        let wanted = self.spec.tokens.first().map_or("", String::as_str);
+        let wanted = self.spec.tokens.first().map_or("", PackStr::as_str);
         sink.report(at, self.message(ctx.lang, wanted, "", &heading))
             .help(tr!(
                 ctx.lang,

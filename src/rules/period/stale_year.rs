@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pack::ids::{self, Need};
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
@@ -63,6 +64,10 @@ impl Rule for StaleYear {
         good: Opening "2024年，我局共主动公开政府信息186条，较2023年增加12条。",
     }
 
+    fn requires(&self) -> &'static [Need] {
+        &[Need::Section(ids::PROBLEMS)]
+    }
+
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some(year) = ctx.report.year_value() else {
             return;
@@ -70,7 +75,7 @@ impl Rule for StaleYear {
         let text = ctx.text();
         let stale = (year - 1).to_string();
         let body_start = ctx.report.title.as_ref().map_or(0, |t| t.span.end());
-        let problems = ctx.report.section("problems").map(|s| s.span);
+        let problems = ctx.report.section(ids::PROBLEMS).map(|s| s.span);
         for caps in OPENING_YEAR_RE.captures_iter(&text[body_start..]) {
             let (Some(found), Some(digits)) = (caps.name("year"), caps.name("digits")) else {
                 continue;

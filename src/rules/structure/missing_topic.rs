@@ -1,6 +1,7 @@
 //! S006 `missing-topic`.
 
 use crate::normalize::canon;
+use crate::pack::ids::{self, Need};
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
@@ -40,11 +41,15 @@ impl Rule for MissingTopic {
             ……",
     }
 
+    fn requires(&self) -> &'static [Need] {
+        &[Need::Section(ids::OVERVIEW)]
+    }
+
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
-        let Some(spec) = ctx.format.section("overview") else {
+        let Some(spec) = ctx.format.section(ids::OVERVIEW) else {
             return;
         };
-        let Some(section) = ctx.report.section("overview") else {
+        let Some(section) = ctx.report.section(ids::OVERVIEW) else {
             return;
         };
         let body = canon(section.span.slice(ctx.text()));

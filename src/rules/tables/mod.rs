@@ -34,8 +34,9 @@ pub(crate) fn present<'a>(
         let spec = &format.spec;
         ctx.report.section(&spec.section)?;
         let table = ctx.report.table(&spec.kind)?;
-        foreign_labels(ctx, spec)
-            .is_empty()
+        ctx.report
+            .foreign_table(&spec.kind)
+            .is_none()
             .then_some((spec, table))
     })
 }
@@ -77,5 +78,3 @@ pub(crate) fn column_name(spec: &TableSpec, row: &TableRow, id: &str) -> String 
         short
     }
 }
-
-pub(crate) use outdated_format::foreign_labels;

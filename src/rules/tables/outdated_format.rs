@@ -1,19 +1,10 @@
 //! T005 `outdated-format`.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use crate::normalize::canon;
-use crate::pack::{Pack, TableSpec};
 use crate::rules::{declare_rule, Context, Rule, Sink};
-use crate::span::Span;
 use crate::tr;
 
 /// A 2021+ report whose tables use the 2019 edition's rows or columns, or the converse.
 pub struct OutdatedFormat;
-
-/// Labels shorter than this (in characters) are too common to tell editions apart.
-const MIN_LABEL_CHARS: usize = 4;
 
 /// More spans than this are not labelled.
 const MAX_LABELS: usize = 4;
@@ -51,18 +42,21 @@ impl Rule for OutdatedFormat {
         let Some(year) = ctx.report.year_value() else {
             return;
         };
-        let (other, expected) = if year >= 2021 {
-            (2019, 2021)
-        } else {
-            (2021, 2019)
-        };
-        for table in &ctx.format.tables {
-            let found = foreign_labels(ctx, &table.spec);
-            let Some((first, label)) = found.first() else {
+        for foreign in &ctx.report.foreign_tables {
+            let Some(table) = ctx
+                .format
+                .tables
+                .iter()
+                .find(|t| t.spec.kind == foreign.table)
+            else {
                 continue;
             };
+            let Some(first) = foreign.labels.first() else {
+                continue;
+            };
+            let (expected, other) = (foreign.expected, foreign.edition);
             let diagnostic = sink.report(
-                *first,
+                first.span,
                 tr!(
                     ctx.lang,
                     "{}年度报告的“{}”使用了{}年版格式的“{}”，应使用{}年版格式",
@@ -70,95 +64,38 @@ impl Rule for OutdatedFormat {
                     year,
                     table.spec.name,
                     other,
-                    label,
+                    first.value,
                     expected
                 ),
             );
-            for (span, label) in found.iter().skip(1).take(MAX_LABELS) {
+            for label in foreign.labels.iter().skip(1).take(MAX_LABELS) {
                 diagnostic.label(
-                    *span,
-                    tr!(ctx.lang, "{}年版：“{}”", "{} edition: “{}”", other, label),
+                    label.span,
+                    tr!(
+                        ctx.lang,
+                        "{}年版：“{}”",
+                        "{} edition: “{}”",
+                        other,
+                        label.value
+                    ),
                 );
             }
-            diagnostic.help(tr!(
-                ctx.lang,
-                "按{}年版格式（{}）重新填写该表",
-                "fill in the table of the {} edition ({})",
-                expected,
-                if expected == 2021 {
-                    "国办公开办函〔2021〕30号"
-                } else {
-                    "国办公开办函〔2019〕60号"
-                }
-            ));
+            let help = match &ctx.formats.get(expected).basis {
+                Some(basis) => tr!(
+                    ctx.lang,
+                    "按{}年版格式（{}）重新填写该表",
+                    "fill in the table of the {} edition ({})",
+                    expected,
+                    basis
+                ),
+                None => tr!(
+                    ctx.lang,
+                    "按{}年版格式重新填写该表",
+                    "fill in the table of the {} edition",
+                    expected
+                ),
+            };
+            diagnostic.help(help);
         }
     }
-}
-
-/// Cells of the table's section that carry labels only the other edition has
-/// (the edition the report year does not call for), with their text.
-pub(crate) fn foreign_labels(ctx: &Context<'_>, spec: &TableSpec) -> Vec<(Span, String)> {
-    let Some(year) = ctx.report.year_value() else {
-        return Vec::new();
-    };
-    let Some(section) = ctx.report.section(&spec.section) else {
-        return Vec::new();
-    };
-    let other = if year >= 2021 { 2019 } else { 2021 };
-    let Some(foreign) = foreign_vocabulary(other).get(&spec.kind) else {
-        return Vec::new();
-    };
-    if foreign.is_empty() {
-        return Vec::new();
-    }
-    let text = ctx.text();
-    let mut found = Vec::new();
-    for block in &ctx.doc.blocks[section.blocks.clone()] {
-        for cell in ctx.doc.cells(text, block) {
-            let folded = canon(cell.span.slice(text));
-            if foreign.iter().any(|l| folded.starts_with(l.as_str())) {
-                found.push((cell.span, cell.span.slice(text).to_owned()));
-            }
-        }
-    }
-    found
-}
-
-/// Per table kind, the folded labels only edition `other` has (long enough
-/// to tell the editions apart), computed once from the built-in packs.
-fn foreign_vocabulary(other: u16) -> &'static HashMap<String, Vec<String>> {
-    static CACHE: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| {
-        [2019, 2021].map(|other| {
-            let own = Pack::builtin_format(if other == 2019 { 2021 } else { 2019 });
-            let own_labels: Vec<String> = own.tables.iter().flat_map(labels).collect();
-            Pack::builtin_format(other)
-                .tables
-                .iter()
-                .map(|table| {
-                    let foreign = labels(table)
-                        .into_iter()
-                        .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
-                        .filter(|l| !own_labels.iter().any(|own| own.contains(l.as_str())))
-                        .collect();
-                    (table.kind.clone(), foreign)
-                })
-                .collect()
-        })
-    });
-    &cache[usize::from(other != 2019)]
-}
-
-/// Every folded row, column and header label of a table.
-fn labels(table: &TableSpec) -> Vec<String> {
-    table
-        .columns
-        .iter()
-        .map(|c| canon(&c.label))
-        .chain(table.rows.iter().flat_map(|r| {
-            std::iter::once(canon(&r.label)).chain(r.aliases.iter().map(|a| canon(a)))
-        }))
-        .chain(table.headers.iter().map(|h| canon(h)))
-        .filter(|l| !l.is_empty())
-        .collect()
 }
