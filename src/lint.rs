@@ -110,14 +110,15 @@ impl Linter {
 
     /// A diagnostic of the reader (family `I`: the input at `path` could not
     /// be read) as the run's options have it, like the findings of
-    /// [`Linter::check`]: `None` when its rule does not run on `path`
-    /// (`--ignore I004`, not selected, or a per-file ignore), else at the
-    /// rule's effective severity.
+    /// [`Linter::check`]: `None` when its rule is ignored (`--ignore I004`,
+    /// or a per-file ignore of `path`; a `--select` that does not name it
+    /// keeps it), else at the rule's effective severity.
     pub fn admit_input(&self, path: &str, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
         let Some(meta) = self.registry.find(&diagnostic.code) else {
             return Some(diagnostic);
         };
-        if !self.runs(meta, path) {
+        if self.options.selection.ignores(meta) || self.options.per_file_ignores.ignores(path, meta)
+        {
             return None;
         }
         diagnostic.severity = self.options.selection.severity_of(meta);

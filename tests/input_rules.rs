@@ -96,14 +96,32 @@ fn ignore_hides_an_input_diagnostic_and_the_file_is_not_checked() {
         &["--no-config", "--ignore", "I004"][..],
         &["--no-config", "--ignore", "unreadable-path"],
         &["--no-config", "--ignore", "I"],
-        // A selection without the input rules switches them off too.
-        &["--no-config", "--select", "S"],
+        &["--no-config", "--select", "S", "--ignore", "I004"],
     ] {
         let (code, found, summary) = check_missing(options);
         assert_eq!(found, [], "{options:?}");
         assert_eq!(counts(&summary), (0, 1), "{options:?}");
         assert_eq!(summary["files"], 2, "{options:?}");
         assert_eq!(code, 0, "{options:?}");
+    }
+}
+
+#[test]
+fn a_selection_that_does_not_name_the_input_rules_keeps_them() {
+    // `--select S` narrows the checks of a report; it must not make a CI gate
+    // pass over a file that was never read.
+    for options in [
+        &["--no-config", "--select", "S"][..],
+        &["--no-config", "--select", "C001,P"],
+    ] {
+        let (code, found, summary) = check_missing(options);
+        assert_eq!(
+            found,
+            [("I004".to_owned(), "error".to_owned())],
+            "{options:?}"
+        );
+        assert_eq!(counts(&summary), (1, 0), "{options:?}");
+        assert_eq!(code, 2, "{options:?}");
     }
 }
 

@@ -84,6 +84,30 @@ impl Selection {
         }
     }
 
+    /// Whether the rule is switched off by an `ignore` selector (one more
+    /// specific than any `select` or `extend-select` that names it). The
+    /// input rules are kept unless ignored: a selection that does not name
+    /// them narrows what is checked in a report, and must not hide that a
+    /// file could not be read.
+    pub fn ignores(&self, meta: &RuleMeta) -> bool {
+        let best = |list: &[Selector]| {
+            list.iter()
+                .filter(|s| s.matches(meta))
+                .map(Selector::specificity)
+                .max()
+        };
+        let selected = self
+            .select
+            .as_deref()
+            .and_then(best)
+            .max(best(&self.extend_select));
+        match (selected, best(&self.ignore)) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(sel), Some(ign)) => ign >= sel,
+        }
+    }
+
     /// The rule's effective severity: the override of the most specific
     /// selector that matches it (`C006` over `C`), else its own.
     pub fn severity_of(&self, meta: &RuleMeta) -> Severity {
