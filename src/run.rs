@@ -43,6 +43,16 @@ pub struct FileResult {
 }
 
 impl FileResult {
+    /// The result of checking `source`: these findings, nothing fixed or suppressed.
+    pub fn checked(source: SourceFile, diagnostics: Vec<Diagnostic>) -> FileResult {
+        FileResult {
+            path: source.path.clone(),
+            source: Some(source),
+            diagnostics,
+            ..FileResult::default()
+        }
+    }
+
     /// Whether the run failed on this file (exit code 2): it could not be
     /// read and says so (its input rule runs and is not suppressed), or its
     /// fixes could not be written.

@@ -216,18 +216,7 @@ fn lint_and_render(text: &str, format: OutputFormat) -> ((u64, u64), String) {
     let before = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
     let source = SourceFile::from_text("x.txt", text);
     let diagnostics = linter.lint(&source);
-    let results = [FileResult {
-        path: "x.txt".into(),
-        source: Some(source),
-        diagnostics,
-        suppressed: Vec::new(),
-        suppression_key: None,
-        fixed: 0,
-        original: None,
-        output: None,
-        fix_error: None,
-        fix_note: None,
-    }];
+    let results = [FileResult::checked(source, diagnostics)];
     let options = RenderOptions {
         width: 100,
         ..RenderOptions::default()

@@ -144,18 +144,7 @@ fn the_underline_sits_under_its_text_in_a_long_paragraph() {
 fn human(text: &str, width: usize) -> String {
     let source = SourceFile::from_text("x.txt", text);
     let diagnostics = Linter::new(LintOptions::default()).lint(&source);
-    let results = [FileResult {
-        path: "x.txt".into(),
-        source: Some(source),
-        diagnostics,
-        suppressed: Vec::new(),
-        suppression_key: None,
-        fixed: 0,
-        original: None,
-        output: None,
-        fix_error: None,
-        fix_note: None,
-    }];
+    let results = [FileResult::checked(source, diagnostics)];
     let options = RenderOptions {
         width,
         ..RenderOptions::default()

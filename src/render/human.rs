@@ -283,18 +283,7 @@ mod tests {
     /// Renders `diagnostics` on `text` at width 100; returns the output and
     /// the source bytes read.
     fn render(text: &str, diagnostics: Vec<Diagnostic>) -> (String, usize) {
-        let result = FileResult {
-            path: "x.txt".into(),
-            source: Some(SourceFile::from_text("x.txt", text)),
-            diagnostics,
-            suppressed: Vec::new(),
-            suppression_key: None,
-            fixed: 0,
-            original: None,
-            output: None,
-            fix_error: None,
-            fix_note: None,
-        };
+        let result = FileResult::checked(SourceFile::from_text("x.txt", text), diagnostics);
         let mut human = Human::new(RenderOptions {
             width: 100,
             ..RenderOptions::default()
