@@ -32,6 +32,26 @@ impl Gate {
         }
     }
 
+    /// Why the gate fails on warnings alone (no error was found), in
+    /// Chinese and English; `None` when it does not.
+    pub fn warnings_failure(&self, summary: &Summary) -> Option<(String, String)> {
+        if summary.failed > 0 || self.exit_zero || summary.errors > 0 || summary.warnings == 0 {
+            return None;
+        }
+        let n = summary.warnings;
+        if self.deny_warnings {
+            return Some((
+                format!("未通过：有 {n} 个警告，而 --deny-warnings 要求没有警告\n"),
+                format!("failed: {n} warnings, and --deny-warnings allows none\n"),
+            ));
+        }
+        let max = self.max_warnings.filter(|max| n > *max)?;
+        Some((
+            format!("未通过：有 {n} 个警告，超过 --max-warnings 允许的 {max} 个\n"),
+            format!("failed: {n} warnings, more than the {max} that --max-warnings allows\n"),
+        ))
+    }
+
     /// The exit code of `--diff`: 1 when a file would change (0 with
     /// `--exit-zero`), whatever diagnostics are left; 2 when a file could
     /// not be read.
@@ -76,6 +96,28 @@ mod tests {
         deny_warnings: false,
         max_warnings: None,
     };
+
+    #[test]
+    fn a_gate_failed_by_warnings_says_why() {
+        let strict = Gate {
+            max_warnings: Some(1),
+            ..Gate::default()
+        };
+        let (zh, en) = strict.warnings_failure(&summary(0, 2, 0)).unwrap();
+        assert!(zh.contains("--max-warnings") && en.contains("more than the 1"));
+        assert_eq!(strict.warnings_failure(&summary(0, 1, 0)), None);
+        assert_eq!(
+            strict.warnings_failure(&summary(1, 2, 0)),
+            None,
+            "errors say it"
+        );
+        let deny = Gate {
+            deny_warnings: true,
+            ..Gate::default()
+        };
+        assert!(deny.warnings_failure(&summary(0, 1, 0)).is_some());
+        assert_eq!(ZERO.warnings_failure(&summary(0, 5, 0)), None);
+    }
 
     #[test]
     fn every_combination() {

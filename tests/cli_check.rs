@@ -369,3 +369,40 @@ fn a_broken_suppressions_file_stops_the_run() {
         .assert()
         .code(2);
 }
+
+/// A run that fails on warnings alone says why (the summary line only counts them).
+#[test]
+fn a_gate_failed_by_warnings_says_why() {
+    let dir = std::env::temp_dir().join(format!("disclint-gate-why-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let clean = std::fs::read_to_string("examples/reports/clean-2024.txt").unwrap();
+    // One finding, made a warning by the configuration.
+    let report = dir.join("r.txt");
+    std::fs::write(&report, clean.replacen("一、总体情况", "1、总体情况", 1)).unwrap();
+    let config = dir.join("disclint.toml");
+    std::fs::write(&config, "[severity]\nS001 = \"warning\"\n").unwrap();
+    let run = |gate: &[&str]| {
+        let output = disclint()
+            .arg("check")
+            .arg(&report)
+            .arg("--config")
+            .arg(&config)
+            .args(["--format", "concise"])
+            .args(gate)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, said) = run(&["--max-warnings", "0"]);
+    assert_eq!(code, Some(1));
+    assert!(said.contains("超过 --max-warnings 允许的 0 个"), "{said}");
+    let (code, said) = run(&["--deny-warnings", "--lang", "en"]);
+    assert_eq!(code, Some(1));
+    assert!(said.contains("--deny-warnings allows none"), "{said}");
+    let (code, said) = run(&["--max-warnings", "1"]);
+    assert_eq!((code, said.as_str()), (Some(0), ""));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

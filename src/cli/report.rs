@@ -438,7 +438,11 @@ fn finish_mode(
                     &tr!(lang, "已修复 {} 个问题\n", "fixed {} diagnostics\n", n),
                 );
             }
-            Ok(args.gate.gate().exit_code(summary))
+            let gate = args.gate.gate();
+            if let (Some((zh, en)), false) = (gate.warnings_failure(summary), quiet) {
+                write(notes, lang.pick(&zh, &en));
+            }
+            Ok(gate.exit_code(summary))
         }
         Mode::Diff => {
             if !quiet {
