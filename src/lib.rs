@@ -23,6 +23,7 @@ pub mod input;
 pub mod lang;
 pub mod line_index;
 pub mod lint;
+pub mod location;
 pub mod model;
 pub mod normalize;
 pub mod pack;

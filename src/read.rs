@@ -86,6 +86,7 @@ pub fn decode(
         lines,
         kind: crate::extract::SourceKind::Text,
         map: crate::source_map::SourceMap::Identity,
+        regions: crate::location::Regions::default(),
     })
 }
 

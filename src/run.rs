@@ -8,7 +8,7 @@ use std::sync::mpsc;
 
 use crate::atomic_write::{ReplaceError, Snapshot};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::extract;
+use crate::extract::{extract, SourceKind};
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
 use crate::input::{check_fix_target, read_file, Input, InputOptions};
 use crate::lint::Linter;
@@ -272,7 +272,9 @@ impl Pipeline<'_> {
         }
         let mut diagnostics = self.linter.lint(&source);
         let mut source = source;
-        if let Some(mode) = self.fix {
+        if self.fix.is_some() && !source.map.is_identity() {
+            result.fix_note = Some(structured_fix_refused(source.kind, self.input.lang));
+        } else if let Some(mode) = self.fix {
             let keep = |s: &SourceFile, d: &Diagnostic| !self.is_suppressed(&result, s, d);
             let fixable = diagnostics.iter().any(|d| {
                 d.fix.as_ref().is_some_and(|f| mode.options.allows(f)) && keep(&source, d)
@@ -507,6 +509,26 @@ pub struct Summary {
     /// Diagnostics fixed (omitted from JSON when 0).
     #[serde(skip_serializing_if = "is_zero")]
     pub fixed: usize,
+}
+
+/// Why `--fix` leaves a document that is not plain text alone: its text was
+/// extracted, and an edit of that text cannot be written back into it.
+fn structured_fix_refused(kind: SourceKind, lang: Lang) -> String {
+    let document = kind.describe(lang);
+    match kind {
+        SourceKind::Docx => tr!(
+            lang,
+            "--fix 只修改纯文本和 Markdown 文件，{}未作修改；用 --annotate 生成带批注的副本，在 Word 中逐条修改",
+            "--fix only edits plain text and Markdown files; this {} was not changed: use --annotate for a copy with review comments and edit it in Word",
+            document
+        ),
+        _ => tr!(
+            lang,
+            "--fix 只修改纯文本和 Markdown 文件，{}未作修改；请在原文档中修改",
+            "--fix only edits plain text and Markdown files; this {} was not changed: edit the original document",
+            document
+        ),
+    }
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -3,6 +3,7 @@
 
 use crate::extract::SourceKind;
 use crate::line_index::{LineIndex, Position};
+use crate::location::{Location, Regions};
 use crate::source_map::SourceMap;
 use crate::span::Span;
 
@@ -56,6 +57,9 @@ pub struct SourceFile {
     pub kind: SourceKind,
     /// From `text` back to the original file.
     pub map: SourceMap,
+    /// Paragraphs, cells or pages of a structured original, where the
+    /// extractor knows them (empty for plain text).
+    pub regions: Regions,
 }
 
 impl SourceFile {
@@ -71,6 +75,7 @@ impl SourceFile {
             lines,
             kind: SourceKind::Text,
             map: SourceMap::Identity,
+            regions: Regions::default(),
         }
     }
 
@@ -94,6 +99,12 @@ impl SourceFile {
             Some(original) => original.lines.line_start(line),
             None => self.lines.line_start(line),
         }
+    }
+
+    /// Where byte `offset` of the text is in a structured original (a
+    /// paragraph, a table cell, a page), when the extractor recorded it.
+    pub fn location(&self, offset: usize) -> Option<&Location> {
+        self.regions.at(offset)
     }
 
     /// The text of a span.

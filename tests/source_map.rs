@@ -2,6 +2,7 @@
 //! an original (as a web page or Word extractor will produce) is reported at
 //! positions in the original, and its fixes are not offered.
 
+use disclint::location::{Location, Region, Regions};
 use disclint::render::json_diagnostic;
 use disclint::source_map::{Piece, SourceMap};
 use disclint::{LintOptions, Linter, SourceFile};
@@ -50,5 +51,22 @@ fn findings_on_an_extracted_text_point_into_the_original_and_offer_no_fix() {
         &original[json.offset..json.offset + json.length],
         "&nbsp;",
         "offset and length are bytes of the original"
+    );
+    assert!(json.location.is_none(), "no regions, no location");
+
+    // An extractor that knows paragraphs records them; JSON names the one
+    // the finding is in.
+    page.regions = Regions::new(vec![Region {
+        start: text.find(body).unwrap(),
+        end: text.find(body).unwrap() + body.len(),
+        location: Location::Paragraph {
+            paragraph: 2,
+            excerpt: "本年度共发布信息".into(),
+        },
+    }]);
+    let json = serde_json::to_value(json_diagnostic(x002, Some(&page))).unwrap();
+    assert_eq!(
+        json["location"],
+        serde_json::json!({"kind": "paragraph", "paragraph": 2, "excerpt": "本年度共发布信息"})
     );
 }

@@ -61,7 +61,13 @@ impl Renderer for Human {
     fn file(&mut self, out: &mut dyn Write, result: &FileResult) -> io::Result<()> {
         let path = quote_path(&result.path);
         for diagnostic in &result.diagnostics {
-            let shown = Shown::new(diagnostic, &path, result.source.as_ref(), self.width);
+            let shown = Shown::new(
+                diagnostic,
+                &path,
+                result.source.as_ref(),
+                self.width,
+                self.lang,
+            );
             let mut text = String::new();
             if self.handler.render_report(&mut text, &shown).is_err() {
                 text = format!(
@@ -155,6 +161,7 @@ impl<'a> Shown<'a> {
         path: &str,
         source: Option<&SourceFile>,
         width: usize,
+        lang: Lang,
     ) -> Self {
         let d = diagnostic;
         let (excerpt, labels) = match source {
@@ -178,7 +185,13 @@ impl<'a> Shown<'a> {
                     )
                     .map(|(span, text)| (span, text.map_or(0, label_columns)))
                     .collect();
-                let excerpt = Excerpt::new(source, &marks, width, path.to_owned());
+                // A structured original names the paragraph, cell or page
+                // beside the path, since its lines are not the reader's.
+                let name = match source.location(d.span.offset) {
+                    Some(location) => format!("{path} · {}", location.describe(lang)),
+                    None => path.to_owned(),
+                };
+                let excerpt = Excerpt::new(source, &marks, width, name);
                 let primary = LabeledSpan::new_primary_with_span(primary_text, excerpt.span(0));
                 let others = others.into_iter().enumerate().map(|(i, (_, text))| {
                     LabeledSpan::new_with_span(Some(text), excerpt.span(i + 1))

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::stream::{indented, ArrayWriter};
 use super::{Renderer, Totals};
 use crate::diagnostic::{Diagnostic, Fix};
+use crate::location::Location;
 use crate::run::{FileResult, Summary};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -40,6 +41,10 @@ pub struct JsonDiagnostic<'a> {
     pub offset: usize,
     /// Length in bytes.
     pub length: usize,
+    /// Where the start is in a structured original (a `.docx` paragraph or
+    /// table cell, a PDF page), when the extractor knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
     /// Secondary spans.
     pub labels: Vec<JsonLabel<'a>>,
     /// The fix, if the rule offers one.
@@ -97,6 +102,7 @@ pub fn json_diagnostic<'a>(
         end_column,
         offset: original(diagnostic.span).offset,
         length: original(diagnostic.span).len,
+        location: source.and_then(|s| s.location(diagnostic.span.offset).cloned()),
         labels: diagnostic
             .labels
             .iter()

@@ -25,7 +25,7 @@ impl Rule for BinaryInput {
             Reported by the reader; selected, ignored and given a severity like any rule \
             (ignored, the file is still not checked but no longer makes the exit code 2).",
         basis: "《政府信息公开工作年度报告格式》以文本形式发布",
-        bad: File "PK\\x03\\x04\\x14\\x00\\x06\\x00[Content_Types].xml",
+        bad: File "\\x89PNG\\x0D\\x0A\\x1A\\x0A\\x00\\x00\\x00\\x0DIHDR",
         good: File "城关镇人民政府2024年政府信息公开工作年度报告\n\
             一、总体情况\n\
             本镇全年主动公开政府信息120条。",

@@ -7,12 +7,14 @@
 
 mod binary_input;
 mod input_too_large;
+mod legacy_office_format;
 mod no_input_matched;
 mod undecodable_input;
 mod unreadable_path;
 
 pub use binary_input::BinaryInput;
 pub use input_too_large::InputTooLarge;
+pub use legacy_office_format::LegacyOfficeFormat;
 pub use no_input_matched::NoInputMatched;
 pub use undecodable_input::UndecodableInput;
 pub use unreadable_path::UnreadablePath;
@@ -27,5 +29,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(InputTooLarge),
         Box::new(UnreadablePath),
         Box::new(NoInputMatched),
+        Box::new(LegacyOfficeFormat),
     ]
 }
