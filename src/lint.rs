@@ -153,7 +153,7 @@ impl Linter {
         }
         // A fix is an edit of the text; where that text is not the file
         // (a structured input), it cannot be written back, so none is offered.
-        if !source.map.is_identity() {
+        if !source.is_editable() {
             for diagnostic in &mut out {
                 diagnostic.fix = None;
             }

@@ -272,7 +272,7 @@ impl Pipeline<'_> {
         }
         let mut diagnostics = self.linter.lint(&source);
         let mut source = source;
-        if self.fix.is_some() && !source.map.is_identity() {
+        if self.fix.is_some() && !source.is_editable() {
             result.fix_note = Some(structured_fix_refused(source.kind, self.input.lang));
         } else if let Some(mode) = self.fix {
             let keep = |s: &SourceFile, d: &Diagnostic| !self.is_suppressed(&result, s, d);

@@ -107,6 +107,14 @@ impl SourceFile {
         self.regions.at(offset)
     }
 
+    /// Whether an edit of the text can be written back as the file: plain
+    /// text read as it is. A web page, a Word document or a PDF is not (its
+    /// text was extracted), so no fix is offered on it and `--fix` leaves it
+    /// alone, even where its map happens to be the identity.
+    pub fn is_editable(&self) -> bool {
+        self.kind == SourceKind::Text && self.map.is_identity()
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
