@@ -109,6 +109,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Whether `--fix` fixes it: it has a safe fix. Text output marks such
+    /// a diagnostic `[*]`, as Ruff does.
+    pub fn has_safe_fix(&self) -> bool {
+        self.fix
+            .as_ref()
+            .is_some_and(|fix| fix.applicability == Applicability::Safe)
+    }
+
     /// Adds a secondary label.
     pub fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
         self.labels.push(Label {

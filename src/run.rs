@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::mpsc;
 
 use crate::atomic_write::{ReplaceError, Snapshot};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::extract::{extract, SourceKind};
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
 use crate::input::{check_fix_target, read_file, Input, InputOptions};
@@ -509,6 +509,18 @@ pub struct Summary {
     /// Diagnostics fixed (omitted from JSON when 0).
     #[serde(skip_serializing_if = "is_zero")]
     pub fixed: usize,
+    /// Files that could not be read, so were not checked (shown or not;
+    /// omitted from JSON when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unreadable: usize,
+    /// Diagnostics left with a safe fix, which `--fix` would apply (omitted
+    /// from JSON when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixable: usize,
+    /// Diagnostics left with an unsafe fix, which only `--fix
+    /// --unsafe-fixes` applies (omitted from JSON when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unsafe_fixable: usize,
 }
 
 /// Why `--fix` leaves a document that is not plain text alone: its text was
@@ -546,6 +558,18 @@ impl Summary {
         self.unchecked += usize::from(result.unchecked());
         self.suppressed += result.suppressed.len();
         self.fixed += result.fixed;
+        self.unreadable += usize::from(result.source.is_none());
+        for fix in result.diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+            match fix.applicability {
+                Applicability::Safe => self.fixable += 1,
+                Applicability::Unsafe => self.unsafe_fixable += 1,
+            }
+        }
+    }
+
+    /// Files read and checked.
+    pub fn checked(&self) -> usize {
+        self.files - self.unreadable
     }
 
     /// The process exit code without gate options: 2 if a file could not be

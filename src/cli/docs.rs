@@ -2,29 +2,52 @@
 
 use std::io::Write;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::args::{ExplainArgs, RulesArgs};
 use crate::lint::{LintOptions, Linter};
 use crate::rules::{Registry, RuleMeta, Selection};
 use crate::{tr, Lang};
 
-/// The rule list as an aligned table: code, name, severity, summary.
+/// The rule list as a table aligned on display columns (a CJK character
+/// takes two): code, name, severity, summary. A rule the configuration or the
+/// command line switched off says so; one that is off unless selected says
+/// that instead.
 pub fn rules_table(registry: &Registry, selection: &Selection, lang: Lang) -> String {
-    let width = registry.metas().map(|m| m.name.len()).max().unwrap_or(0);
-    let code_width = registry.metas().map(|m| m.code.len()).max().unwrap_or(0);
+    let rows: Vec<[String; 4]> = registry
+        .metas()
+        .map(|meta| {
+            let severity = if selection.is_enabled(meta) {
+                selection.severity_of(meta).as_str().to_owned()
+            } else if meta.default_enabled {
+                tr!(lang, "已关闭（配置）", "off (configured)")
+            } else {
+                tr!(lang, "默认关闭", "off by default")
+            };
+            [
+                meta.code.to_string(),
+                meta.name.to_string(),
+                severity,
+                meta.summary(lang).to_string(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..3)
+        .map(|column| {
+            rows.iter()
+                .map(|row| row[column].width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut out = String::new();
-    for meta in registry.metas() {
-        let severity = if selection.is_enabled(meta) {
-            selection.severity_of(meta).as_str().to_owned()
-        } else {
-            tr!(lang, "默认关闭", "off")
-        };
-        out.push_str(&format!(
-            "{:code_width$}  {:width$}  {:8}  {}\n",
-            meta.code,
-            meta.name,
-            severity,
-            meta.summary(lang)
-        ));
+    for row in &rows {
+        for (cell, width) in row.iter().zip(&widths) {
+            out.push_str(cell);
+            out.extend(std::iter::repeat_n(' ', width - cell.width() + 2));
+        }
+        out.push_str(&row[3]);
+        out.push('\n');
     }
     out
 }
@@ -169,5 +192,39 @@ pub fn explain(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
             );
             2
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Selector;
+
+    #[test]
+    fn the_rules_table_aligns_on_display_width_and_says_why_a_rule_is_off() {
+        let linter = Linter::new(LintOptions::default());
+        let selection = Selection {
+            ignore: vec![Selector::new("S001")],
+            ..Selection::default()
+        };
+        let table = rules_table(linter.registry(), &selection, Lang::Zh);
+        let line = |code: &str| {
+            table
+                .lines()
+                .find(|line| line.starts_with(code))
+                .unwrap()
+                .to_owned()
+        };
+        assert!(line("S001").contains("已关闭（配置）"), "{}", line("S001"));
+        assert!(line("X003").contains("默认关闭"), "{}", line("X003"));
+        // Every summary starts at the same display column.
+        let summary_column =
+            |line: &str, summary: &str| line[..line.find(summary).unwrap()].width();
+        let columns: Vec<usize> = linter
+            .registry()
+            .metas()
+            .map(|meta| summary_column(&line(&meta.code), meta.summary(Lang::Zh)))
+            .collect();
+        assert!(columns.iter().all(|&c| c == columns[0]), "{columns:?}");
     }
 }

@@ -9,9 +9,13 @@ use std::io::{IsTerminal, Read};
 
 use super::args::ColorChoice;
 
-/// The columns human output wraps at, whatever the terminal: output is the
-/// same in a terminal, a pipe and CI.
+/// The columns human output wraps at when neither `COLUMNS` nor a terminal
+/// says: output is the same in a pipe and in CI.
 const DEFAULT_WIDTH: usize = 100;
+
+/// Widths outside this range (a mistyped `COLUMNS`, a terminal reporting 0)
+/// are not believed.
+const SANE_WIDTHS: std::ops::RangeInclusive<usize> = 20..=1000;
 
 /// What the CLI reads from its surroundings.
 pub struct Environment {
@@ -35,7 +39,13 @@ impl Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
             no_color: no_color_requested(std::env::var_os("NO_COLOR").as_deref()),
-            width: DEFAULT_WIDTH,
+            width: output_width(
+                std::env::var_os("COLUMNS").as_deref(),
+                std::io::stdout()
+                    .is_terminal()
+                    .then(|| terminal_size::terminal_size().map(|(width, _)| usize::from(width.0)))
+                    .flatten(),
+            ),
         }
     }
 
@@ -62,6 +72,19 @@ impl Environment {
         }
         Ok(bytes)
     }
+}
+
+/// The columns human output wraps at: `COLUMNS` when it is set to a sane
+/// number (as a shell sets it, and as a user forces a width), else the width
+/// of the terminal standard output is, else [`DEFAULT_WIDTH`].
+pub fn output_width(columns: Option<&OsStr>, terminal: Option<usize>) -> usize {
+    let believed = |width: &usize| SANE_WIDTHS.contains(width);
+    columns
+        .and_then(OsStr::to_str)
+        .and_then(|columns| columns.trim().parse().ok())
+        .filter(believed)
+        .or(terminal.filter(believed))
+        .unwrap_or(DEFAULT_WIDTH)
 }
 
 /// An environment apart from the process: empty standard input, no
@@ -105,6 +128,20 @@ mod tests {
         assert!(!no_color_requested(Some(OsStr::new(""))));
         assert!(no_color_requested(Some(OsStr::new("1"))));
         assert!(no_color_requested(Some(OsStr::new("0"))));
+    }
+
+    #[test]
+    fn width_comes_from_columns_then_the_terminal_then_the_default() {
+        let columns = |v: &str| Some(OsStr::new(v).to_owned());
+        assert_eq!(output_width(columns("80").as_deref(), Some(120)), 80);
+        assert_eq!(output_width(columns(" 160 ").as_deref(), None), 160);
+        assert_eq!(output_width(None, Some(120)), 120);
+        assert_eq!(output_width(columns("wide").as_deref(), Some(90)), 90);
+        assert_eq!(
+            output_width(columns("0").as_deref(), Some(0)),
+            DEFAULT_WIDTH
+        );
+        assert_eq!(output_width(None, None), DEFAULT_WIDTH);
     }
 
     #[test]

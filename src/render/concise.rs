@@ -55,10 +55,15 @@ impl Renderer for Concise {
             };
             writeln!(
                 out,
-                "{bold}{path}:{}:{}:{reset} {colour}{severity}[{}]{reset} {}",
+                "{bold}{path}:{}:{}:{reset} {colour}{severity}[{}]{reset} {}{}",
                 place.line,
                 place.column,
                 diagnostic.code,
+                if diagnostic.has_safe_fix() {
+                    "[*] "
+                } else {
+                    ""
+                },
                 one_line(&diagnostic.message)
             )?;
         }

@@ -103,11 +103,14 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
     let mut line = match lang {
         Lang::Zh => format!(
             "检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示",
-            summary.files, summary.errors, summary.warnings, summary.infos
+            summary.checked(),
+            summary.errors,
+            summary.warnings,
+            summary.infos
         ),
         Lang::En => format!(
             "checked {}: {}, {}, {}",
-            plural(summary.files, "file"),
+            plural(summary.checked(), "file"),
             plural(summary.errors, "error"),
             plural(summary.warnings, "warning"),
             plural(summary.infos, "info")
@@ -124,12 +127,28 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
     if summary.fixed > 0 {
         line.push_str(&tr!(lang, "；已修复 {} 个", "; {} fixed", summary.fixed));
     }
-    if summary.failed > 0 {
+    // Files whose input diagnostic is shown; the rest of the failures are
+    // files whose fixes could not be written.
+    let files = |n: usize| match lang {
+        Lang::Zh => n.to_string(),
+        Lang::En => plural(n, "file"),
+    };
+    let unread = summary.unreadable - summary.unchecked;
+    if unread > 0 {
         line.push_str(&tr!(
             lang,
-            "；{} 个文件无法读取或写入",
-            "; {} files could not be read or written",
-            summary.failed
+            "；{} 个文件无法读取",
+            "; {} could not be read",
+            files(unread)
+        ));
+    }
+    let unwritten = summary.failed.saturating_sub(unread);
+    if unwritten > 0 {
+        line.push_str(&tr!(
+            lang,
+            "；{} 个文件的修复无法写入",
+            "; fixes of {} could not be written",
+            files(unwritten)
         ));
     }
     if summary.unchecked > 0 {
@@ -139,6 +158,23 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
             "; {} files not checked: they could not be read and their input rule is off",
             summary.unchecked
         ));
+    }
+    if summary.fixable > 0 {
+        line.push_str(&tr!(
+            lang,
+            "；[*] {} 个可用 --fix 自动修复",
+            "; [*] {} fixable with --fix",
+            summary.fixable
+        ));
+    }
+    if summary.unsafe_fixable > 0 {
+        let n = summary.unsafe_fixable;
+        line.push_str(&match (summary.fixable > 0, lang) {
+            (true, Lang::Zh) => format!("；另有 {n} 个可用 --fix --unsafe-fixes 修复（可能改变原意，请核对）"),
+            (false, Lang::Zh) => format!("；{n} 个可用 --fix --unsafe-fixes 修复（可能改变原意，请核对）"),
+            (true, Lang::En) => format!("; {n} more fixable with --fix --unsafe-fixes (check them: they may change the meaning)"),
+            (false, Lang::En) => format!("; {n} fixable with --fix --unsafe-fixes (check them: they may change the meaning)"),
+        });
     }
     line
 }
@@ -241,8 +277,13 @@ impl std::error::Error for Shown<'_> {}
 
 impl miette::Diagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let fixable = if self.diagnostic.has_safe_fix() {
+            " [*]"
+        } else {
+            ""
+        };
         Some(Box::new(format!(
-            "{} {}",
+            "{} {}{fixable}",
             self.diagnostic.code, self.diagnostic.name
         )))
     }
@@ -275,6 +316,54 @@ impl miette::Diagnostic for Shown<'_> {
 mod tests {
     use super::super::excerpt::WALKED;
     use super::*;
+
+    #[test]
+    fn the_summary_counts_checked_and_unreadable_files_apart() {
+        let summary = Summary {
+            files: 1,
+            errors: 1,
+            failed: 1,
+            unreadable: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&summary, Lang::Zh),
+            "检查了 0 个文件：1 个错误，0 个警告，0 个提示；1 个文件无法读取"
+        );
+        assert_eq!(
+            summary_line(&summary, Lang::En),
+            "checked 0 files: 1 error, 0 warnings, 0 infos; 1 file could not be read"
+        );
+        let unwritten = Summary {
+            files: 2,
+            failed: 1,
+            ..Summary::default()
+        };
+        assert!(summary_line(&unwritten, Lang::Zh)
+            .ends_with("检查了 2 个文件：0 个错误，0 个警告，0 个提示；1 个文件的修复无法写入"));
+    }
+
+    #[test]
+    fn the_summary_says_which_flag_applies_the_fixes_left() {
+        let summary = Summary {
+            files: 1,
+            warnings: 3,
+            fixable: 1,
+            unsafe_fixable: 2,
+            ..Summary::default()
+        };
+        let line = summary_line(&summary, Lang::Zh);
+        assert!(line.contains("[*] 1 个可用 --fix 自动修复"), "{line}");
+        assert!(
+            line.contains("另有 2 个可用 --fix --unsafe-fixes 修复"),
+            "{line}"
+        );
+        let line = summary_line(&summary, Lang::En);
+        assert!(
+            line.contains("[*] 1 fixable with --fix; 2 more fixable with --fix --unsafe-fixes"),
+            "{line}"
+        );
+    }
 
     fn diagnostic(span: Span, first: Option<Span>) -> Diagnostic {
         let mut diagnostic = Diagnostic {
