@@ -45,12 +45,13 @@ pub fn decode(
         }
         None => match bom(bytes) {
             Some((enc, n)) => (enc, true, &bytes[n..]),
-            None => match std::str::from_utf8(bytes) {
-                Ok(text) => {
+            None => match (utf16_without_bom(bytes), std::str::from_utf8(bytes)) {
+                (Some(utf16), _) => (utf16, false, bytes),
+                (None, Ok(text)) => {
                     validated = Some(text);
                     (TextEncoding::Utf8, false, bytes)
                 }
-                Err(err) => (sniff_not_utf8(bytes, err.valid_up_to()), false, bytes),
+                (None, Err(err)) => (sniff_not_utf8(bytes, err.valid_up_to()), false, bytes),
             },
         },
     };
@@ -147,6 +148,33 @@ fn sniff_not_utf8(bytes: &[u8], utf8_valid_up_to: usize) -> TextEncoding {
     } else {
         TextEncoding::Utf8
     }
+}
+
+/// UTF-16 without a byte-order mark (Windows tools write it): bytes of even
+/// length with NULs in them whose first 8 KiB decode, in one byte order, to
+/// lines of text (a line break, at least 8 characters) nearly all Chinese,
+/// ASCII and line breaks (at least 95%).
+/// Text in one byte order is noise in the other, so at most one matches.
+fn utf16_without_bom(bytes: &[u8]) -> Option<TextEncoding> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if bytes.len() % 2 != 0 || bytes.len() < 4 || !head.contains(&0) {
+        return None;
+    }
+    let plausible = |encoding: &'static Encoding| {
+        let (text, _) = encoding.decode_without_bom_handling(head);
+        let (mut good, mut all) = (0usize, 0usize);
+        for c in text.chars() {
+            all += 1;
+            good += usize::from(matches!(c,
+                '\n' | '\r' | '\t' | ' '..='~'
+                | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'
+                | '\u{2010}'..='\u{2027}' | '\u{3400}'..='\u{4DBF}'));
+        }
+        all >= 8 && text.contains('\n') && good * 100 >= all * 95
+    };
+    [TextEncoding::Utf16Le, TextEncoding::Utf16Be]
+        .into_iter()
+        .find(|&encoding| plausible(encoding_of(encoding)))
 }
 
 fn encoding_of(encoding: TextEncoding) -> &'static Encoding {
@@ -265,6 +293,29 @@ mod tests {
             assert_eq!(source.encoding, enc);
             assert_eq!(source.had_bom, bom);
         }
+    }
+
+    #[test]
+    fn reads_utf16_without_a_byte_order_mark() {
+        let text =
+            "城关镇2024年政府信息公开工作年度报告\r\n一、总体情况\r\n本年度公开信息120条。\r\n";
+        for enc in [TextEncoding::Utf16Le, TextEncoding::Utf16Be] {
+            let bytes = encode(text, enc, false);
+            let source = decode("x", &bytes, None).unwrap();
+            assert_eq!((source.text.as_str(), source.encoding), (text, enc));
+            assert!(!source.had_bom);
+            assert_eq!(
+                encode(&source.text, enc, false),
+                bytes,
+                "written back as read"
+            );
+        }
+        // Binary data with NULs is still binary.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+        assert!(matches!(
+            decode("x", png, None),
+            Err(ReadError::Binary { .. })
+        ));
     }
 
     #[test]

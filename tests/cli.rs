@@ -152,3 +152,30 @@ fn rules_and_explain() {
     assert!(!text.contains("What it checks"), "{text}");
     disclint().args(["explain", "Z999"]).assert().code(2);
 }
+
+#[test]
+fn check_without_a_path_checks_the_current_directory() {
+    let output = disclint()
+        .current_dir("examples/reports")
+        .args(["check", "--output-format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| file["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["./clean-2024.txt", "./problems-2024.txt"]);
+}
+
+#[test]
+fn rule_is_another_name_for_explain() {
+    let explain = disclint().args(["explain", "A001"]).output().unwrap();
+    let rule = disclint().args(["rule", "A001"]).output().unwrap();
+    assert_eq!(rule.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&rule.stdout).starts_with("# A001 application-balance"));
+    assert_eq!(rule.stdout, explain.stdout);
+}

@@ -25,7 +25,8 @@ pub enum Command {
     Parse(ParseArgs),
     /// List every rule with its code, name, severity and summary.
     Rules(RulesArgs),
-    /// Explain one rule, with a failing and a passing example.
+    /// Explain one rule, with a failing and a passing example (also `rule CODE`).
+    #[command(alias = "rule")]
     Explain(ExplainArgs),
 }
 
@@ -85,10 +86,11 @@ pub struct ConfigArgs {
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// Files, directories or glob patterns; `-` reads one report from standard input.
-    #[arg(required = true, value_name = "PATH")]
+    /// Without any, the current directory is checked.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    /// Output format (also `--output-format`, Ruff's spelling).
+    #[arg(long, alias = "output-format", value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
     /// Only run these rules (codes, prefixes such as `S` or `S00`, or names); comma-separated.
     #[arg(long, value_delimiter = ',')]

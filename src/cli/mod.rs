@@ -53,7 +53,13 @@ where
         return code;
     }
     match cli.command {
-        Command::Check(args) => check::check(&args, &mut env, out, err),
+        Command::Check(mut args) => {
+            // As Ruff does: no path checks the current directory.
+            if args.paths.is_empty() {
+                args.paths.push(".".to_owned());
+            }
+            check::check(&args, &mut env, out, err)
+        }
         Command::Parse(args) => check::parse(&args, out, err),
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
