@@ -82,6 +82,9 @@ struct Tally {
 /// Receives the results in path order, writes them, and keeps the tally.
 struct Collector<'c, 'o> {
     mode: Mode,
+    /// Show the statistics table only, not the findings (`--statistics` in a
+    /// text format).
+    statistics_only: bool,
     lang: Lang,
     renderer: Box<dyn Renderer>,
     outputs: &'c mut Outputs<'o>,
@@ -100,6 +103,7 @@ impl<'c, 'o> Collector<'c, 'o> {
     ) -> Self {
         let mut collector = Collector {
             mode,
+            statistics_only: false,
             lang,
             renderer,
             outputs,
@@ -176,6 +180,9 @@ impl<'c, 'o> Collector<'c, 'o> {
     /// Writes one file's part of the output (by mode) to `out`.
     fn output(&mut self, result: &FileResult, out: &mut Vec<u8>) -> std::io::Result<()> {
         match self.mode {
+            // With `--statistics`, a text format shows the table alone (as
+            // Ruff does): one line per rule, not every finding.
+            Mode::Report if self.statistics_only => Ok(()),
             Mode::Report => self.renderer.file(out, result),
             Mode::Diff => {
                 let diff = match (&result.original, &result.source) {
@@ -280,6 +287,7 @@ fn check_to(
     let pipeline = pipeline(args, linter, &options, &suppressions);
     let mode = Mode::of(args);
     let mut collector = Collector::start(mode, args.common.lang, renderer, outputs);
+    collector.statistics_only = args.gate.statistics && args.format.is_text();
     sources.feed(&pipeline, env, &mut collector)?;
     let mut tally = collector.finish(args.format, args.gate.statistics)?;
     // The report is complete: only now does it replace the old one.
