@@ -39,7 +39,7 @@ fn labels(source: &SourceFile, d: &Diagnostic) -> Vec<(usize, String, String)> {
 }
 
 #[test]
-fn a_broken_balance_points_at_the_total_and_labels_each_term() {
+fn a_broken_balance_points_at_the_total_labels_each_term_and_names_the_cell_that_explains_it() {
     // 结转下年度 of 商业企业 becomes 1: 24 + 1 ≠ 25 + 1 in that column.
     let text = clean_report().replacen(
         "| 四、结转下年度继续办理 |\n0 |\n0 |",
@@ -62,12 +62,10 @@ fn a_broken_balance_points_at_the_total_and_labels_each_term() {
         vec![
             (62, "24".to_owned(), "本年新收 = 24".to_owned()),
             (70, "1".to_owned(), "上年结转 = 1".to_owned()),
-            (264, "1".to_owned(), "结转下年度 = 1".to_owned()),
-            (
-                256,
-                "25".to_owned(),
-                "此处为25，按其他各项应为24".to_owned()
-            ),
+            (256, "25".to_owned(), "办理结果总计 = 25".to_owned()),
+            // The changed cell alone also breaks its row's total (A003):
+            // it is the one named, not the total the finding is anchored on.
+            (264, "1".to_owned(), "结转下年度 = 1，应为0？".to_owned()),
         ]
     );
     assert!(d
@@ -111,7 +109,8 @@ fn a_wrong_sub_row_shows_the_sum_and_labels_the_non_zero_parts() {
         "“商业企业”列：办理结果总计(25)，但办理结果各项之和(26)"
     );
     let labelled = labels(&source, d);
-    assert!(labelled.contains(&(80, "4".to_owned(), "予以公开 = 4".to_owned())));
+    // The cell also breaks its row's total (A003): one correction fixes both.
+    assert!(labelled.contains(&(80, "4".to_owned(), "予以公开 = 4，应为3？".to_owned())));
     // Only non-zero parts, at most eight, plus the primary's own label.
     assert!(labelled.len() <= 9, "{labelled:#?}");
     assert!(
@@ -137,11 +136,16 @@ fn counts_beyond_two_to_the_fifty_third_are_added_exactly() {
         d.message,
         "“本年新收”行：总计(9007199254740993)，但自然人(9007199254740968) + 商业企业(24) + 科研机构(0) + 社会公益组织(0) + 法律服务机构(0) + 其他(0) = 9007199254740992"
     );
-    assert!(labels(&source, d).contains(&(
-        67,
-        "9007199254740993".to_owned(),
-        "此处为9007199254740993，按其他各项应为9007199254740992".to_owned()
-    )));
+    let labelled = labels(&source, d);
+    assert!(
+        labelled.contains(&(
+            67,
+            "9007199254740993".to_owned(),
+            // Two cells changed (自然人 and 总计): no one cell explains it.
+            "总计 = 9007199254740993".to_owned()
+        )),
+        "{labelled:#?}"
+    );
     // And the largest count there is, u64::MAX, adds up without overflow.
     let max = u64::MAX.to_string();
     let text = clean_report().replacen(

@@ -1,6 +1,9 @@
 //! The engine behind every identity rule: evaluates the pack's identities of
 //! one code over the report's tables and reports each one that does not hold.
 
+use std::cell::OnceCell;
+
+use super::culprit::{culprit, Instance};
 use crate::model::{CellValue, Number, Table, TableRow};
 use crate::pack::{ColumnSpec, Each, IdentitySpec, Part, Resolved, TableSpec};
 use crate::rules::{Context, Sink};
@@ -13,14 +16,30 @@ const MAX_SHOWN_PARTS: usize = 6;
 /// Labels shown for the parts of a large sum (its non-zero cells).
 const MAX_SUM_LABELS: usize = 8;
 
-/// Checks every identity with `code` in every table of the report.
+/// Checks every identity with `code` in every table of the report. Every
+/// identity of every code is evaluated too, once and only when one fails, to
+/// tell whether one cell explains the failure ([`culprit`]).
 pub(crate) fn check(ctx: &Context<'_>, sink: &mut Sink<'_>, code: &str) {
+    let all = OnceCell::new();
+    visit(ctx, &mut |check, scope, lookup| {
+        if check.identity.code == code {
+            let all = || all.get_or_init(|| instances(ctx)).as_slice();
+            evaluate(ctx, sink, check, scope, lookup, &all);
+        }
+    });
+}
+
+/// A cell looked up by row (column identities) or column (row identities).
+type Lookup<'l, 't> = &'l dyn Fn(&str) -> Option<&'t CellValue>;
+
+/// Calls `f` for every identity of every table, over each column or row.
+fn visit<'t>(ctx: &Context<'t>, f: &mut dyn FnMut(&Check<'_>, &Scope<'_>, Lookup<'_, 't>)) {
     for table_format in &ctx.format.tables {
         let spec = &table_format.spec;
         let Some(table) = ctx.report.table(&spec.kind) else {
             continue;
         };
-        for identity in spec.identities.iter().filter(|i| i.code == code) {
+        for identity in &spec.identities {
             let Ok(resolved) = identity.resolve(spec) else {
                 continue;
             };
@@ -33,20 +52,44 @@ pub(crate) fn check(ctx: &Context<'_>, sink: &mut Sink<'_>, code: &str) {
                 Each::Column => {
                     for column in spec.columns.iter().filter(|c| !c.text) {
                         let lookup = |id: &str| cell(ctx, table, id, &column.id);
-                        let scope = Scope::Column(column);
-                        evaluate(ctx, sink, &check, &scope, lookup);
+                        f(&check, &Scope::Column(column), &lookup);
                     }
                 }
                 Each::Row => {
                     for row in table.rows.iter().filter(|r| usable(ctx, r)) {
                         let lookup = |id: &str| row.values.iter().find(|v| v.column == id);
-                        let scope = Scope::Row(row);
-                        evaluate(ctx, sink, &check, &scope, lookup);
+                        f(&check, &Scope::Row(row), &lookup);
                     }
                 }
             }
         }
     }
+}
+
+/// Every identity of the report that can be evaluated, evaluated.
+fn instances<'t>(ctx: &Context<'t>) -> Vec<Instance<'t>> {
+    let mut out = Vec::new();
+    visit(ctx, &mut |check, _, lookup| {
+        out.extend(instance(check.resolved, lookup));
+    });
+    out
+}
+
+/// One identity over one column or row, if every term is a number.
+fn instance<'t>(resolved: &Resolved, lookup: Lookup<'_, 't>) -> Option<Instance<'t>> {
+    let mut terms = Vec::new();
+    let mut difference = Number::ZERO;
+    for (parts, side_sign) in [(&resolved.left, 1), (&resolved.right, -1)] {
+        for part in parts {
+            for id in &part.ids {
+                let cell = lookup(id)?;
+                let sign = part.sign * side_sign;
+                difference = difference.checked_add(signed(sign, cell.value.number()?)?)?;
+                terms.push((cell, sign));
+            }
+        }
+    }
+    Some(Instance { terms, difference })
 }
 
 /// One identity resolved against its table's schema.
@@ -116,7 +159,8 @@ fn evaluate<'t>(
     sink: &mut Sink<'_>,
     check: &Check<'_>,
     scope: &Scope,
-    lookup: impl Fn(&str) -> Option<&'t CellValue>,
+    lookup: Lookup<'_, 't>,
+    all: &dyn Fn() -> &'t [Instance<'t>],
 ) {
     let Check {
         identity,
@@ -161,52 +205,59 @@ fn evaluate<'t>(
         side_text(&right, r)
     );
     let equation = format!("{} = {}", names(&left), names(&right));
+    // The one cell that explains this and the other broken identities, if
+    // there is one; else no cell is blamed, the anchor included.
+    let explained = instance(resolved, lookup).and_then(|broken| culprit(&broken, all()));
     let diagnostic = sink.report(primary.span, message);
     for shown in left.iter().chain(&right) {
         for (cell, text) in &shown.cells {
-            if cell.span != primary.span {
-                diagnostic.label(cell.span, text.clone());
-            }
+            match explained {
+                Some((culprit, corrected)) if culprit.span == cell.span => diagnostic.label(
+                    cell.span,
+                    tr!(
+                        ctx.lang,
+                        "{}，应为{}？",
+                        "{}; should it be {}?",
+                        text,
+                        corrected
+                    ),
+                ),
+                _ => diagnostic.label(cell.span, text.clone()),
+            };
         }
     }
-    let value = primary.value.number().unwrap_or(Number::ZERO);
-    if let Some(expected) = expected_primary(resolved, value, l, r).filter(|e| !e.is_negative()) {
-        diagnostic.label(
-            primary.span,
-            tr!(
-                ctx.lang,
-                "此处为{}，按其他各项应为{}",
-                "{} here; the other terms call for {}",
-                value,
-                expected
-            ),
-        );
-    }
+    let difference = l.checked_sub(r).unwrap_or(Number::ZERO);
+    let (larger, by) = if difference.is_negative() {
+        (
+            ctx.lang.pick("右边", "the right side"),
+            difference.checked_neg().unwrap_or(difference),
+        )
+    } else {
+        (ctx.lang.pick("左边", "the left side"), difference)
+    };
+    let advice = match explained {
+        Some((cell, corrected)) => tr!(
+            ctx.lang,
+            "只有一个单元格能同时解释这里和其他不成立的等式：把标出的{}改为{}，它们都成立；请先核对这一格",
+            "one cell alone explains this and the other broken identities: with the marked {} as {}, they all hold; check that cell first",
+            cell.value.number().unwrap_or(Number::ZERO),
+            corrected
+        ),
+        None => tr!(
+            ctx.lang,
+            "{}多{}；看不出是哪一项有误，请逐项核对这些单元格",
+            "{} is larger by {}; which term is wrong cannot be told: check each of these cells",
+            larger,
+            by
+        ),
+    };
     diagnostic.help(tr!(
         ctx.lang,
-        "应满足：{}（空白按0计）；请核对这些单元格",
-        "it must hold that {} (blank counts as 0); check these cells",
-        equation
+        "应满足：{}（空白按0计）；{}",
+        "it must hold that {} (blank counts as 0); {}",
+        equation,
+        advice
     ));
-}
-
-/// The value the primary cell would need for the identity to hold, if it
-/// is added (not subtracted) on its side; with the decimals of the other
-/// side (`0.45`, not `0.4500000`, against a primary of `0.4500001`).
-fn expected_primary(resolved: &Resolved, primary: Number, l: Number, r: Number) -> Option<Number> {
-    let sign_in = |parts: &[Part]| {
-        parts
-            .iter()
-            .find(|p| p.ids.contains(&resolved.primary))
-            .map(|p| p.sign)
-    };
-    let (own, other) = match (sign_in(&resolved.left), sign_in(&resolved.right)) {
-        (Some(1), None) => (l, r),
-        (None, Some(1)) => (r, l),
-        _ => return None,
-    };
-    let expected = primary.checked_add(other.checked_sub(own)?)?;
-    Some(expected.trimmed_to(other.scale()))
 }
 
 /// A term's value with its sign.

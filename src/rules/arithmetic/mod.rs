@@ -5,6 +5,7 @@
 //! ([`identity_rule`]). The prose rules compare the figures a sentence
 //! states with each other and with the tables.
 
+mod culprit;
 mod identity;
 mod identity_rule;
 mod prose;
