@@ -405,7 +405,7 @@ fn walk_error(
     }
     let lang = options.lang;
     let name = path.display().to_string();
-    let mut diagnostic = unreadable_path(&name, err.to_string(), lang);
+    let mut diagnostic = unreadable_path(&name, crate::io_error::describe(err, lang), lang);
     if path.is_dir() {
         diagnostic.message = tr!(
             lang,
@@ -475,7 +475,13 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 pub fn read_file(path: &Path, options: &InputOptions) -> Result<SourceFile, Box<Diagnostic>> {
     let lang = options.lang;
     let name = path.display().to_string();
-    let unreadable = |err: std::io::Error| Box::new(unreadable_path(&name, err.to_string(), lang));
+    let unreadable = |err: std::io::Error| {
+        Box::new(unreadable_path(
+            &name,
+            crate::io_error::describe(&err, lang),
+            lang,
+        ))
+    };
     let metadata = std::fs::metadata(path).map_err(unreadable)?;
     not_a_regular_file(&name, &metadata, lang)?;
     let too_large = |size: u64| {

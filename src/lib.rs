@@ -20,6 +20,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod gate;
 pub mod input;
+pub mod io_error;
 pub mod lang;
 pub mod line_index;
 pub mod lint;

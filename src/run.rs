@@ -182,13 +182,13 @@ impl Target<'_> {
                     lang,
                     "无法写入修复：{}（文件保持不变）",
                     "cannot write the fixes: {} (the file is left as it is)",
-                    error
+                    crate::io_error::describe(&error, lang)
                 ),
                 ReplaceError::Damaged { error, kept } => tr!(
                     lang,
                     "就地写入修复失败：{}；文件可能已损坏，修复后的全文保存在 {}",
                     "writing the fixes in place failed: {}; the file may be damaged, the fixed text is kept in {}",
-                    error,
+                    crate::io_error::describe(&error, lang),
                     kept.display()
                 ),
             })
@@ -315,7 +315,7 @@ impl Pipeline<'_> {
                 lang,
                 "无法再次读取文件：{}；未应用修复",
                 "cannot read the file again: {}; no fix applied",
-                err
+                crate::io_error::describe(&err, lang)
             )
         })?;
         match extract(&source.path, &original, self.input) {

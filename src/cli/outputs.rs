@@ -56,7 +56,10 @@ impl<'o> Outputs<'o> {
         let file = AtomicFile::create(path).map_err(|e| {
             let path = path.display();
             Failure::new(
-                format!("错误：无法创建 {path}：{e}\n"),
+                format!(
+                    "错误：无法创建 {path}：{}\n",
+                    crate::io_error::describe(&e, crate::Lang::Zh)
+                ),
                 format!("error: cannot create {path}: {e}\n"),
             )
         })?;
@@ -94,7 +97,10 @@ impl<'o> Outputs<'o> {
         file.commit().map_err(|e| {
             let path = path.display();
             Failure::new(
-                format!("错误：无法写入 {path}：{e}\n"),
+                format!(
+                    "错误：无法写入 {path}：{}\n",
+                    crate::io_error::describe(&e, crate::Lang::Zh)
+                ),
                 format!("error: cannot write {path}: {e}\n"),
             )
         })
@@ -110,7 +116,10 @@ impl<'o> Outputs<'o> {
             .and_then(|()| self.out.flush())
             .map_err(|e| {
                 Failure::new(
-                    format!("错误：无法把修复后的报告写到标准输出：{e}\n"),
+                    format!(
+                        "错误：无法把修复后的报告写到标准输出：{}\n",
+                        crate::io_error::describe(&e, crate::Lang::Zh)
+                    ),
                     format!("error: cannot write the fixed report to standard output: {e}\n"),
                 )
             })

@@ -229,7 +229,10 @@ impl<'c, 'o> Collector<'c, 'o> {
         match self.io {
             Ok(()) => Ok(self.tally),
             Err(e) => Err(Failure::new(
-                format!("错误：无法写出报告：{e}\n"),
+                format!(
+                    "错误：无法写出报告：{}\n",
+                    crate::io_error::describe(&e, crate::Lang::Zh)
+                ),
                 format!("error: cannot write the report: {e}\n"),
             )),
         }
@@ -352,7 +355,10 @@ impl Sources {
             Sources::Stdin(name) => {
                 let bytes = env.read_stdin(pipeline.input.max_file_size).map_err(|e| {
                     Failure::new(
-                        format!("错误：无法读取标准输入：{e}\n"),
+                        format!(
+                            "错误：无法读取标准输入：{}\n",
+                            crate::io_error::describe(&e, crate::Lang::Zh)
+                        ),
                         format!("error: cannot read standard input: {e}\n"),
                     )
                 })?;

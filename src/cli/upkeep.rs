@@ -97,7 +97,10 @@ fn save(suppressions: &Suppressions) -> Result<(), Failure> {
     suppressions.save().map_err(|e| {
         let file = suppressions.file().display();
         Failure::new(
-            format!("错误：无法写入 {file}：{e}\n"),
+            format!(
+                "错误：无法写入 {file}：{}\n",
+                crate::io_error::describe(&e, crate::Lang::Zh)
+            ),
             format!("error: cannot write {file}: {e}\n"),
         )
     })

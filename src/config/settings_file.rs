@@ -116,7 +116,7 @@ impl FileProblem {
     /// The problem, in `lang`, without the file's name.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            FileProblem::Io(err) => err.to_string(),
+            FileProblem::Io(err) => crate::io_error::describe(err, lang),
             FileProblem::NotRegular(kind) => tr!(
                 lang,
                 "不是普通文件（而是{}）",
