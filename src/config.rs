@@ -21,6 +21,7 @@
 //! it, `--lang`, `--edition` replace its values, `--rules` adds packs.
 
 pub mod settings_file;
+pub mod toml_message;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -77,13 +78,13 @@ pub struct Config {
 
 /// A configuration file that fails to load, pointing into the file.
 #[derive(Debug, Diagnostic)]
-#[diagnostic(code(disclint::config))]
 pub struct ConfigError {
-    message: String,
+    message: Box<str>,
     #[source_code]
     source_code: NamedSource<String>,
-    #[label("here")]
+    #[label("{label}")]
     span: Option<SourceSpan>,
+    label: toml_message::Here,
 }
 
 impl fmt::Display for ConfigError {
@@ -95,17 +96,24 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl ConfigError {
-    fn new(path: &str, text: &str, message: String, span: Option<std::ops::Range<usize>>) -> Self {
+    fn new(
+        path: &str,
+        text: &str,
+        message: String,
+        span: Option<std::ops::Range<usize>>,
+        lang: Lang,
+    ) -> Self {
         Self {
-            message,
+            message: message.into(),
             source_code: NamedSource::new(path, text.to_owned()),
             span: span.map(|r| (r.start, r.len()).into()),
+            label: toml_message::Here(lang),
         }
     }
 
-    fn at_text(path: &str, text: &str, needle: &str, message: String) -> Self {
+    fn at_text(path: &str, text: &str, needle: &str, message: String, lang: Lang) -> Self {
         let span = text.find(needle).map(|at| at..at + needle.len());
-        Self::new(path, text, message, span)
+        Self::new(path, text, message, span, lang)
     }
 }
 
@@ -119,17 +127,26 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 impl Config {
     /// Parses and checks a configuration; errors point into `text`.
-    pub fn from_toml(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    pub fn from_toml(path: &Path, text: &str, lang: Lang) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
-        let file: ConfigFile = toml::from_str(text)
-            .map_err(|err| ConfigError::new(&name, text, err.message().to_owned(), err.span()))?;
+        let file: ConfigFile = toml::from_str(text).map_err(|err| {
+            let message = toml_message::translate(err.message(), lang);
+            ConfigError::new(&name, text, message, err.span(), lang)
+        })?;
         for pattern in file.per_file_ignores.keys() {
             if let Err(err) = glob::Pattern::new(pattern) {
                 return Err(ConfigError::at_text(
                     &name,
                     text,
                     pattern,
-                    format!("bad glob `{pattern}`: {err}"),
+                    tr!(
+                        lang,
+                        "文件模式“{}”写法有误：{}",
+                        "bad glob `{}`: {}",
+                        pattern,
+                        err
+                    ),
+                    lang,
                 ));
             }
         }
@@ -151,10 +168,10 @@ impl Config {
                 "cannot read configuration: {}",
                 problem.message(lang)
             );
-            ConfigError::new(&name, "", message, None)
+            ConfigError::new(&name, "", message, None, lang)
         };
         let text = settings_file::read(path, settings_file::MAX_SIZE).map_err(unreadable)?;
-        Config::from_toml(path, &text).map_err(|err| match settings_file::not_toml(&text) {
+        Config::from_toml(path, &text, lang).map_err(|err| match settings_file::not_toml(&text) {
             Some(problem) => unreadable(problem),
             None => err,
         })
@@ -258,13 +275,27 @@ mod tests {
 
     #[test]
     fn unknown_key_points_into_the_file() {
-        let err = Config::from_toml(Path::new("disclint.toml"), "selec = [\"S\"]\n").unwrap_err();
+        let err = Config::from_toml(Path::new("disclint.toml"), "selec = [\"S\"]\n", Lang::En)
+            .unwrap_err();
         assert!(err.to_string().contains("selec"), "{err}");
     }
 
     #[test]
+    fn errors_read_in_chinese_with_the_nearest_setting() {
+        let err = Config::from_toml(Path::new("disclint.toml"), "ignor = [\"S\"]\n", Lang::Zh)
+            .unwrap_err();
+        let shown = crate::cli::render_error(&err);
+        assert!(
+            shown.contains("disclint.toml: 未知的设置项“ignor”；是不是“ignore”？"),
+            "{shown}"
+        );
+        assert!(shown.contains("此处"), "{shown}");
+        assert!(!shown.contains("disclint::config"), "{shown}");
+    }
+
+    #[test]
     fn bad_edition_is_an_error() {
-        let err = Config::from_toml(Path::new("d.toml"), "edition = 2020\n").unwrap_err();
+        let err = Config::from_toml(Path::new("d.toml"), "edition = 2020\n", Lang::En).unwrap_err();
         assert!(err.to_string().contains("2019 or 2021"), "{err}");
     }
 
@@ -273,6 +304,7 @@ mod tests {
         let config = Config::from_toml(
             Path::new("d.toml"),
             "select = [\"S\"]\nignore = [\"S006\"]\n",
+            Lang::En,
         )
         .unwrap();
         let selection = config.selection(Some(vec![Selector::new("S006")]), vec![], vec![]);

@@ -61,7 +61,12 @@ fn the_documented_example_loads() {
     let doc = std::fs::read_to_string(root().join("docs/configuration.md")).unwrap();
     let start = doc.find("```toml\n").expect("a toml block") + "```toml\n".len();
     let end = start + doc[start..].find("```").unwrap();
-    let config = Config::from_toml(&root().join("disclint.toml"), &doc[start..end]).unwrap();
+    let config = Config::from_toml(
+        &root().join("disclint.toml"),
+        &doc[start..end],
+        disclint::Lang::En,
+    )
+    .unwrap();
     let file = &config.file;
     assert_eq!(file.extend_select, ["X003"]);
     assert_eq!(file.ignore, ["S006"]);
@@ -188,8 +193,14 @@ fn a_bad_file_stops_the_run_with_an_error_pointing_into_it() {
     let dir = scratch("bad");
     for (text, expected) in [
         ("selcet = [\"S\"]\n", "selcet"),
-        ("edition = 2020\n", "2019 or 2021"),
-        ("[per-file-ignores]\n\"[x\" = [\"S001\"]\n", "bad glob"),
+        (
+            "edition = 2020\n",
+            "没有“2020”版的报告格式：应为 2019 或 2021",
+        ),
+        (
+            "[per-file-ignores]\n\"[x\" = [\"S001\"]\n",
+            "文件模式“[x”写法有误",
+        ),
         ("lang = \"fr\"\n", "fr"),
     ] {
         let path = dir.join("disclint.toml");

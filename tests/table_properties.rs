@@ -186,6 +186,17 @@ proptest! {
     }
 }
 
+/// Found by the property above: a fee cut after its decimal point (`30.` of
+/// `30.5`) at the end of the text is not an invalid cell.
+#[test]
+fn a_fee_cut_after_its_decimal_point_is_not_invalid() {
+    let report = SynthReport::consistent(&mut Rng::new(16371514252958208612), 2024);
+    let text = report.render(Rendering::Tabs);
+    let (diagnostics, _) = lint(&linter(), &text[..1462]);
+    assert!(text[..1462].ends_with("30."), "{}", &text[1400..1462]);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
 #[test]
 fn a_count_too_large_to_read_is_one_invalid_cell_and_its_row_is_still_read() {
     // In every rendering, a count of 30 (or 20, or 1,000) digits is T003 on

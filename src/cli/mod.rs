@@ -14,6 +14,7 @@ mod upkeep;
 pub use args::{Cli, Command};
 pub use docs::{explain_text, rules_markdown, rules_table};
 pub use environment::{no_color_requested, Environment};
+pub use settings::render_error;
 
 use std::io::Write;
 

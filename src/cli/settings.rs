@@ -12,12 +12,15 @@ use super::args::{CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, RulesA
 use crate::config::Config;
 use crate::Lang;
 
-/// Renders a miette diagnostic without colour.
-pub(super) fn render_error(error: &dyn miette::Diagnostic) -> String {
+/// Renders a miette diagnostic without colour, ending in a line break.
+pub fn render_error(error: &dyn miette::Diagnostic) -> String {
     let mut text = String::new();
     let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor());
     if handler.render_report(&mut text, error).is_err() {
         text = error.to_string();
+    }
+    if !text.ends_with('\n') {
+        text.push('\n');
     }
     text
 }

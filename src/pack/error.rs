@@ -7,6 +7,7 @@ use std::ops::Range;
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
 
 use crate::config::settings_file::FileProblem;
+use crate::config::toml_message::{translate, Here};
 use crate::{tr, Lang};
 
 /// What is wrong at one place of a pack, before it is tied to its file.
@@ -30,13 +31,16 @@ impl Problem {
 
 /// One problem of a pack, pointing into it.
 #[derive(Debug, Diagnostic)]
-#[diagnostic(code(disclint::pack))]
 pub struct PackProblem {
     message: String,
     #[source_code]
     source_code: NamedSource<String>,
-    #[label("here")]
+    #[label("{label}")]
     span: Option<SourceSpan>,
+    label: Here,
+    /// Whether the message is TOML's or serde's (translated by
+    /// [`PackError::in_lang`]) rather than disclint's own.
+    from_toml: bool,
 }
 
 impl fmt::Display for PackProblem {
@@ -53,6 +57,8 @@ impl PackProblem {
             message: problem.message,
             source_code: NamedSource::new(path, text.to_owned()),
             span: problem.span.map(|r| (r.start, r.len()).into()),
+            label: Here(Lang::En),
+            from_toml: false,
         }
     }
 
@@ -162,7 +168,24 @@ impl PackError {
             span: err.span(),
             message: err.message().to_owned(),
         };
-        Self::single(path, text, problem)
+        let mut error = Self::single(path, text, problem);
+        for problem in &mut error.problems {
+            problem.from_toml = true;
+        }
+        error
+    }
+
+    /// The error as told in `lang`: TOML's messages translated, the labels
+    /// in that language (disclint's own messages about a pack's content are
+    /// in English for now).
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        for problem in &mut self.problems {
+            problem.label = Here(lang);
+            if problem.from_toml {
+                problem.message = translate(&problem.message, lang);
+            }
+        }
+        self
     }
 
     /// The pack file could not be read, or is not TOML: the message is in

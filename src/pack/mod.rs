@@ -180,9 +180,13 @@ impl Pack {
         let packs = paths
             .iter()
             .map(|path| Pack::read(path, lang))
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| error.in_lang(lang))?;
         let builtin = PackSet::builtin();
-        Ok(builtin.with_user(packs)?.into_tail(builtin.packs().len()))
+        let set = builtin
+            .with_user(packs)
+            .map_err(|error| error.in_lang(lang))?;
+        Ok(set.into_tail(builtin.packs().len()))
     }
 
     /// Checks that no substitution of `pack` and the packs before it

@@ -29,6 +29,17 @@ impl Context<'_> {
         &self.source.text
     }
 
+    /// Whether the text stops at `end` without a line break (but for spaces
+    /// and pipes): what precedes may have been cut in half (`62` → `6`), as
+    /// in excerpts of published reports.
+    pub fn cut_off_at(&self, end: usize) -> bool {
+        // `all` stops at the first other character, which is nearly always
+        // at once; only a real cut-off scans to the end.
+        self.text().get(end..).is_some_and(|rest| {
+            rest.chars().all(|c| c.is_whitespace() || c == '|') && !rest.contains(['\n', '\r'])
+        })
+    }
+
     /// A span for the whole line containing `offset`, without its line break.
     pub fn line_span(&self, offset: usize) -> Span {
         let text = self.text();

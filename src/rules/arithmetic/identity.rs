@@ -132,17 +132,7 @@ fn cell<'t>(ctx: &Context<'_>, table: &'t Table, row: &str, column: &str) -> Opt
 fn usable(ctx: &Context<'_>, row: &TableRow) -> bool {
     let aligned = row.values.len() == row.expected && row.extra.is_empty();
     let end = row.values.last().map_or(row.label_span, |v| v.span).end();
-    aligned && !cut_off(ctx, end)
-}
-
-/// Whether the text stops at `end` without a line break (but for spaces and
-/// pipes): what precedes may have been cut in half.
-pub(crate) fn cut_off(ctx: &Context<'_>, end: usize) -> bool {
-    // `all` stops at the first other character, which is nearly always at
-    // once; only a real cut-off scans to the end.
-    ctx.text().get(end..).is_some_and(|rest| {
-        rest.chars().all(|c| c.is_whitespace() || c == '|') && !rest.contains(['\n', '\r'])
-    })
+    aligned && !ctx.cut_off_at(end)
 }
 
 /// One term as the message shows it: a name, a value, and its cells.

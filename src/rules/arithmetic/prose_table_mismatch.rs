@@ -248,9 +248,7 @@ pub(crate) fn total(ctx: &Context<'_>, row: &str) -> Option<(u64, Span)> {
         .iter()
         .find(|v| v.column == ids::TOTAL)?;
     match cell.value {
-        Value::Integer(n) if !super::identity::cut_off(ctx, cell.span.end()) => {
-            Some((n.to_u64()?, cell.span))
-        }
+        Value::Integer(n) if !ctx.cut_off_at(cell.span.end()) => Some((n.to_u64()?, cell.span)),
         _ => None,
     }
 }
