@@ -44,6 +44,7 @@ impl Human {
         };
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(width)
+            .with_word_separator(super::wrap::SEPARATOR)
             .with_context_lines(1);
         Self {
             handler,

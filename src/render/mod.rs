@@ -19,6 +19,7 @@ mod rdjson;
 mod record;
 mod sarif;
 mod stream;
+mod wrap;
 
 use std::io::{self, Write};
 
