@@ -71,11 +71,6 @@ impl<'a> Package<'a> {
         Ok(package)
     }
 
-    /// The names of the entries, in the zip's order.
-    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
-        self.archive.file_names()
-    }
-
     /// Whether the package has an entry named `name`.
     pub(crate) fn has(&self, name: &str) -> bool {
         self.archive.index_for_name(name).is_some()

@@ -57,8 +57,6 @@ pub(crate) enum Node<'a> {
         local: Vec<u8>,
         /// Byte offset of `<`.
         start: usize,
-        /// Byte offset just past `>`.
-        end: usize,
     },
     /// Character data, decoded (entities resolved).
     Text(String),
@@ -132,7 +130,6 @@ impl<'a> XmlReader<'a> {
                         ns,
                         local: element.local_name().as_ref().to_vec(),
                         start,
-                        end,
                     }
                 }
                 Event::Text(text) => Node::Text(
