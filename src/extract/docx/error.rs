@@ -96,13 +96,13 @@ impl DocxError {
             ),
             DocxError::NotWord(kind) => {
                 let (zh, en) = match kind {
-                    NotWordKind::Excel => ("Excel 工作簿（.xlsx）", "an Excel workbook (.xlsx)"),
+                    NotWordKind::Excel => (" Excel 工作簿（.xlsx）", "an Excel workbook (.xlsx)"),
                     NotWordKind::PowerPoint => (
-                        "PowerPoint 演示文稿（.pptx）",
+                        " PowerPoint 演示文稿（.pptx）",
                         "a PowerPoint presentation (.pptx)",
                     ),
                     NotWordKind::OpenDocument => (
-                        "OpenDocument 文档（.odt 等）",
+                        " OpenDocument 文档（.odt 等）",
                         "an OpenDocument file (.odt or similar)",
                     ),
                     NotWordKind::PlainZip => ("普通 zip 压缩包", "a plain zip archive"),
