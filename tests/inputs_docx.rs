@@ -477,3 +477,14 @@ fn a_folder_walk_finds_docx_files() {
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with("draft.docx"));
 }
+
+#[test]
+fn a_table_of_contents_and_phonetic_guides_are_not_read() {
+    let body = concat!(
+        r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>"#,
+        r#"<w:sdtContent><w:p><w:r><w:t>一、总体情况……1</w:t></w:r></w:p></w:sdtContent></w:sdt>"#,
+        r#"<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhèng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>政</w:t></w:r></w:rubyBase></w:ruby></w:r>"#,
+        r#"<w:r><w:t>务公开</w:t></w:r></w:p>"#,
+    );
+    assert_eq!(text_of(body), "政务公开\n");
+}

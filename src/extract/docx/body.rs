@@ -4,11 +4,13 @@
 //! Read as after accepting every tracked change (`w:ins` and `w:moveTo`
 //! kept, `w:del` and `w:moveFrom` dropped, deleted rows and cells dropped),
 //! hidden text (`w:vanish`) left out, field codes (`w:instrText`) left out
-//! and their results kept. Content controls (`w:sdt`), hyperlinks, smart
-//! tags and custom XML are read through. A text box (`w:txbxContent`) is
-//! read once — from the first branch of an `mc:AlternateContent` — and its
-//! paragraphs follow the paragraph that anchors it. List numbering puts the
-//! numeral Word shows before a numbered paragraph ([`Counters`]).
+//! and their results kept, phonetic guides (`w:rt`) left out. Content
+//! controls (`w:sdt`), hyperlinks, smart tags and custom XML are read
+//! through, except a table of contents, whose entries repeat the headings.
+//! A text box (`w:txbxContent`) is read once — from the first branch of an
+//! `mc:AlternateContent` — and its paragraphs follow the paragraph that
+//! anchors it. List numbering puts the numeral Word shows before a
+//! numbered paragraph ([`Counters`]).
 //!
 //! The reader is a loop over the part's events with an explicit stack, so
 //! nesting costs no recursion; each text segment keeps where it came from
@@ -166,6 +168,9 @@ enum Frame {
     Run(OpenRun),
     /// `mc:AlternateContent`: whether a branch was read.
     Alternate(bool),
+    /// A content control: whether it is a table of contents (not read:
+    /// its entries repeat the headings).
+    ContentControl(bool),
     /// An element read through.
     Through,
 }
@@ -222,12 +227,22 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                     continue;
                 }
                 match local {
-                    b"del" | b"moveFrom" | b"delText" | b"instrText" | b"sdtPr" | b"sdtEndPr"
+                    b"del" | b"moveFrom" | b"delText" | b"instrText" | b"sdtEndPr" | b"rt"
                     | b"tblPr" | b"tblGrid" | b"sectPr" | b"footnoteReference"
                     | b"endnoteReference" | b"commentReference" | b"object" | b"tblPrEx"
                     | b"delInstrText" | b"fldData"
                         if !empty =>
                     {
+                        reader.skip()?
+                    }
+                    b"sdt" if !empty => stack.push((depth, Frame::ContentControl(false))),
+                    b"sdtPr" if !empty => {
+                        let contents = read_content_control_properties(&mut reader)?;
+                        if let Frame::ContentControl(toc) = top {
+                            *toc = contents;
+                        }
+                    }
+                    b"sdtContent" if !empty && matches!(top, Frame::ContentControl(true)) => {
                         reader.skip()?
                     }
                     b"tbl" if !empty => stack.push((depth, Frame::Table(Table::default()))),
@@ -424,6 +439,26 @@ fn read_paragraph_properties(
             }
             Node::Close { .. } if reader.depth() < base => return Ok(()),
             Node::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+/// Reads `w:sdtPr`: whether the content control is a table of contents
+/// (`w:docPartObj/w:docPartGallery` "Table of Contents").
+fn read_content_control_properties(reader: &mut XmlReader<'_>) -> Result<bool, DocxError> {
+    let base = reader.depth();
+    let mut contents = false;
+    loop {
+        match reader.next()? {
+            Node::Open {
+                ns: Ns::W, element, ..
+            } if element.local_name().as_ref() == b"docPartGallery" => {
+                contents |= attribute(&element, b"val")
+                    .is_some_and(|gallery| gallery.contains("Table of Contents"));
+            }
+            Node::Close { .. } if reader.depth() < base => return Ok(contents),
+            Node::Eof => return Ok(contents),
             _ => {}
         }
     }
@@ -641,7 +676,7 @@ fn close_frame(frame: Frame, stack: &mut [(usize, Frame)], lists: &mut Lists<'_>
             }
         }
         Frame::Container(blocks) => push_blocks(stack, blocks),
-        Frame::Alternate(_) | Frame::Through => {}
+        Frame::Alternate(_) | Frame::ContentControl(_) | Frame::Through => {}
     }
 }
 
