@@ -38,7 +38,9 @@ fn main() {
         report.filler_paragraphs = rng.below(20) as usize;
         let mut text = report.render(Rendering::Markdown);
         if i % 7 == 3 {
-            text = text.replace("2024年1月1日", "2023年1月1日").replacen(" | 0 |", " | 9 |", 1);
+            text = text
+                .replace("2024年1月1日", "2023年1月1日")
+                .replacen(" | 0 |", " | 9 |", 1);
         }
         let path = out.join(format!("report-{i:05}.docx"));
         std::fs::write(&path, docx::report_docx(&text)).expect("write a document");

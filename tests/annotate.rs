@@ -68,7 +68,11 @@ fn texts_in(fragment: &str) -> String {
     let texts = regex::Regex::new(r"<w:t(?: [^>]*)?>([^<]*)</w:t>").unwrap();
     texts
         .captures_iter(fragment)
-        .map(|c| c[1].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+        .map(|c| {
+            c[1].replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+        })
         .collect()
 }
 
@@ -76,8 +80,12 @@ fn texts_in(fragment: &str) -> String {
 fn anchored(document: &str, id: u64) -> String {
     let start = format!(r#"<w:commentRangeStart w:id="{id}"/>"#);
     let end = format!(r#"<w:commentRangeEnd w:id="{id}"/>"#);
-    let from = document.find(&start).unwrap_or_else(|| panic!("no start of {id}"));
-    let to = document.find(&end).unwrap_or_else(|| panic!("no end of {id}"));
+    let from = document
+        .find(&start)
+        .unwrap_or_else(|| panic!("no start of {id}"));
+    let to = document
+        .find(&end)
+        .unwrap_or_else(|| panic!("no end of {id}"));
     assert!(from <= to, "comment {id} ends before it starts");
     assert!(
         document[to..].starts_with(&format!(
@@ -91,7 +99,9 @@ fn anchored(document: &str, id: u64) -> String {
 /// The text a span covers, as the document has it: pipes, breaks and
 /// blank space dropped, and the heading numerals Word generates too.
 fn expected_anchor(source: &SourceFile, diagnostic: &Diagnostic) -> String {
-    let numeral = regex::Regex::new(r"(?m)^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))").unwrap();
+    let numeral =
+        regex::Regex::new(r"(?m)^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+            .unwrap();
     let text = source.slice(diagnostic.span);
     numeral
         .replace_all(text, "")
@@ -124,7 +134,9 @@ fn every_finding_gets_one_comment_anchored_on_its_text() {
     for (id, diagnostic) in diagnostics.iter().enumerate() {
         let id = id as u64;
         let opening = format!(r#"<w:comment w:id="{id}" w:author="disclint""#);
-        let at = comments.find(&opening).unwrap_or_else(|| panic!("no comment {id}"));
+        let at = comments
+            .find(&opening)
+            .unwrap_or_else(|| panic!("no comment {id}"));
         let body = &comments[at..];
         let body = &body[..body.find("</w:comment>").unwrap()];
         assert!(
@@ -132,7 +144,10 @@ fn every_finding_gets_one_comment_anchored_on_its_text() {
             "{body}"
         );
         if let Some(help) = &diagnostic.help {
-            assert!(texts_in(body).contains(&format!("修改建议：{help}")), "{body}");
+            assert!(
+                texts_in(body).contains(&format!("修改建议：{help}")),
+                "{body}"
+            );
         }
         let expected = expected_anchor(&source, diagnostic);
         assert_eq!(
@@ -145,7 +160,10 @@ fn every_finding_gets_one_comment_anchored_on_its_text() {
     }
     // The content type and the relationship of the new part.
     let types = part(&copy, "[Content_Types].xml").unwrap();
-    assert!(types.contains(r#"PartName="/word/comments.xml""#), "{types}");
+    assert!(
+        types.contains(r#"PartName="/word/comments.xml""#),
+        "{types}"
+    );
     let rels = part(&copy, "word/_rels/document.xml.rels").unwrap();
     assert!(rels.contains(r#"Target="comments.xml""#), "{rels}");
     // Every other entry is copied byte for byte.
@@ -166,9 +184,7 @@ fn every_finding_gets_one_comment_anchored_on_its_text() {
 
 #[test]
 fn a_span_inside_a_run_splits_it_and_keeps_its_properties() {
-    let body = concat!(
-        r#"<w:p><w:r><w:rPr><w:b/><w:color w:val="FF0000"/></w:rPr><w:t>前文甲乙丙后文</w:t></w:r></w:p>"#,
-    );
+    let body = r#"<w:p><w:r><w:rPr><w:b/><w:color w:val="FF0000"/></w:rPr><w:t>前文甲乙丙后文</w:t></w:r></w:p>"#;
     let bytes = Docx::new(body).build();
     let source = read(&bytes);
     let at = source.text.find("甲乙丙").unwrap();
@@ -190,7 +206,10 @@ fn a_span_inside_a_run_splits_it_and_keeps_its_properties() {
         r#"<w:r><w:rPr><w:b/><w:color w:val="FF0000"/></w:rPr><w:t xml:space="preserve">后文</w:t></w:r>"#
     )), "{document}");
     let comments = part(&copy, "word/comments.xml").unwrap();
-    assert!(comments.contains("X001 (test): 甲乙丙 &lt;不对&gt; &amp; 改"), "{comments}");
+    assert!(
+        comments.contains("X001 (test): 甲乙丙 &lt;不对&gt; &amp; 改"),
+        "{comments}"
+    );
     assert!(comments.contains("Help: 改成丁"), "{comments}");
     assert_eq!(read(&copy).text, source.text);
 }
@@ -211,9 +230,18 @@ fn existing_comments_are_kept_and_new_ids_come_after_them() {
     assert!(!diagnostics.is_empty());
     let copy = annotate_docx(&bytes, &source, &diagnostics, Lang::Zh).unwrap();
     let comments = part(&copy, "word/comments.xml").unwrap();
-    assert!(comments.contains(r#"<w:comment w:id="7" w:author="李四">"#), "{comments}");
-    assert!(comments.contains(r#"<w:comment w:id="8" w:author="disclint""#), "{comments}");
-    assert_eq!(comments.matches("<w:comment ").count(), diagnostics.len() + 1);
+    assert!(
+        comments.contains(r#"<w:comment w:id="7" w:author="李四">"#),
+        "{comments}"
+    );
+    assert!(
+        comments.contains(r#"<w:comment w:id="8" w:author="disclint""#),
+        "{comments}"
+    );
+    assert_eq!(
+        comments.matches("<w:comment ").count(),
+        diagnostics.len() + 1
+    );
     let document = part(&copy, "word/document.xml").unwrap();
     assert_eq!(anchored(&document, 7), "已有批注");
     // No second comments part, content type or relationship.
@@ -250,7 +278,8 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("disclint-annotate-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("disclint-annotate-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
@@ -297,7 +326,11 @@ fn the_cli_writes_the_copy_beside_the_original_and_leaves_it_alone() {
         notes.contains("notes.txt: only Word documents (.docx) can be annotated"),
         "{notes}"
     );
-    assert_eq!(std::fs::read(&draft).unwrap(), bytes, "the original changed");
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        bytes,
+        "the original changed"
+    );
     let copy = std::fs::read(scratch.path("draft.disclint.docx")).unwrap();
     assert_eq!(read(&copy).text, read(&bytes).text);
     assert!(part(&copy, "word/comments.xml").is_some());
@@ -333,7 +366,11 @@ fn annotate_dir_puts_copies_elsewhere_and_an_input_is_never_overwritten() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
-    assert!(stderr_of(&output).contains("is one of the inputs"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("is one of the inputs"),
+        "{}",
+        stderr_of(&output)
+    );
     assert_eq!(std::fs::read(&other).unwrap(), bytes);
     assert!(scratch.path("draft.disclint.disclint.docx").is_file());
 }
@@ -402,6 +439,10 @@ fn libreoffice_opens_the_annotated_copy() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let pdf = scratch.path("copy.pdf");
     let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
-    assert!(size > 1000, "no PDF: {}", String::from_utf8_lossy(&output.stdout));
+    assert!(
+        size > 1000,
+        "no PDF: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(Path::new(&pdf).is_file());
 }

@@ -86,7 +86,10 @@ fn tracked_changes_read_as_accepted() {
         r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>留</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>"#,
         r#"<w:tr><w:trPr><w:del w:id="5" w:author="张三"/></w:trPr><w:tc><w:p><w:r><w:delText>删</w:delText></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#,
     );
-    assert_eq!(text_of(body), "本年度共收到申请24件。\n新位置\n| 留 | 1 |\n");
+    assert_eq!(
+        text_of(body),
+        "本年度共收到申请24件。\n新位置\n| 留 | 1 |\n"
+    );
 }
 
 #[test]
@@ -164,7 +167,12 @@ fn merged_cells_appear_once_where_they_start() {
     let body = table(&[
         vec![tc("项目").span(2).restart(), tc("数量").span(2)],
         vec![tc("").span(2).cont(), tc("本年"), tc("上年")],
-        vec![tc("三、办理结果").restart(), tc("(一)予以公开"), tc("3"), tc("2")],
+        vec![
+            tc("三、办理结果").restart(),
+            tc("(一)予以公开"),
+            tc("3"),
+            tc("2"),
+        ],
         vec![tc("").cont(), tc("(二)部分公开|区分"), tc(""), tc("1")],
     ]);
     let source = read(&Docx::new(body).build());
@@ -242,7 +250,10 @@ fn positions_are_paragraphs_and_characters_of_the_document() {
     ]
     .concat();
     let source = read(&Docx::new(body).numbered().build());
-    assert_eq!(source.text, "标题\n一、总体情况\n| 规章 | 3 |\n正文第二句。\n");
+    assert_eq!(
+        source.text,
+        "标题\n一、总体情况\n| 规章 | 3 |\n正文第二句。\n"
+    );
     let original = &source.map.original().unwrap().text;
     assert_eq!(original, "标题\n一、总体情况\n规章\n3\n正文第二句。\n");
     // 第二句 is in paragraph 5 (table cells count), character 3.
@@ -261,7 +272,10 @@ fn positions_are_paragraphs_and_characters_of_the_document() {
     let position = source.position(at);
     assert_eq!((position.line, position.column), (2, 1));
     let at = source.text.find('3').unwrap();
-    assert_eq!((source.position(at).line, source.position(at).column), (4, 1));
+    assert_eq!(
+        (source.position(at).line, source.position(at).column),
+        (4, 1)
+    );
     assert!(!source.is_editable());
 }
 
@@ -312,7 +326,10 @@ fn a_report_with_defects_gets_the_same_codes_as_docx_and_as_text() {
         .replace(&total_row, &cells.join(" | "))
         .replace("五、存在的主要问题及改进情况\n", "")
         .replace("六、其他需要报告的事项", "五、其他需要报告的事项")
-        .replace("所列数据统计期限为2024年1月1日", "所列数据统计期限为2023年1月1日");
+        .replace(
+            "所列数据统计期限为2024年1月1日",
+            "所列数据统计期限为2023年1月1日",
+        );
     let text_source = SourceFile::from_text("report.md", broken.as_str());
     let docx_source = read(&report_docx(&broken));
     assert_eq!(docx_source.kind, SourceKind::Docx);
@@ -366,10 +383,18 @@ fn damaged_and_foreign_zips_are_i007_saying_what_they_are() {
     for (what, bytes, says) in cases {
         let diagnostic = refused("draft.docx", &bytes, Lang::En);
         assert_eq!(diagnostic.code, "I007", "{what}");
-        assert!(diagnostic.message.contains(says), "{what}: {}", diagnostic.message);
+        assert!(
+            diagnostic.message.contains(says),
+            "{what}: {}",
+            diagnostic.message
+        );
         assert!(diagnostic.help.is_some(), "{what}");
         let zh = refused("draft.docx", &bytes, Lang::Zh);
-        assert!(zh.message.contains("Word") || zh.message.contains("文档"), "{what}: {}", zh.message);
+        assert!(
+            zh.message.contains("Word") || zh.message.contains("文档"),
+            "{what}: {}",
+            zh.message
+        );
     }
 }
 
@@ -390,7 +415,11 @@ fn malformed_xml_and_entity_declarations_are_refused() {
     ));
     let diagnostic = refused("draft.docx", &malformed, Lang::En);
     assert_eq!(diagnostic.code, "I007");
-    assert!(diagnostic.message.contains("not well-formed XML"), "{}", diagnostic.message);
+    assert!(
+        diagnostic.message.contains("not well-formed XML"),
+        "{}",
+        diagnostic.message
+    );
     let billion_laughs = with_document(&format!(
         r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"#
     ));
@@ -400,13 +429,20 @@ fn malformed_xml_and_entity_declarations_are_refused() {
     let unknown_entity = with_document(&format!(
         r#"<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p></w:body></w:document>"#
     ));
-    assert_eq!(refused("draft.docx", &unknown_entity, Lang::En).code, "I007");
+    assert_eq!(
+        refused("draft.docx", &unknown_entity, Lang::En).code,
+        "I007"
+    );
     let deep = with_document(&format!(
         r#"<w:document xmlns:w="{W}"><w:body>{}</w:body></w:document>"#,
         "<w:sdt><w:sdtContent>".repeat(600)
     ));
     let diagnostic = refused("draft.docx", &deep, Lang::En);
-    assert!(diagnostic.message.contains("nests deeper"), "{}", diagnostic.message);
+    assert!(
+        diagnostic.message.contains("nests deeper"),
+        "{}",
+        diagnostic.message
+    );
 }
 
 #[test]
@@ -414,14 +450,26 @@ fn zip_bombs_are_refused() {
     // 8 MiB of blank space deflates to a few KiB: out of proportion.
     let mut xml = format!(r#"<w:document xmlns:w="{W}"><w:body>"#).into_bytes();
     xml.resize(8 << 20, b' ');
-    let diagnostic = refused("draft.docx", &with_document(std::str::from_utf8(&xml).unwrap()), Lang::En);
+    let diagnostic = refused(
+        "draft.docx",
+        &with_document(std::str::from_utf8(&xml).unwrap()),
+        Lang::En,
+    );
     assert_eq!(diagnostic.code, "I007");
-    assert!(diagnostic.message.contains("zip bomb"), "{}", diagnostic.message);
+    assert!(
+        diagnostic.message.contains("zip bomb"),
+        "{}",
+        diagnostic.message
+    );
     let names: Vec<String> = (0..10_001).map(|i| format!("f{i}")).collect();
     let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
     let diagnostic = refused("draft.docx", &zip_of(&entries), Lang::En);
     assert_eq!(diagnostic.code, "I007");
-    assert!(diagnostic.message.contains("entries"), "{}", diagnostic.message);
+    assert!(
+        diagnostic.message.contains("entries"),
+        "{}",
+        diagnostic.message
+    );
 }
 
 /// An OLE compound file whose directory has an `EncryptedPackage` stream,
@@ -443,7 +491,11 @@ fn encrypted_docx() -> Vec<u8> {
 fn a_password_protected_docx_says_so_and_a_doc_stays_i006() {
     let diagnostic = refused("secret.docx", &encrypted_docx(), Lang::En);
     assert_eq!(diagnostic.code, "I007");
-    assert!(diagnostic.message.contains("password-protected"), "{}", diagnostic.message);
+    assert!(
+        diagnostic.message.contains("password-protected"),
+        "{}",
+        diagnostic.message
+    );
     assert!(diagnostic.help.unwrap().contains("Encrypt with Password"));
     let zh = refused("secret.docx", &encrypted_docx(), Lang::Zh);
     assert!(zh.message.contains("密码"), "{}", zh.message);

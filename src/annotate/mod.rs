@@ -153,7 +153,11 @@ pub fn annotate_docx(
         .map_or(0, |max| max + 1);
 
     // The comments and where they go.
-    let anchors = Anchors::new(&document.xml, &document.layout.original, &document.layout.lines);
+    let anchors = Anchors::new(
+        &document.xml,
+        &document.layout.original,
+        &document.layout.lines,
+    );
     let mut marks: Vec<Mark> = Vec::new();
     let mut comment_xml = String::new();
     for (index, diagnostic) in diagnostics.iter().enumerate() {
@@ -294,7 +298,11 @@ fn insert_marks(xml: &str, marks: &[Mark]) -> String {
     let mut index = 0;
     while index < marks.len() {
         let at = marks[index].site.offset();
-        let group_end = index + marks[index..].iter().take_while(|m| m.site.offset() == at).count();
+        let group_end = index
+            + marks[index..]
+                .iter()
+                .take_while(|m| m.site.offset() == at)
+                .count();
         let group = &marks[index..group_end];
         out.push_str(&xml[copied..at]);
         copied = at;
@@ -328,7 +336,9 @@ fn root_tag<'x>(xml: &'x str, part: &str) -> Result<&'x str, AnnotateError> {
         match reader.next()? {
             Node::Open { start, end, .. } => return Ok(&xml[start..end]),
             Node::Eof => {
-                return Err(AnnotateError::Unsupported(format!("{part} has no root element")))
+                return Err(AnnotateError::Unsupported(format!(
+                    "{part} has no root element"
+                )))
             }
             _ => {}
         }

@@ -55,7 +55,12 @@ fn resolved(path: &Path) -> PathBuf {
 impl Annotator {
     /// An annotator for the files `inputs` (or standard input), writing
     /// into `dir` (or beside each document).
-    pub(super) fn new(dir: Option<PathBuf>, inputs: &[Input], stdin: bool, lang: Lang) -> Annotator {
+    pub(super) fn new(
+        dir: Option<PathBuf>,
+        inputs: &[Input],
+        stdin: bool,
+        lang: Lang,
+    ) -> Annotator {
         let inputs = inputs
             .iter()
             .filter_map(|input| match input {
@@ -131,7 +136,13 @@ impl Annotator {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(error) => {
-                return fail(tr!(lang, "{}：无法读取：{}", "{}: cannot read it: {}", shown, error))
+                return fail(tr!(
+                    lang,
+                    "{}：无法读取：{}",
+                    "{}: cannot read it: {}",
+                    shown,
+                    error
+                ))
             }
         };
         let copy = match annotate_docx(&bytes, source, &result.diagnostics, lang) {

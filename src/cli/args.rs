@@ -111,9 +111,9 @@ pub struct CheckArgs {
     /// Suppression options.
     #[command(flatten)]
     pub suppressions: SuppressionArgs,
-    /// Annotated copies of Word documents.
+    /// Annotated copies of Word documents (boxed: `Command` stays small).
     #[command(flatten)]
-    pub annotate: AnnotateArgs,
+    pub annotate: Box<AnnotateArgs>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

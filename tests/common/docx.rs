@@ -170,7 +170,10 @@ pub fn esc(text: &str) -> String {
 
 /// A run of text.
 pub fn r(text: &str) -> String {
-    format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(text))
+    format!(
+        r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
 }
 
 /// A paragraph of plain text.
@@ -250,7 +253,10 @@ pub fn table(rows: &[Vec<Tc>]) -> String {
         xml.push_str("<w:tr>");
         for cell in row {
             xml.push_str("<w:tc><w:tcPr>");
-            xml.push_str(&format!(r#"<w:tcW w:w="{}" w:type="dxa"/>"#, 800 * cell.span));
+            xml.push_str(&format!(
+                r#"<w:tcW w:w="{}" w:type="dxa"/>"#,
+                800 * cell.span
+            ));
             if cell.span > 1 {
                 xml.push_str(&format!(r#"<w:gridSpan w:val="{}"/>"#, cell.span));
             }
@@ -388,7 +394,11 @@ fn applications_table(lines: &[&str]) -> String {
             row.push(tc(label).span(3));
         } else {
             if let Some((text, first)) = &mut group {
-                row.push(if *first { tc(text).restart() } else { tc("").cont() });
+                row.push(if *first {
+                    tc(text).restart()
+                } else {
+                    tc("").cont()
+                });
                 *first = false;
             }
             if label.starts_with('(') {
@@ -396,7 +406,11 @@ fn applications_table(lines: &[&str]) -> String {
                 row.push(tc(label).span(2));
             } else {
                 if let Some((text, first)) = &mut subgroup {
-                    row.push(if *first { tc(text).restart() } else { tc("").cont() });
+                    row.push(if *first {
+                        tc(text).restart()
+                    } else {
+                        tc("").cont()
+                    });
                     *first = false;
                 }
                 row.push(tc(label));

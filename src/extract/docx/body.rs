@@ -162,8 +162,14 @@ enum Frame {
     Container(Vec<Block>),
     TextBox(Vec<Block>),
     Table(Table),
-    Row { row: Row, deleted: bool },
-    Cell { cell: Cell, deleted: bool },
+    Row {
+        row: Row,
+        deleted: bool,
+    },
+    Cell {
+        cell: Cell,
+        deleted: bool,
+    },
     Paragraph(Box<OpenParagraph>),
     Run(OpenRun),
     /// `mc:AlternateContent`: whether a branch was read.
@@ -270,9 +276,7 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                         }
                     }
                     b"tcPr" if !empty => read_cell_properties(&mut reader, top)?,
-                    b"txbxContent" if !empty => {
-                        stack.push((depth, Frame::TextBox(Vec::new())))
-                    }
+                    b"txbxContent" if !empty => stack.push((depth, Frame::TextBox(Vec::new()))),
                     b"p" => {
                         let in_box = stack
                             .iter()
@@ -288,7 +292,7 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                             boxes: Vec::new(),
                         };
                         if empty {
-                            finish_paragraph(Box::new(paragraph), &mut stack, lists);
+                            finish_paragraph(paragraph, &mut stack, lists);
                         } else {
                             stack.push((depth, Frame::Paragraph(Box::new(paragraph))));
                         }
@@ -296,10 +300,8 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                     b"pPr" if !empty => {
                         if let Frame::Paragraph(paragraph) = top {
                             read_paragraph_properties(&mut reader, paragraph)?;
-                            paragraph.paragraph.content_start = paragraph
-                                .paragraph
-                                .content_start
-                                .map(|_| reader.position());
+                            paragraph.paragraph.content_start =
+                                paragraph.paragraph.content_start.map(|_| reader.position());
                         } else {
                             reader.skip()?;
                         }
@@ -425,18 +427,15 @@ fn read_paragraph_properties(
                 element,
                 empty,
                 ..
-            } => {
-                match element.local_name().as_ref() {
-                    b"pStyle" => paragraph.style = attribute(&element, b"val"),
-                    b"numId" => paragraph.num_id = attribute(&element, b"val"),
-                    b"ilvl" => {
-                        paragraph.level =
-                            val_number(&element).and_then(|l| usize::try_from(l).ok())
-                    }
-                    b"rPr" | b"pPrChange" | b"sectPr" if !empty => reader.skip()?,
-                    _ => {}
+            } => match element.local_name().as_ref() {
+                b"pStyle" => paragraph.style = attribute(&element, b"val"),
+                b"numId" => paragraph.num_id = attribute(&element, b"val"),
+                b"ilvl" => {
+                    paragraph.level = val_number(&element).and_then(|l| usize::try_from(l).ok())
                 }
-            }
+                b"rPr" | b"pPrChange" | b"sectPr" if !empty => reader.skip()?,
+                _ => {}
+            },
             Node::Close { .. } if reader.depth() < base => return Ok(()),
             Node::Eof => return Ok(()),
             _ => {}
@@ -617,21 +616,21 @@ fn push_run_segment(
     });
     run.segments
         .push((paragraph.paragraph.segments.len(), run.children));
-    paragraph.paragraph.segments.push(Segment { kind, text, origin });
+    paragraph
+        .paragraph
+        .segments
+        .push(Segment { kind, text, origin });
 }
 
 /// Ends a frame and hands what it read to the frame around it.
 fn close_frame(frame: Frame, stack: &mut [(usize, Frame)], lists: &mut Lists<'_>, end: usize) {
     match frame {
-        Frame::Paragraph(paragraph) => finish_paragraph(paragraph, stack, lists),
+        Frame::Paragraph(paragraph) => finish_paragraph(*paragraph, stack, lists),
         Frame::Run(run) => {
-            let paragraph = stack
-                .iter_mut()
-                .rev()
-                .find_map(|(_, frame)| match frame {
-                    Frame::Paragraph(paragraph) => Some(paragraph),
-                    _ => None,
-                });
+            let paragraph = stack.iter_mut().rev().find_map(|(_, frame)| match frame {
+                Frame::Paragraph(paragraph) => Some(paragraph),
+                _ => None,
+            });
             if let Some(paragraph) = paragraph {
                 for (index, ordinal) in run.segments {
                     if let Some(origin) = paragraph
@@ -699,18 +698,14 @@ fn push_blocks(stack: &mut [(usize, Frame)], blocks: Vec<Block>) {
 
 /// Numbers a paragraph that ended and adds it (then its text boxes) to the
 /// frame that holds it.
-fn finish_paragraph(
-    paragraph: Box<OpenParagraph>,
-    stack: &mut [(usize, Frame)],
-    lists: &mut Lists<'_>,
-) {
+fn finish_paragraph(paragraph: OpenParagraph, stack: &mut [(usize, Frame)], lists: &mut Lists<'_>) {
     let OpenParagraph {
         mut paragraph,
         style,
         num_id,
         level,
         boxes,
-    } = *paragraph;
+    } = paragraph;
     let style = style.or_else(|| lists.styles.default_paragraph().map(str::to_owned));
     let from_style = style.as_deref().and_then(|s| lists.styles.numbering(s));
     let (num_id, level) = match (num_id, from_style) {
@@ -720,9 +715,7 @@ fn finish_paragraph(
     };
     if let Some(num_id) = num_id.filter(|n| n.trim() != "0") {
         let level = level.unwrap_or_else(|| match style.as_deref() {
-            Some(style) => lists
-                .numbering
-                .level_of_style(&num_id, style, lists.styles),
+            Some(style) => lists.numbering.level_of_style(&num_id, style, lists.styles),
             None => 0,
         });
         if let Some(numeral) = lists

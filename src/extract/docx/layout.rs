@@ -140,7 +140,11 @@ impl Layout {
     fn paragraph(&mut self, paragraph: &Paragraph) {
         let index = self.original_line(paragraph);
         let start = self.text.len();
-        for (segment, placed) in paragraph.segments.iter().zip(&self.lines[index].segments.clone()) {
+        for (segment, placed) in paragraph
+            .segments
+            .iter()
+            .zip(&self.lines[index].segments.clone())
+        {
             match segment.kind {
                 SegmentKind::Text | SegmentKind::Numeral => {
                     self.push_piece(&segment.text, placed.start)

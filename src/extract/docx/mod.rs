@@ -47,9 +47,7 @@ pub(crate) struct ReadDocument {
 pub(crate) fn read(bytes: &[u8]) -> Result<ReadDocument, DocxError> {
     let mut package = Package::open(bytes)?;
     let part = package.main_part()?;
-    let xml = package
-        .read_xml(&part)?
-        .ok_or(DocxError::MissingDocument)?;
+    let xml = package.read_xml(&part)?.ok_or(DocxError::MissingDocument)?;
     let folder = relationships::folder_of(&part).to_owned();
     let rels_name = relationships::rels_part_of(&part);
     let rels = match package.read_xml(&rels_name)? {
@@ -60,7 +58,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<ReadDocument, DocxError> {
         rels.iter()
             .find(|r| r.kind.ends_with(kind) && !r.external)
             .map_or_else(
-                || format!("{folder}/{default}").trim_start_matches('/').to_owned(),
+                || {
+                    format!("{folder}/{default}")
+                        .trim_start_matches('/')
+                        .to_owned()
+                },
                 |r| relationships::resolve(&folder, &r.target),
             )
     };

@@ -144,7 +144,9 @@ impl Numbering {
                         }
                     }
                 }
-                Node::Close { ns: Ns::W, local, .. } => match local.as_slice() {
+                Node::Close {
+                    ns: Ns::W, local, ..
+                } => match local.as_slice() {
                     b"lvl" => {
                         if let Some((index, done)) = level.take() {
                             if let Some((_, num)) = &mut num {

@@ -30,12 +30,8 @@ pub(crate) fn format(n: i64, format: &str) -> String {
         }
         "ideographTraditional" => cycle(n, &STEMS),
         "ideographZodiac" | "ideographZodiacTraditional" => cycle(n, &BRANCHES),
-        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => {
-            digit_by_digit(n)
-        }
-        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
-            enclosed(n, 20, '\u{2460}')
-        }
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => digit_by_digit(n),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => enclosed(n, 20, '\u{2460}'),
         "ideographEnclosedCircle" => enclosed(n, 10, '\u{3220}'),
         "decimalEnclosedParen" => enclosed(n, 20, '\u{2474}'),
         "decimalEnclosedFullstop" => enclosed(n, 20, '\u{2488}'),
@@ -100,8 +96,7 @@ fn cycle(n: i64, symbols: &[char]) -> String {
 /// Enclosed numerals ①…⑳ (from `first`, for 1..=`last`); others decimal.
 fn enclosed(n: i64, last: i64, first: char) -> String {
     if (1..=last).contains(&n) {
-        char::from_u32(first as u32 + n as u32 - 1)
-            .map_or_else(|| n.to_string(), String::from)
+        char::from_u32(first as u32 + n as u32 - 1).map_or_else(|| n.to_string(), String::from)
     } else {
         n.to_string()
     }

@@ -141,11 +141,13 @@ impl<'a> Package<'a> {
             }
         }
         if !self.has(&main) {
-            return Err(match self.other_kind(types.as_deref().unwrap_or_default()) {
-                Some(kind) => DocxError::NotWord(kind),
-                None if types.is_some() => DocxError::MissingDocument,
-                None => DocxError::NotWord(NotWordKind::PlainZip),
-            });
+            return Err(
+                match self.other_kind(types.as_deref().unwrap_or_default()) {
+                    Some(kind) => DocxError::NotWord(kind),
+                    None if types.is_some() => DocxError::MissingDocument,
+                    None => DocxError::NotWord(NotWordKind::PlainZip),
+                },
+            );
         }
         Ok(main)
     }

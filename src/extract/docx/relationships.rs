@@ -88,6 +88,9 @@ mod tests {
         assert_eq!(resolve("word", "numbering.xml"), "word/numbering.xml");
         assert_eq!(resolve("word", "/word/styles.xml"), "word/styles.xml");
         assert_eq!(resolve("word/sub", "../media/a.png"), "word/media/a.png");
-        assert_eq!(rels_part_of("word/document.xml"), "word/_rels/document.xml.rels");
+        assert_eq!(
+            rels_part_of("word/document.xml"),
+            "word/_rels/document.xml.rels"
+        );
     }
 }

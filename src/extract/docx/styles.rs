@@ -47,9 +47,13 @@ impl Styles {
                     ..
                 } => match element.local_name().as_ref() {
                     b"style" => {
-                        let paragraph = attribute(&element, b"type").as_deref() == Some("paragraph");
+                        let paragraph =
+                            attribute(&element, b"type").as_deref() == Some("paragraph");
                         let id = attribute(&element, b"styleId").unwrap_or_default();
-                        if paragraph && attribute(&element, b"default").is_some_and(|d| d == "1" || d == "true") {
+                        if paragraph
+                            && attribute(&element, b"default")
+                                .is_some_and(|d| d == "1" || d == "true")
+                        {
                             styles.default_paragraph = Some(id.clone());
                         }
                         if paragraph && !empty {
@@ -80,7 +84,9 @@ impl Styles {
                     }
                     _ => {}
                 },
-                Node::Close { ns: Ns::W, local, .. } => match local.as_slice() {
+                Node::Close {
+                    ns: Ns::W, local, ..
+                } => match local.as_slice() {
                     b"pPr" => in_ppr = false,
                     b"style" => {
                         if let Some((id, style)) = current.take() {
