@@ -527,3 +527,35 @@ fn a_table_of_contents_and_phonetic_guides_are_not_read() {
     );
     assert_eq!(text_of(body), "政务公开\n");
 }
+
+#[test]
+fn json_output_gives_paragraph_positions_and_cell_locations() {
+    let dir = std::env::temp_dir().join(format!("disclint-docx-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("draft.docx");
+    let text = SynthReport::consistent(&mut Rng::new(2), 2024)
+        .render(Rendering::Markdown)
+        .replace("| 规章 |", "| 规章 | 5 |");
+    std::fs::write(&path, report_docx(&text)).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_disclint"))
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
+    let arity = diagnostics
+        .iter()
+        .find(|d| d["code"] == "T002")
+        .unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    assert_eq!(arity["location"]["kind"], "cell");
+    assert_eq!(arity["location"]["table"], 1);
+    assert_eq!(arity["location"]["row"], 3);
+    // Line and column: the paragraph of that cell, and a character in it.
+    let source = read(&report_docx(&text));
+    let original = &source.map.original().unwrap().text;
+    let line = arity["line"].as_u64().unwrap() as usize;
+    let paragraph = original.lines().nth(line - 1).unwrap();
+    assert!(paragraph.chars().all(|c| c.is_ascii_digit()), "{paragraph}");
+}
