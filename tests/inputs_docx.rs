@@ -544,6 +544,15 @@ fn json_output_gives_paragraph_positions_and_cell_locations() {
         .unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // The location field is part of the schema (version 1).
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/json-schema.json").unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     let arity = diagnostics
         .iter()
