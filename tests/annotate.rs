@@ -446,3 +446,19 @@ fn libreoffice_opens_the_annotated_copy() {
     );
     assert!(Path::new(&pdf).is_file());
 }
+
+#[test]
+fn ids_stay_above_those_the_document_uses_without_a_comments_part() {
+    let body = concat!(
+        r#"<w:p><w:commentRangeStart w:id="41"/><w:r><w:t>孤立的批注范围</w:t></w:r><w:commentRangeEnd w:id="41"/></w:p>"#,
+        r#"<w:p><w:r><w:t>所列数据统计期限为2023年1月1日至2024年12月31日。</w:t></w:r></w:p>"#,
+    );
+    let bytes = Docx::new(body).build();
+    let source = read(&bytes);
+    let diagnostics = Linter::new(LintOptions::default()).lint(&source);
+    assert!(!diagnostics.is_empty());
+    let copy = annotate_docx(&bytes, &source, &diagnostics, Lang::Zh).unwrap();
+    let comments = part(&copy, "word/comments.xml").unwrap();
+    assert!(comments.contains(r#"<w:comment w:id="42""#), "{comments}");
+    assert!(!comments.contains(r#"w:id="41""#), "{comments}");
+}

@@ -22,7 +22,7 @@ use zip::{CompressionMethod, ZipWriter};
 use crate::diagnostic::Diagnostic;
 use crate::extract::docx::package::Package;
 use crate::extract::docx::relationships::{self, Relationship};
-use crate::extract::docx::xml::{Node, XmlReader};
+use crate::extract::docx::xml::{attribute, Node, Ns, XmlReader};
 use crate::extract::docx::{self, DocxError};
 use crate::source::SourceFile;
 use crate::{tr, Lang};
@@ -150,6 +150,7 @@ pub fn annotate_docx(
     let first_id = existing
         .as_ref()
         .and_then(|(_, _, found)| found.max_id)
+        .max(max_comment_id_in(&document.xml, &document.part)?)
         .map_or(0, |max| max + 1);
 
     // The comments and where they go.
@@ -327,6 +328,31 @@ fn insert_marks(xml: &str, marks: &[Mark]) -> String {
     }
     out.push_str(&xml[copied..]);
     out
+}
+
+/// The highest comment id the document part itself uses (ranges and
+/// references), so that new ids stay above them even where the comments
+/// part lacks their comments.
+fn max_comment_id_in(xml: &str, part: &str) -> Result<Option<u64>, AnnotateError> {
+    let mut reader = XmlReader::new(xml, part);
+    let mut max = None;
+    loop {
+        match reader.next()? {
+            Node::Open {
+                ns: Ns::W, element, ..
+            } => {
+                if matches!(
+                    element.local_name().as_ref(),
+                    b"commentRangeStart" | b"commentRangeEnd" | b"commentReference"
+                ) {
+                    let id = attribute(&element, b"id").and_then(|id| id.trim().parse().ok());
+                    max = max.max(id);
+                }
+            }
+            Node::Eof => return Ok(max),
+            _ => {}
+        }
+    }
 }
 
 /// The start tag of a part's root element.
