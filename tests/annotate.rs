@@ -462,3 +462,36 @@ fn ids_stay_above_those_the_document_uses_without_a_comments_part() {
     assert!(comments.contains(r#"<w:comment w:id="42""#), "{comments}");
     assert!(!comments.contains(r#"w:id="41""#), "{comments}");
 }
+
+#[test]
+fn a_finding_in_a_text_box_is_anchored_at_the_paragraph_holding_it() {
+    let body = format!(
+        "{}<w:p>{}{}</w:p>",
+        p("第一段"),
+        r("框外"),
+        text_box(&["框内有误"])
+    );
+    let bytes = Docx::new(body).build();
+    let source = read(&bytes);
+    let at = source.text.find("有误").unwrap();
+    let diagnostic = Diagnostic {
+        code: "X001".into(),
+        name: "test".into(),
+        severity: disclint::Severity::Warning,
+        message: "框内".into(),
+        help: None,
+        span: disclint::span::Span::new(at, "有误".len()),
+        labels: Vec::new(),
+        fix: None,
+    };
+    let copy = annotate_docx(&bytes, &source, &[diagnostic], Lang::Zh).unwrap();
+    let document = part(&copy, "word/document.xml").unwrap();
+    assert!(
+        document.contains(concat!(
+            r#"<w:p><w:commentRangeStart w:id="0"/><w:commentRangeEnd w:id="0"/>"#,
+            r#"<w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve">框外"#
+        )),
+        "{document}"
+    );
+    assert_eq!(read(&copy).text, source.text);
+}

@@ -7,8 +7,9 @@
 //! first (last) text goes before (after) the whole run. A span that starts
 //! or ends on generated text (a list numeral, a table's pipes) moves onto
 //! the nearest document text inside it; one with no document text is a
-//! point, and a place with no document text at all is the start of the
-//! document.
+//! point at the start of its paragraph. Text in a text box takes no
+//! comment: its findings go to the start of the paragraph holding the box.
+//! A finding with no place in the text goes to the start of the document.
 
 use crate::extract::docx::body::Origin;
 use crate::extract::docx::layout::{Line, Placed};

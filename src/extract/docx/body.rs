@@ -81,7 +81,8 @@ pub(crate) struct Paragraph {
     /// Its segments, in order.
     pub(crate) segments: Vec<Segment>,
     /// Byte offset in the part where run content may be inserted (after
-    /// `w:pPr`, or after `<w:p>`); `None` inside a text box.
+    /// `w:pPr`, or after `<w:p>`); for a paragraph in a text box, that of
+    /// the paragraph holding the box (`None` until it is known).
     pub(crate) content_start: Option<usize>,
 }
 
@@ -732,7 +733,31 @@ fn finish_paragraph(paragraph: OpenParagraph, stack: &mut [(usize, Frame)], list
             );
         }
     }
+    let mut boxes = boxes;
+    if let Some(start) = paragraph.content_start {
+        anchor_in(&mut boxes, start);
+    }
     let mut blocks = vec![Block::Paragraph(paragraph)];
     blocks.extend(boxes);
     push_blocks(stack, blocks);
+}
+
+/// Gives the paragraphs of text boxes, where comments cannot go, the place
+/// in the paragraph holding the box where their comments go instead.
+fn anchor_in(blocks: &mut [Block], start: usize) {
+    let mut pending: Vec<&mut Block> = blocks.iter_mut().collect();
+    while let Some(block) = pending.pop() {
+        match block {
+            Block::Paragraph(paragraph) => {
+                paragraph.content_start.get_or_insert(start);
+            }
+            Block::Table(table) => pending.extend(
+                table
+                    .rows
+                    .iter_mut()
+                    .flat_map(|row| row.cells.iter_mut())
+                    .flat_map(|cell| cell.blocks.iter_mut()),
+            ),
+        }
+    }
 }
