@@ -18,8 +18,9 @@
 
 use super::error::DocxError;
 use super::numbering::{Counters, Numbering};
+use super::properties;
 use super::styles::Styles;
-use super::xml::{attribute, is_on, val_number, Node, Ns, XmlReader};
+use super::xml::{attribute, Node, Ns, XmlReader};
 
 /// Where the text of a segment is in the part: its `w:t` and run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,7 +245,7 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                     }
                     b"sdt" if !empty => stack.push((depth, Frame::ContentControl(false))),
                     b"sdtPr" if !empty => {
-                        let contents = read_content_control_properties(&mut reader)?;
+                        let contents = properties::content_control(&mut reader)?;
                         if let Frame::ContentControl(toc) = top {
                             *toc = contents;
                         }
@@ -271,12 +272,21 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                         },
                     )),
                     b"trPr" if !empty => {
-                        let deleted = read_row_properties(&mut reader, top)?;
-                        if let Frame::Row { deleted: d, .. } = top {
-                            *d = deleted;
+                        let read = properties::row(&mut reader)?;
+                        if let Frame::Row { row, deleted } = top {
+                            row.grid_before = read.grid_before;
+                            *deleted = read.deleted;
                         }
                     }
-                    b"tcPr" if !empty => read_cell_properties(&mut reader, top)?,
+                    b"tcPr" if !empty => {
+                        let read = properties::cell(&mut reader)?;
+                        if let Frame::Cell { cell, deleted } = top {
+                            cell.span = read.span;
+                            cell.vertical = read.vertical;
+                            cell.horizontal = read.horizontal;
+                            *deleted = read.deleted;
+                        }
+                    }
                     b"txbxContent" if !empty => stack.push((depth, Frame::TextBox(Vec::new()))),
                     b"p" => {
                         let in_box = stack
@@ -300,7 +310,10 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                     }
                     b"pPr" if !empty => {
                         if let Frame::Paragraph(paragraph) = top {
-                            read_paragraph_properties(&mut reader, paragraph)?;
+                            let read = properties::paragraph(&mut reader)?;
+                            paragraph.style = read.style;
+                            paragraph.num_id = read.num_id;
+                            paragraph.level = read.level;
                             paragraph.paragraph.content_start =
                                 paragraph.paragraph.content_start.map(|_| reader.position());
                         } else {
@@ -319,7 +332,7 @@ pub(crate) fn read(xml: &str, part: &str, lists: &mut Lists<'_>) -> Result<Vec<B
                     )),
                     b"rPr" if !empty => {
                         if let Frame::Run(run) = top {
-                            run.hidden = read_run_properties(&mut reader)?;
+                            run.hidden = properties::run_hidden(&mut reader)?;
                             run.properties = Some((start, reader.position()));
                         } else {
                             reader.skip()?;
@@ -413,156 +426,6 @@ fn read_text(reader: &mut XmlReader<'_>) -> Result<(String, usize), DocxError> {
         text = text.replace(['\n', '\r', '\t'], " ");
     }
     Ok((text, end))
-}
-
-/// Reads `w:pPr`: the style and the list numbering.
-fn read_paragraph_properties(
-    reader: &mut XmlReader<'_>,
-    paragraph: &mut OpenParagraph,
-) -> Result<(), DocxError> {
-    let base = reader.depth();
-    loop {
-        match reader.next()? {
-            Node::Open {
-                ns: Ns::W,
-                element,
-                empty,
-                ..
-            } => match element.local_name().as_ref() {
-                b"pStyle" => paragraph.style = attribute(&element, b"val"),
-                b"numId" => paragraph.num_id = attribute(&element, b"val"),
-                b"ilvl" => {
-                    paragraph.level = val_number(&element).and_then(|l| usize::try_from(l).ok())
-                }
-                b"rPr" | b"pPrChange" | b"sectPr" if !empty => reader.skip()?,
-                _ => {}
-            },
-            Node::Close { .. } if reader.depth() < base => return Ok(()),
-            Node::Eof => return Ok(()),
-            _ => {}
-        }
-    }
-}
-
-/// Reads `w:sdtPr`: whether the content control is a table of contents
-/// (`w:docPartObj/w:docPartGallery` "Table of Contents").
-fn read_content_control_properties(reader: &mut XmlReader<'_>) -> Result<bool, DocxError> {
-    let base = reader.depth();
-    let mut contents = false;
-    loop {
-        match reader.next()? {
-            Node::Open {
-                ns: Ns::W, element, ..
-            } if element.local_name().as_ref() == b"docPartGallery" => {
-                contents |= attribute(&element, b"val")
-                    .is_some_and(|gallery| gallery.contains("Table of Contents"));
-            }
-            Node::Close { .. } if reader.depth() < base => return Ok(contents),
-            Node::Eof => return Ok(contents),
-            _ => {}
-        }
-    }
-}
-
-/// Reads `w:rPr`: whether the run is hidden.
-fn read_run_properties(reader: &mut XmlReader<'_>) -> Result<bool, DocxError> {
-    let base = reader.depth();
-    let mut hidden = false;
-    loop {
-        match reader.next()? {
-            Node::Open {
-                ns: Ns::W,
-                element,
-                empty,
-                ..
-            } => match element.local_name().as_ref() {
-                b"vanish" if reader.depth() == base || empty => hidden = is_on(&element),
-                b"rPrChange" if !empty => reader.skip()?,
-                _ => {}
-            },
-            Node::Close { .. } if reader.depth() < base => return Ok(hidden),
-            Node::Eof => return Ok(hidden),
-            _ => {}
-        }
-    }
-}
-
-/// Reads `w:trPr`: grid columns before the row, and whether the row is a
-/// tracked deletion.
-fn read_row_properties(reader: &mut XmlReader<'_>, top: &mut Frame) -> Result<bool, DocxError> {
-    let base = reader.depth();
-    let mut deleted = false;
-    loop {
-        match reader.next()? {
-            Node::Open {
-                ns: Ns::W,
-                element,
-                empty,
-                ..
-            } => match element.local_name().as_ref() {
-                b"gridBefore" => {
-                    if let Frame::Row { row, .. } = top {
-                        row.grid_before = count(&element);
-                    }
-                }
-                b"del" => {
-                    deleted = true;
-                    if !empty {
-                        reader.skip()?;
-                    }
-                }
-                b"trPrChange" if !empty => reader.skip()?,
-                _ => {}
-            },
-            Node::Close { .. } if reader.depth() < base => return Ok(deleted),
-            Node::Eof => return Ok(deleted),
-            _ => {}
-        }
-    }
-}
-
-/// Reads `w:tcPr`: span, merges, and whether the cell is a tracked deletion.
-fn read_cell_properties(reader: &mut XmlReader<'_>, top: &mut Frame) -> Result<(), DocxError> {
-    let base = reader.depth();
-    loop {
-        match reader.next()? {
-            Node::Open {
-                ns: Ns::W,
-                element,
-                empty,
-                ..
-            } => {
-                if let Frame::Cell { cell, deleted } = top {
-                    match element.local_name().as_ref() {
-                        b"gridSpan" => cell.span = count(&element).max(1),
-                        b"vMerge" => cell.vertical = merge(&element),
-                        b"hMerge" => cell.horizontal = merge(&element),
-                        b"cellDel" => *deleted = true,
-                        b"tcPrChange" if !empty => reader.skip()?,
-                        _ => {}
-                    }
-                } else if !empty {
-                    reader.skip()?;
-                }
-            }
-            Node::Close { .. } if reader.depth() < base => return Ok(()),
-            Node::Eof => return Ok(()),
-            _ => {}
-        }
-    }
-}
-
-/// A grid count attribute (`w:val`), bounded: a table has at most 63
-/// columns in Word; a hostile value must not make the grid huge.
-fn count(element: &quick_xml::events::BytesStart<'_>) -> usize {
-    val_number(element).map_or(1, |n| n.clamp(0, 256) as usize)
-}
-
-fn merge(element: &quick_xml::events::BytesStart<'_>) -> Merge {
-    match attribute(element, b"val").as_deref() {
-        Some("restart") => Merge::Restart,
-        _ => Merge::Continue,
-    }
 }
 
 /// Adds a segment to the paragraph of the run on top of the stack (a

@@ -14,6 +14,7 @@ pub(crate) mod layout;
 mod numbering;
 mod numerals;
 pub(crate) mod package;
+mod properties;
 pub(crate) mod relationships;
 mod styles;
 pub(crate) mod xml;
