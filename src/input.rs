@@ -34,7 +34,7 @@ impl Default for InputOptions {
         Self {
             encoding: None,
             max_file_size: 32 * 1024 * 1024,
-            extensions: vec!["txt".into(), "md".into()],
+            extensions: vec!["txt".into(), "md".into(), "docx".into()],
             follow: false,
             lang: Lang::Zh,
         }

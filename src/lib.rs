@@ -10,6 +10,7 @@
 //! [`cli::Environment`] it is given.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod annotate;
 pub mod atomic_write;
 pub mod cli;
 pub mod config;

@@ -113,9 +113,24 @@ pub struct CheckArgs {
     /// Suppression options.
     #[command(flatten)]
     pub suppressions: SuppressionArgs,
+    /// Annotated copies of Word documents (boxed: `Command` stays small).
+    #[command(flatten)]
+    pub annotate: Box<AnnotateArgs>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// Annotated copies of Word documents (`--annotate`).
+#[derive(Debug, Clone, Args)]
+pub struct AnnotateArgs {
+    /// Write a copy of each Word document (.docx) with one review comment per
+    /// finding, as NAME.disclint.docx beside it; the original is not touched.
+    #[arg(long)]
+    pub annotate: bool,
+    /// With --annotate: write the copies into this folder instead.
+    #[arg(long, value_name = "DIR", requires = "annotate")]
+    pub annotate_dir: Option<std::path::PathBuf>,
 }
 
 /// When output is coloured.

@@ -2,6 +2,7 @@
 //! `main` only calls [`run`]; embedders and tests call [`run_with`] with an
 //! [`Environment`] of their own.
 
+mod annotate;
 mod args;
 mod check;
 mod docs;

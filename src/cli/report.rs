@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use super::annotate::{Annotator, Outcome};
 use super::args::CheckArgs;
 use super::check::{input_options, write};
 use super::environment::Environment;
@@ -91,6 +92,8 @@ struct Collector<'c, 'o> {
     /// The first error writing the report; nothing more is written after it.
     io: std::io::Result<()>,
     tally: Tally,
+    /// With `--annotate`: writes each Word document's annotated copy.
+    annotator: Option<Annotator>,
 }
 
 impl<'c, 'o> Collector<'c, 'o> {
@@ -109,6 +112,7 @@ impl<'c, 'o> Collector<'c, 'o> {
             outputs,
             io: Ok(()),
             tally: Tally::default(),
+            annotator: None,
         };
         if mode == Mode::Report {
             collector.io = collector.renderer.start(collector.outputs.report());
@@ -137,6 +141,18 @@ impl<'c, 'o> Collector<'c, 'o> {
                 crate::render::quote_path(&result.path),
                 error
             );
+            write(self.outputs.notes(), &text);
+        }
+        if let Some(outcome) = self.annotator.as_mut().and_then(|a| a.annotate(&result)) {
+            let text = match outcome {
+                Outcome::Written(note) | Outcome::Skipped(note) => {
+                    tr!(self.lang, "注意：{}\n", "note: {}\n", note)
+                }
+                Outcome::Failed(error) => {
+                    self.tally.summary.failed += usize::from(!result.failed());
+                    tr!(self.lang, "错误：{}\n", "error: {}\n", error)
+                }
+            };
             write(self.outputs.notes(), &text);
         }
         if let Some(note) = &result.fix_note {
@@ -291,6 +307,14 @@ fn check_to(
     let mode = Mode::of(args);
     let mut collector = Collector::start(mode, args.common.lang, renderer, outputs);
     collector.statistics_only = args.gate.statistics && args.format.is_text();
+    if args.annotate.annotate {
+        collector.annotator = Some(Annotator::new(
+            args.annotate.annotate_dir.clone(),
+            sources.files(),
+            matches!(sources, Sources::Stdin(_)),
+            args.common.lang,
+        ));
+    }
     sources.feed(&pipeline, env, &mut collector)?;
     let mut tally = collector.finish(args.format, args.gate.statistics)?;
     // The report is complete: only now does it replace the old one.

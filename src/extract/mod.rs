@@ -9,6 +9,7 @@
 //! input they run on. A new kind is a variant here, a file beside `text.rs`,
 //! and its detection in [`SourceKind::detect`].
 
+pub mod docx;
 mod legacy_office;
 mod text;
 
@@ -91,12 +92,13 @@ impl SourceKind {
         options: &InputOptions,
     ) -> Result<SourceFile, Box<Diagnostic>> {
         match self {
-            // HTML, DOCX and PDF are read as text until their extractors
-            // land: a page as its source, the others as binary (I002).
-            SourceKind::Text | SourceKind::Html | SourceKind::Docx | SourceKind::Pdf => {
+            // HTML and PDF are read as text until their extractors land: a
+            // page as its source, a PDF as binary (I002).
+            SourceKind::Text | SourceKind::Html | SourceKind::Pdf => {
                 text::extract(name, bytes, options)
             }
-            SourceKind::LegacyOffice => Err(legacy_office::refuse(options)),
+            SourceKind::Docx => docx::extract(name, bytes, options),
+            SourceKind::LegacyOffice => Err(legacy_office::refuse(bytes, options)),
         }
     }
 }

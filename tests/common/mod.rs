@@ -55,3 +55,5 @@ pub fn files(shared: &Path, folder: &str, extensions: &[&str]) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+pub mod docx;

@@ -10,6 +10,7 @@ mod input_too_large;
 mod legacy_office_format;
 mod no_input_matched;
 mod undecodable_input;
+mod unreadable_document;
 mod unreadable_path;
 
 pub use binary_input::BinaryInput;
@@ -17,6 +18,7 @@ pub use input_too_large::InputTooLarge;
 pub use legacy_office_format::LegacyOfficeFormat;
 pub use no_input_matched::NoInputMatched;
 pub use undecodable_input::UndecodableInput;
+pub use unreadable_document::UnreadableDocument;
 pub use unreadable_path::UnreadablePath;
 
 use super::Rule;
@@ -30,5 +32,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(UnreadablePath),
         Box::new(NoInputMatched),
         Box::new(LegacyOfficeFormat),
+        Box::new(UnreadableDocument),
     ]
 }
