@@ -1,12 +1,19 @@
-//! Every table rendering of the same figures yields the same grid and no diagnostics.
+//! Every rendering of the same figures — each table rendering of the text,
+//! and the web page with the official merged cells — yields the same grid
+//! and no diagnostics.
 
+use disclint::extract::{extract, SourceKind};
+use disclint::input::InputOptions;
 use disclint::model::{Number, Value};
-use disclint::synth::{Rendering, Rng, SynthReport};
+use disclint::synth::{HeadingMarkup, PageStyle, Rendering, Rng, SynthReport};
 use disclint::{LintOptions, Linter, SourceFile};
 
 fn grid(linter: &Linter, text: &str) -> Vec<(String, Vec<Option<Number>>)> {
-    let source = SourceFile::from_text("synth.txt", text);
-    let analysis = linter.analyze(&source);
+    source_grid(linter, &SourceFile::from_text("synth.txt", text))
+}
+
+fn source_grid(linter: &Linter, source: &SourceFile) -> Vec<(String, Vec<Option<Number>>)> {
+    let analysis = linter.analyze(source);
     analysis
         .report
         .tables
@@ -49,4 +56,24 @@ fn all_renderings_read_the_same_and_lint_clean() {
             );
         }
     }
+}
+
+#[test]
+fn the_web_page_reads_the_same_grid_and_lints_clean() {
+    let linter = Linter::new(LintOptions::default());
+    for seed in 0..16 {
+        let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+        let reference = grid(&linter, &report.render(Rendering::Markdown));
+        let style = PageStyle::nth(seed);
+        let page = report.render_html(style);
+        assert!(page.contains("rowspan=\"22\"") && page.contains("colspan=\"7\""));
+        let source = extract("synth.html", page.as_bytes(), &InputOptions::default()).unwrap();
+        assert_eq!(source.kind, SourceKind::Html);
+        assert_eq!(source_grid(&linter, &source), reference, "{style:?}, seed {seed}");
+        let diagnostics = linter.lint(&source);
+        assert!(diagnostics.is_empty(), "{style:?}, seed {seed}: {diagnostics:#?}");
+    }
+    // Every heading form, minified and not, was among the pages.
+    let styles: std::collections::HashSet<_> = (0..16).map(|n| format!("{:?}", PageStyle::nth(n))).collect();
+    assert_eq!(styles.len(), HeadingMarkup::ALL.len() * 2);
 }

@@ -9,6 +9,7 @@
 //! input they run on. A new kind is a variant here, a file beside `text.rs`,
 //! and its detection in [`SourceKind::detect`].
 
+mod html;
 mod legacy_office;
 mod text;
 
@@ -91,9 +92,10 @@ impl SourceKind {
         options: &InputOptions,
     ) -> Result<SourceFile, Box<Diagnostic>> {
         match self {
-            // HTML, DOCX and PDF are read as text until their extractors
-            // land: a page as its source, the others as binary (I002).
-            SourceKind::Text | SourceKind::Html | SourceKind::Docx | SourceKind::Pdf => {
+            SourceKind::Html => html::extract(name, bytes, options),
+            // DOCX and PDF are read as text until their extractors land:
+            // as binary (I002).
+            SourceKind::Text | SourceKind::Docx | SourceKind::Pdf => {
                 text::extract(name, bytes, options)
             }
             SourceKind::LegacyOffice => Err(legacy_office::refuse(options)),
