@@ -69,11 +69,20 @@ fn the_web_page_reads_the_same_grid_and_lints_clean() {
         assert!(page.contains("rowspan=\"22\"") && page.contains("colspan=\"7\""));
         let source = extract("synth.html", page.as_bytes(), &InputOptions::default()).unwrap();
         assert_eq!(source.kind, SourceKind::Html);
-        assert_eq!(source_grid(&linter, &source), reference, "{style:?}, seed {seed}");
+        assert_eq!(
+            source_grid(&linter, &source),
+            reference,
+            "{style:?}, seed {seed}"
+        );
         let diagnostics = linter.lint(&source);
-        assert!(diagnostics.is_empty(), "{style:?}, seed {seed}: {diagnostics:#?}");
+        assert!(
+            diagnostics.is_empty(),
+            "{style:?}, seed {seed}: {diagnostics:#?}"
+        );
     }
     // Every heading form, minified and not, was among the pages.
-    let styles: std::collections::HashSet<_> = (0..16).map(|n| format!("{:?}", PageStyle::nth(n))).collect();
+    let styles: std::collections::HashSet<_> = (0..16)
+        .map(|n| format!("{:?}", PageStyle::nth(n)))
+        .collect();
     assert_eq!(styles.len(), HeadingMarkup::ALL.len() * 2);
 }

@@ -59,7 +59,9 @@ fn escape(text: &str) -> String {
 
 /// Whether a line of the text rendering is a section heading (`一、…`).
 fn is_section(line: &str) -> bool {
-    line.chars().next().is_some_and(|c| "一二三四五六".contains(c))
+    line.chars()
+        .next()
+        .is_some_and(|c| "一二三四五六".contains(c))
         && line.chars().nth(1) == Some('、')
 }
 
@@ -207,10 +209,18 @@ impl SynthReport {
         let mut table = Table::new();
         let columns: Vec<&str> = spec.columns.iter().map(|c| c.label.as_str()).collect();
         table.row(&[
-            ("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", 3, 3),
+            (
+                "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+                3,
+                3,
+            ),
             ("申请人情况", 7, 1),
         ]);
-        table.row(&[(columns[0], 1, 2), ("法人或其他组织", 5, 1), (columns[6], 1, 2)]);
+        table.row(&[
+            (columns[0], 1, 2),
+            ("法人或其他组织", 5, 1),
+            (columns[6], 1, 2),
+        ]);
         table.row(&columns[1..6].iter().map(|c| (*c, 1, 1)).collect::<Vec<_>>());
         // Value rows under a group (`results.…`) carry its label in their
         // first row, spanning them all; a row's label spans the label
@@ -257,7 +267,12 @@ impl SynthReport {
             group.iter().chain(&group).map(|h| (*h, 1, 1)).collect();
         table.row(&third);
         let values: Vec<String> = self.review.iter().map(u64::to_string).collect();
-        table.row(&values.iter().map(|v| (v.as_str(), 1, 1)).collect::<Vec<_>>());
+        table.row(
+            &values
+                .iter()
+                .map(|v| (v.as_str(), 1, 1))
+                .collect::<Vec<_>>(),
+        );
         table.finish()
     }
 }

@@ -148,8 +148,10 @@ fn visible_chars(text: &str) -> u32 {
     count
 }
 
-/// The node whose text is the report: see the module documentation.
-pub(super) fn find(tree: &Tree, weights: &Weights) -> usize {
+/// The nodes whose text is the report, in document order: the article
+/// body, or the siblings from its title to it (see the module
+/// documentation).
+pub(super) fn find(tree: &Tree, weights: &Weights) -> Vec<usize> {
     let page = page_body(tree);
     let total = weights.content[page];
     let mut core = page;
@@ -167,8 +169,10 @@ pub(super) fn find(tree: &Tree, weights: &Weights) -> usize {
         }
         core = best;
     }
-    let body = with_title(tree, weights, core);
-    outside_data_tables(tree, weights, body)
+    match inside_data_table(tree, weights, core) {
+        Some(table) => vec![table],
+        None => with_title(tree, weights, core),
+    }
 }
 
 /// The `<body>` element, or the root when the page has none.
@@ -184,16 +188,19 @@ fn is_title(weights: &Weights, node: usize) -> bool {
     weights.names_report[node] && TITLE_CHARS.contains(&weights.content[node])
 }
 
-/// `core`, or the nearest ancestor that also holds the title standing
-/// before it, when `core` does not begin with one.
-fn with_title(tree: &Tree, weights: &Weights, core: usize) -> usize {
+/// `core`, when it begins with a title; else, from the nearest ancestor
+/// that holds a title before `core`, its children from the title to the
+/// one holding `core` (what stands before the title in that ancestor,
+/// a breadcrumb or a page's details, and what follows the body, a tool
+/// bar or related links, is not the report).
+fn with_title(tree: &Tree, weights: &Weights, core: usize) -> Vec<usize> {
     let begins_with_title = (core + 1..=weights.last[core])
         .filter(|id| weights.content[*id] > 0 && !weights.hidden[*id])
         .filter(|id| matches!(tree.nodes[*id].data, NodeData::Text { .. }))
         .take(3)
         .any(|id| is_title(weights, id));
     if begins_with_title {
-        return core;
+        return vec![core];
     }
     let mut child = core;
     for _ in 0..TITLE_LEVELS {
@@ -206,31 +213,34 @@ fn with_title(tree: &Tree, weights: &Weights, core: usize) -> usize {
             .take_while(|sibling| *sibling != child)
             .filter(|sibling| !weights.hidden[*sibling])
             .collect();
-        if before
+        let title = before
             .iter()
             .rev()
             .take(TITLE_SIBLINGS)
-            .any(|sibling| is_title(weights, *sibling))
-        {
-            return parent;
+            .position(|sibling| is_title(weights, *sibling));
+        if let Some(back) = title {
+            let mut nodes = before[before.len() - 1 - back..].to_vec();
+            nodes.push(child);
+            return nodes;
         }
         child = parent;
     }
-    core
+    vec![core]
 }
 
-/// A body found inside a data table (a page that is one table) is the
-/// whole table: its grid is read from the table element.
-fn outside_data_tables(tree: &Tree, weights: &Weights, body: usize) -> usize {
-    let mut result = body;
-    let mut node = body;
+/// The outermost data table holding `node`: a body found inside one (a
+/// page that is one table) is the whole table, whose grid is read from
+/// the table element.
+fn inside_data_table(tree: &Tree, weights: &Weights, node: usize) -> Option<usize> {
+    let mut table = None;
+    let mut node = node;
     while node != NONE {
         if tree.nodes[node].tag() == Some(Tag::Table) && weights.is_data_table(node) {
-            result = node;
+            table = Some(node);
         }
         node = tree.nodes[node].parent;
     }
-    result
+    table
 }
 
 #[cfg(test)]
@@ -242,7 +252,7 @@ mod tests {
         let tree = parse(source).unwrap();
         let weights = Weights::new(&tree, source);
         let body = find(&tree, &weights);
-        let start = tree.nodes[body].element().map_or(0, |e| e.start);
+        let start = tree.nodes[body[0]].element().map_or(0, |e| e.start);
         source[start..].chars().take(30).collect()
     }
 
@@ -254,7 +264,7 @@ mod tests {
              <div id=main><div class=hd><h1>某县2024年政府信息公开工作年度报告</h1><span>发布时间：2025-01-20</span></div>\
              <div class=bd>{article}</div></div><div class=footer>主办单位：某县人民政府办公室</div></body>"
         );
-        assert!(body_text(&page).starts_with("<div id=main>"));
+        assert!(body_text(&page).starts_with("<div class=hd>"));
         // Without the title outside it, the article's own element.
         let page = format!("<body><div class=nav><a>首页</a></div><div class=bd>{article}</div><div>联系电话：0000-1234567</div></body>");
         assert!(body_text(&page).starts_with("<div class=bd>"));

@@ -14,8 +14,10 @@ const PRESCAN_BYTES: usize = 8192;
 
 /// A `<meta …>` tag (or an XML declaration) with a `charset=` in it.
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i-u)<(?:meta|\?xml)\b[^>]*?\b(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_.:\-]+)"#)
-        .expect("valid regex")
+    Regex::new(
+        r#"(?i-u)<(?:meta|\?xml)\b[^>]*?\b(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_.:\-]+)"#,
+    )
+    .expect("valid regex")
 });
 
 /// The supported encoding the page's head declares, if it declares one.
@@ -47,9 +49,7 @@ mod tests {
             Some(TextEncoding::Gb18030)
         );
         assert_eq!(
-            declared(
-                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\" />"
-            ),
+            declared(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\" />"),
             Some(TextEncoding::Gb18030)
         );
         assert_eq!(

@@ -14,6 +14,7 @@ use crate::source_map::Piece;
 
 use super::body::Weights;
 use super::chrome::{is_chrome, only_tools};
+use super::entities::decode;
 use super::grid::Grid;
 use super::run::{anchor, Flow, Run};
 use super::tags::Tag;
@@ -38,7 +39,11 @@ const TOOL_BAR_NODES: usize = 64;
 /// What a walk over a subtree meets.
 enum Visit<'t> {
     /// Text `source[start..end]`; `link` when inside a link.
-    Text { start: usize, end: usize, link: bool },
+    Text {
+        start: usize,
+        end: usize,
+        link: bool,
+    },
     /// An element starts; the callback says whether to go into it.
     Enter(usize, &'t Element),
     /// An element (that was gone into) ends.
@@ -101,8 +106,8 @@ struct Emitter<'a> {
     tables: usize,
 }
 
-/// Extracts the text under `body`.
-pub(super) fn emit(tree: &Tree, source: &str, weights: &Weights, body: usize) -> Extracted {
+/// Extracts the text under the `body` nodes.
+pub(super) fn emit(tree: &Tree, source: &str, weights: &Weights, body: &[usize]) -> Extracted {
     let mut emitter = Emitter {
         tree,
         source,
@@ -112,8 +117,10 @@ pub(super) fn emit(tree: &Tree, source: &str, weights: &Weights, body: usize) ->
         pre: 0,
         tables: 0,
     };
-    walk(tree, weights, body, |visit| emitter.visit(visit));
-    emitter.end_line();
+    for node in body {
+        walk(tree, weights, *node, |visit| emitter.visit(visit));
+        emitter.end_line();
+    }
     emitter.out
 }
 
@@ -178,7 +185,7 @@ impl Emitter<'_> {
         for node in id..=last {
             if let NodeData::Text { start, end } = self.tree.nodes[node].data {
                 if !self.weights.hidden[node] {
-                    text.push_str(&self.source[start..end]);
+                    text.push_str(&decode(&self.source[start..end]));
                     text.push(' ');
                 }
             }

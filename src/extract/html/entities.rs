@@ -95,6 +95,28 @@ pub(super) fn decode_at(text: &str) -> Option<(char, usize)> {
         .map(|(n, c)| (*c, n.len() + 1))
 }
 
+/// `text` with its references decoded.
+pub(super) fn decode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match decode_at(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `&#NNN;` or `&#xHHH;` (the `;` may be missing, as browsers allow).
 fn numeric(bytes: &[u8]) -> Option<(char, usize)> {
     let hex = matches!(bytes.get(2), Some(b'x' | b'X'));
@@ -145,6 +167,7 @@ mod tests {
         assert_eq!(decode_at("&#X3000;"), Some(('\u{3000}', 8)));
         assert_eq!(decode_at("&ensp;&emsp;"), Some(('\u{2002}', 6)));
         assert_eq!(decode_at("&quot;"), Some(('"', 6)));
+        assert_eq!(decode("a&nbsp;&amp;&x;b"), "a\u{a0}&&x;b");
     }
 
     #[test]
@@ -160,7 +183,10 @@ mod tests {
         // Not characters: U+FFFD; C1 controls as Windows-1252.
         assert_eq!(decode_at("&#0;"), Some(('\u{fffd}', 4)));
         assert_eq!(decode_at("&#xD800;"), Some(('\u{fffd}', 8)));
-        assert_eq!(decode_at("&#99999999999999999999;").map(|r| r.0), Some('\u{fffd}'));
+        assert_eq!(
+            decode_at("&#99999999999999999999;").map(|r| r.0),
+            Some('\u{fffd}')
+        );
         assert_eq!(decode_at("&#150;"), Some(('–', 6)));
     }
 }

@@ -54,8 +54,11 @@ impl Grid {
         let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut loose: Vec<usize> = Vec::new();
         let visible = |id: &usize| !weights.hidden[*id];
-        let place = |id: usize, loose: &mut Vec<usize>, rows: &mut Vec<(usize, Vec<usize>)>| {
-            match tree.nodes[id].tag() {
+        let place =
+            |id: usize, loose: &mut Vec<usize>, rows: &mut Vec<(usize, Vec<usize>)>| match tree
+                .nodes[id]
+                .tag()
+            {
                 Some(Tag::Row) => {
                     if !loose.is_empty() {
                         rows.push((loose[0], std::mem::take(loose)));
@@ -69,8 +72,7 @@ impl Grid {
                 }
                 Some(Tag::Cell) => loose.push(id),
                 _ => {}
-            }
-        };
+            };
         for child in tree.children(table).filter(visible) {
             match tree.nodes[child].tag() {
                 Some(Tag::Caption) => grid.captions.push(child),
@@ -169,7 +171,8 @@ mod tests {
 
     #[test]
     fn row_groups_and_loose_cells() {
-        let source = "<table><thead><tr><th>a<th>b</thead><tbody><tr><td>1<td>2</tbody><td>x</table>";
+        let source =
+            "<table><thead><tr><th>a<th>b</thead><tbody><tr><td>1<td>2</tbody><td>x</table>";
         assert_eq!(columns(source), vec![vec![1, 2], vec![1, 2], vec![1]]);
     }
 

@@ -48,7 +48,7 @@ pub(super) fn extract(
     };
     let weights = body::Weights::new(&tree, &page.text);
     let body = body::find(&tree, &weights);
-    let extracted = emit::emit(&tree, &page.text, &weights, body);
+    let extracted = emit::emit(&tree, &page.text, &weights, &body);
     let lines = LineIndex::new(&extracted.text);
     Ok(SourceFile {
         path: page.path,
@@ -85,7 +85,7 @@ fn decode(name: &str, bytes: &[u8], options: &InputOptions) -> Result<SourceFile
 
 /// Whether the text has a tag in it (`<` and a letter, `/`, `!` or `?`).
 fn has_markup(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|pair| pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || matches!(pair[1], b'/' | b'!' | b'?')))
+    text.as_bytes().windows(2).any(|pair| {
+        pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || matches!(pair[1], b'/' | b'!' | b'?'))
+    })
 }

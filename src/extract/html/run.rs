@@ -110,7 +110,10 @@ impl Run {
                         end: space.at + 1,
                     }
                 } else {
-                    Segment::Char { c: ' ', at: space.at }
+                    Segment::Char {
+                        c: ' ',
+                        at: space.at,
+                    }
                 };
                 self.append(segment);
                 self.chars += 1;
@@ -163,7 +166,13 @@ impl Run {
     /// Gathers the text node `source[start..end]`. In `<pre>` it stops
     /// after a line break of the source and returns where the text goes
     /// on, for the caller to end the line.
-    pub(super) fn text(&mut self, source: &str, start: usize, end: usize, flow: Flow) -> Option<usize> {
+    pub(super) fn text(
+        &mut self,
+        source: &str,
+        start: usize,
+        end: usize,
+        flow: Flow,
+    ) -> Option<usize> {
         let bytes = source.as_bytes();
         let mut i = start;
         while i < end {
@@ -173,7 +182,16 @@ impl Run {
                     if b == b'\n' {
                         return Some(i + 1);
                     } else if b != b'\r' {
-                        self.push(Segment::Source { start: i, end: i + 1 }, ' ', ' ', 1, flow);
+                        self.push(
+                            Segment::Source {
+                                start: i,
+                                end: i + 1,
+                            },
+                            ' ',
+                            ' ',
+                            1,
+                            flow,
+                        );
                     }
                     i += 1;
                     continue;
@@ -203,15 +221,23 @@ impl Run {
             let stretch = source[i..end]
                 .char_indices()
                 .find(|(at, c)| {
-                    *at > 0
-                        && (c.is_ascii_whitespace() || *c == '&' || (*c == '|' && flow.cell))
+                    *at > 0 && (c.is_ascii_whitespace() || *c == '&' || (*c == '|' && flow.cell))
                 })
                 .map_or(end - i, |(at, _)| at);
             let text = &source[i..i + stretch];
             let first = text.chars().next().unwrap_or(' ');
             let last = text.chars().next_back().unwrap_or(' ');
             let n = text.chars().count();
-            self.push(Segment::Source { start: i, end: i + stretch }, first, last, n, flow);
+            self.push(
+                Segment::Source {
+                    start: i,
+                    end: i + stretch,
+                },
+                first,
+                last,
+                n,
+                flow,
+            );
             i += stretch;
         }
         None
@@ -235,7 +261,8 @@ impl Run {
                     out.push_str(&source[start..end]);
                     match pieces.last_mut() {
                         Some(last)
-                            if last.text + last.len == text && last.original + last.len == start =>
+                            if last.text + last.len == text
+                                && last.original + last.len == start =>
                         {
                             last.len += end - start;
                         }

@@ -75,8 +75,9 @@ impl Tag {
             | "datalist" | "noframes" | "noembed" | "xmp" | "plaintext" => Tag::Hidden,
             "address" | "article" | "aside" | "blockquote" | "center" | "details" | "dialog"
             | "div" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "header"
-            | "hgroup" | "hr" | "main" | "section" | "summary" | "legend" | "colgroup"
-            | "col" => Tag::Block,
+            | "hgroup" | "hr" | "main" | "section" | "summary" | "legend" | "colgroup" | "col" => {
+                Tag::Block
+            }
             _ => Tag::Inline,
         }
     }

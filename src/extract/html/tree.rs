@@ -454,7 +454,9 @@ mod tests {
             }
             match &tree.nodes[id].data {
                 NodeData::Root => {}
-                NodeData::Text { start, end } => out.push_str(&format!("{:?}", &source[*start..*end])),
+                NodeData::Text { start, end } => {
+                    out.push_str(&format!("{:?}", &source[*start..*end]))
+                }
                 NodeData::Element(e) => out.push_str(&format!("{:?}(", e.tag)),
             }
             if tree.nodes[id].element().is_some() {
@@ -478,7 +480,10 @@ mod tests {
             parsed("<table><tr><td>a<td>b<tr><td>c</table>d"),
             r#"Table(Row(Cell("a")Cell("b"))Row(Cell("c")))"d""#
         );
-        assert_eq!(parsed("<p>a<p>b<div>c</div>"), r#"Paragraph("a")Paragraph("b")Block("c")"#);
+        assert_eq!(
+            parsed("<p>a<p>b<div>c</div>"),
+            r#"Paragraph("a")Paragraph("b")Block("c")"#
+        );
         // A `<p>` inside a cell is closed by the next cell, not the cell by it.
         assert_eq!(
             parsed("<table><tr><td><p>a<td>b</table>"),
@@ -491,7 +496,11 @@ mod tests {
         let source = "<script>if (a</b) {}</script><!-- <p>x</p> --><td colspan=\"100000\" rowspan=0 class=\"TRS_Editor\" style=\"DISPLAY: none\">t";
         let tree = parse(source).unwrap();
         assert_eq!(shape(&tree, source, 0), r#"Hidden()Cell("t")"#);
-        let cell = tree.nodes.iter().find_map(|n| n.element().filter(|e| e.tag == Tag::Cell)).unwrap();
+        let cell = tree
+            .nodes
+            .iter()
+            .find_map(|n| n.element().filter(|e| e.tag == Tag::Cell))
+            .unwrap();
         assert_eq!((cell.colspan, cell.rowspan), (MAX_COLSPAN, MAX_ROWSPAN));
         assert!(cell.hidden && cell.hint);
         assert_eq!(&source[cell.start..cell.start + 3], "<td");
