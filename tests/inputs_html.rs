@@ -208,6 +208,16 @@ fn headings_in_every_form_are_lines_of_their_own() {
 }
 
 #[test]
+fn nothing_a_reader_sees_is_lost() {
+    // Word's anchors around a heading are no links; text after `</body>`,
+    // and text standing in a table outside its cells, a browser shows.
+    let page = "<html><body><h1><a name=\"_Toc1\">一、总体情况</a></h1>\
+        <table>注：单位为件<tr><td>1</td></tr></table></body></html><p>页尾文字</p>";
+    let source = read("a.html", page.as_bytes());
+    assert_eq!(source.text, "一、总体情况\n注：单位为件\n| 1 |\n页尾文字\n");
+}
+
+#[test]
 fn merged_cells_are_written_once_where_they_start_and_named_on_the_grid() {
     let page = "<table>\
         <tr><th colspan=\"2\">信息内容</th><th>数量</th></tr>\

@@ -267,7 +267,8 @@ fn web_pages_of_dense_markup() {
 
 #[test]
 fn web_pages_nested_deep_or_left_open() {
-    let shapes: [(&str, usize, fn(usize) -> String); 5] = [
+    type Shape = (&'static str, usize, fn(usize) -> String);
+    let shapes: [Shape; 5] = [
         ("nested divs", 20_000, |n| {
             format!("{}正文", "<div>".repeat(n))
         }),

@@ -72,7 +72,7 @@ impl Weights {
             let element = node.element();
             w.hidden[id] = w.hidden[parent]
                 || element.is_some_and(|e| e.hidden || matches!(e.tag, Tag::Hidden | Tag::Head));
-            w.in_link[id] = w.in_link[parent] || element.is_some_and(|e| e.tag == Tag::Link);
+            w.in_link[id] = w.in_link[parent] || element.is_some_and(|e| e.links);
             if let NodeData::Text { start, end } = node.data {
                 let text = &source[start..end];
                 let chars = visible_chars(text);
@@ -152,7 +152,7 @@ fn visible_chars(text: &str) -> u32 {
 /// body, or the siblings from its title to it (see the module
 /// documentation).
 pub(super) fn find(tree: &Tree, weights: &Weights) -> Vec<usize> {
-    let page = page_body(tree);
+    let page = page_body(tree, weights);
     let total = weights.content[page];
     let mut core = page;
     loop {
@@ -175,11 +175,13 @@ pub(super) fn find(tree: &Tree, weights: &Weights) -> Vec<usize> {
     }
 }
 
-/// The `<body>` element, or the root when the page has none.
-fn page_body(tree: &Tree) -> usize {
+/// The `<body>` element, or the root when the page has none or shows text
+/// outside it (before a late `<body>` tag).
+fn page_body(tree: &Tree, weights: &Weights) -> usize {
     tree.nodes
         .iter()
         .position(|node| node.tag() == Some(Tag::Body))
+        .filter(|body| weights.chars[*body] == weights.chars[0])
         .unwrap_or(0)
 }
 

@@ -220,9 +220,9 @@ impl Emitter<'_> {
         self.tables += 1;
         let number = self.tables;
         let grid = Grid::new(self.tree, self.weights, table);
-        for caption in &grid.captions {
+        for node in grid.strays.iter().chain(&grid.captions) {
             let (tree, weights) = (self.tree, self.weights);
-            walk(tree, weights, *caption, |visit| self.visit(visit));
+            walk(tree, weights, *node, |visit| self.visit(visit));
             self.end_line();
         }
         for row in &grid.rows {

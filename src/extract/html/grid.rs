@@ -41,6 +41,9 @@ pub(super) struct GridRow {
 pub(super) struct Grid {
     /// `<caption>` nodes.
     pub captions: Vec<usize>,
+    /// Text standing in the table outside any cell (a browser shows it
+    /// before the table).
+    pub strays: Vec<usize>,
     /// The rows, top to bottom.
     pub rows: Vec<GridRow>,
 }
@@ -54,23 +57,25 @@ impl Grid {
         let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut loose: Vec<usize> = Vec::new();
         let visible = |id: &usize| !weights.hidden[*id];
-        let place =
-            |id: usize, loose: &mut Vec<usize>, rows: &mut Vec<(usize, Vec<usize>)>| match tree
-                .nodes[id]
-                .tag()
-            {
+        let shown = |id: usize| weights.chars[id] > 0;
+        let mut place =
+            |id: usize, grid: &mut Grid, loose: &mut Vec<usize>| match tree.nodes[id].tag() {
                 Some(Tag::Row) => {
                     if !loose.is_empty() {
                         rows.push((loose[0], std::mem::take(loose)));
                     }
-                    let cells = tree
-                        .children(id)
-                        .filter(visible)
-                        .filter(|cell| tree.nodes[*cell].tag() == Some(Tag::Cell))
-                        .collect();
+                    let mut cells = Vec::new();
+                    for child in tree.children(id).filter(visible) {
+                        if tree.nodes[child].tag() == Some(Tag::Cell) {
+                            cells.push(child);
+                        } else if shown(child) {
+                            grid.strays.push(child);
+                        }
+                    }
                     rows.push((id, cells));
                 }
                 Some(Tag::Cell) => loose.push(id),
+                _ if shown(id) => grid.strays.push(id),
                 _ => {}
             };
         for child in tree.children(table).filter(visible) {
@@ -78,10 +83,10 @@ impl Grid {
                 Some(Tag::Caption) => grid.captions.push(child),
                 Some(Tag::RowGroup) => {
                     for row in tree.children(child).filter(visible) {
-                        place(row, &mut loose, &mut rows);
+                        place(row, &mut grid, &mut loose);
                     }
                 }
-                _ => place(child, &mut loose, &mut rows),
+                _ => place(child, &mut grid, &mut loose),
             }
         }
         if !loose.is_empty() {
@@ -174,6 +179,16 @@ mod tests {
         let source =
             "<table><thead><tr><th>a<th>b</thead><tbody><tr><td>1<td>2</tbody><td>x</table>";
         assert_eq!(columns(source), vec![vec![1, 2], vec![1, 2], vec![1]]);
+    }
+
+    #[test]
+    fn text_outside_cells_is_kept_aside() {
+        let source = "<table>注<tr>意<td>1</td></tr></table>";
+        let tree = parse(source).unwrap();
+        let weights = Weights::new(&tree, source);
+        let grid = Grid::new(&tree, &weights, 1);
+        assert_eq!(grid.strays.len(), 2);
+        assert_eq!(grid.rows.len(), 1);
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub(super) struct Element {
     /// Its class or id names it an article body (`content`, `article`,
     /// `TRS_Editor`, `zoom`, `Custom_UnionStyle`…).
     pub hint: bool,
+    /// It is a link (an `<a href>`; an `<a name>` is an anchor, which Word
+    /// puts around headings).
+    pub links: bool,
 }
 
 /// What a node is.
@@ -291,7 +294,8 @@ impl Builder {
     }
 
     fn end(&mut self, name: &str, at: usize) {
-        if at == self.last_end {
+        // Browsers keep what follows `</body>` or `</html>` in the body.
+        if at == self.last_end || matches!(Tag::of(name), Tag::Body | Tag::Html) {
             return;
         }
         self.last_end = at;
@@ -335,6 +339,7 @@ fn element_of(el: &LolElement<'_, '_>, tag: Tag) -> Element {
         rowspan: 1,
         hidden: false,
         hint: false,
+        links: false,
     };
     for attribute in el.attributes() {
         match attribute.name().as_str() {
@@ -346,6 +351,7 @@ fn element_of(el: &LolElement<'_, '_>, tag: Tag) -> Element {
                 }
             }
             "hidden" => element.hidden = true,
+            "href" if tag == Tag::Link => element.links = true,
             "style" => element.hidden |= hides(&attribute.value()),
             "class" | "id" => element.hint |= names_article(&attribute.value()),
             _ => {}
