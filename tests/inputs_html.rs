@@ -299,6 +299,21 @@ fn markup_a_reader_sees_is_reported_where_it_stands_in_the_source() {
 }
 
 #[test]
+fn a_report_page_that_shows_markup_is_still_a_report() {
+    // Escaped source a reader sees, enough to look like a page's source
+    // once decoded: on a page it is text with markup (X002), never page
+    // source (S000).
+    let shown = "&lt;p&gt;示例&lt;/p&gt;".repeat(40);
+    let page = fixture("cms-page.html").replace(
+        "本年度未收取信息处理费。",
+        &format!("本年度未收取信息处理费。{shown}"),
+    );
+    let source = read("cms-page.html", page.as_bytes());
+    assert!(source.text.matches("</p>").count() >= 40);
+    assert_eq!(codes(&lint(&source)), ["X002"]);
+}
+
+#[test]
 fn a_blank_cell_is_reported_at_its_td_and_named_by_its_place_in_the_table() {
     // The 总计 of (七)总计 left blank.
     let page = fixture("cms-page.html");
