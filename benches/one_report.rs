@@ -1,5 +1,7 @@
-//! One report, stage by stage: read (decode), parse, model, rules; and parse
-//! time over sizes from 1 KB to 10 MB (it should grow linearly).
+//! One report, stage by stage: read (decode), parse, model, rules; the same
+//! report as a web page (read: decode, tokenize, find the article, extract;
+//! then all); and parse time over sizes from 1 KB to 10 MB (it should grow
+//! linearly).
 //!
 //! `cargo bench --bench one_report`
 
@@ -10,7 +12,7 @@ use disclint::extract::extract;
 use disclint::input::InputOptions;
 use disclint::model::{Formats, Report};
 use disclint::parse::parse;
-use disclint::synth::{Rendering, Rng, SynthReport};
+use disclint::synth::{PageStyle, Rendering, Rng, SynthReport};
 use disclint::{LintOptions, Linter, SourceFile};
 
 /// A typical report (~10 KB), in the seed's rendering.
@@ -48,6 +50,25 @@ fn stages(c: &mut Criterion) {
     });
 }
 
+fn one_page(c: &mut Criterion) {
+    let page = SynthReport::consistent(&mut Rng::new(1), 2024).render_html(PageStyle::nth(1));
+    let bytes = page.as_bytes();
+    let options = InputOptions::default();
+    let linter = Linter::new(LintOptions::default());
+    let mut group = c.benchmark_group("one_page");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("read", |b| {
+        b.iter(|| extract("bench.html", black_box(bytes), &options))
+    });
+    group.bench_function("all", |b| {
+        b.iter(|| {
+            let source = extract("bench.html", black_box(bytes), &options).expect("a page");
+            linter.lint(&source)
+        })
+    });
+    group.finish();
+}
+
 fn parse_sizes(c: &mut Criterion) {
     let unit = typical();
     let mut group = c.benchmark_group("parse_size");
@@ -67,5 +88,5 @@ fn parse_sizes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages, parse_sizes);
+criterion_group!(benches, stages, one_page, parse_sizes);
 criterion_main!(benches);

@@ -1,13 +1,15 @@
 //! Generates a corpus of synthetic reports for benchmarks.
 //!
-//! `cargo run --release --example gen_corpus -- --n 5000 --out DIR [--seed S] [--min-kb 5] [--max-kb 50]`
+//! `cargo run --release --example gen_corpus -- --n 5000 --out DIR [--seed S] [--min-kb 5] [--max-kb 50] [--html]`
 //!
 //! Every report has consistent figures; renderings rotate through all four;
 //! sizes are spread between `--min-kb` and `--max-kb` by filler paragraphs.
+//! With `--html`, every report is a web page (`.html`, the page styles
+//! rotating; its markup adds about 25 KB to the text's size).
 
 use std::path::PathBuf;
 
-use disclint::synth::{Rendering, Rng, SynthReport};
+use disclint::synth::{PageStyle, Rendering, Rng, SynthReport};
 
 struct Args {
     n: usize,
@@ -15,6 +17,7 @@ struct Args {
     seed: u64,
     min_kb: usize,
     max_kb: usize,
+    html: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -24,9 +27,14 @@ fn parse_args() -> Result<Args, String> {
         seed: 1,
         min_kb: 5,
         max_kb: 50,
+        html: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--html" {
+            args.html = true;
+            continue;
+        }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
         let number = || value.parse::<usize>().map_err(|e| format!("{flag}: {e}"));
         match flag.as_str() {
@@ -61,10 +69,16 @@ fn main() {
             args.min_kb + rng.below((args.max_kb.saturating_sub(args.min_kb) + 1) as u64) as usize;
         // A filler paragraph is about 150 bytes; the fixed part about 4 KB.
         report.filler_paragraphs = (target_kb * 1024).saturating_sub(4 * 1024) / 150;
-        let rendering = Rendering::ALL[i % Rendering::ALL.len()];
-        let text = report.render(rendering);
+        let (text, extension) = if args.html {
+            (report.render_html(PageStyle::nth(i as u64)), "html")
+        } else {
+            (
+                report.render(Rendering::ALL[i % Rendering::ALL.len()]),
+                "txt",
+            )
+        };
         bytes += text.len();
-        let path = args.out.join(format!("report-{i:05}.txt"));
+        let path = args.out.join(format!("report-{i:05}.{extension}"));
         if let Err(err) = std::fs::write(&path, text) {
             eprintln!("gen_corpus: cannot write {}: {err}", path.display());
             std::process::exit(2);

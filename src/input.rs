@@ -34,7 +34,9 @@ impl Default for InputOptions {
         Self {
             encoding: None,
             max_file_size: 32 * 1024 * 1024,
-            extensions: vec!["txt".into(), "md".into(), "docx".into()],
+            extensions: ["txt", "md", "html", "htm", "shtml", "docx"]
+                .map(String::from)
+                .to_vec(),
             follow: false,
             lang: Lang::Zh,
         }
@@ -664,7 +666,10 @@ mod tests {
         std::fs::write(dir.join(".gitignore"), "skip.txt\n").unwrap();
         std::os::unix::fs::symlink(&dir, dir.join("a/b/loop")).unwrap();
         std::os::unix::fs::symlink("nowhere", dir.join("a/broken.txt")).unwrap();
-        let mut options = InputOptions::default();
+        let mut options = InputOptions {
+            extensions: vec!["txt".into(), "md".into()],
+            ..InputOptions::default()
+        };
         // Links are not followed: neither the loop nor the broken link.
         assert_eq!(files(&dir, &options), ["a/b/r.txt", "a/r.md"]);
         let broken = read_file(&dir.join("a/broken.txt"), &options).unwrap_err();

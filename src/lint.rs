@@ -1,6 +1,7 @@
 //! The pipeline for one report: parse → model → rules, and the options of a run.
 
 use crate::diagnostic::Diagnostic;
+use crate::extract::SourceKind;
 use crate::model::{Formats, Report};
 use crate::pack::{Pack, PackSet};
 use crate::parse::{parse, Document};
@@ -91,7 +92,10 @@ impl Linter {
     /// Parses and models a report.
     pub fn analyze(&self, source: &SourceFile) -> Analysis {
         let doc = parse(&source.text);
-        let report = Report::build(&source.text, &doc, &self.formats, self.options.edition);
+        let mut report = Report::build(&source.text, &doc, &self.formats, self.options.edition);
+        // Only a text file can be a page's source; the text of an
+        // extracted page is what its reader sees.
+        report.page_source &= source.kind == SourceKind::Text;
         Analysis { doc, report }
     }
 
@@ -137,7 +141,7 @@ impl Linter {
         };
         let selection = &self.options.selection;
         // A text that is not a report gets S000 alone, not every format rule's findings.
-        let is_report = analysis.report.is_report();
+        let is_report = analysis.report.is_report(source.kind);
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
             if !(is_report || rule.checks_non_reports()) || !self.runs(meta, &source.path) {

@@ -1,8 +1,13 @@
-//! Synthetic reports: consistent figures in any of the four table renderings.
+//! Synthetic reports: consistent figures in any of the four table renderings,
+//! or as a web page ([`SynthReport::render_html`]).
 //!
 //! Used by the property tests, the corpus generator (`examples/gen_corpus.rs`)
 //! and the benchmarks. Labels come from the built-in 2021 pack, so the
 //! generated tables always match what the extractor expects.
+
+mod html;
+
+pub use html::{HeadingMarkup, PageStyle};
 
 use crate::pack::ids;
 use crate::pack::{PackSet, TableSpec};

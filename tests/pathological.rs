@@ -9,6 +9,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+use disclint::extract::extract;
+use disclint::input::InputOptions;
 use disclint::render::{render_to_string, OutputFormat, RenderOptions};
 use disclint::run::{FileResult, Summary};
 use disclint::{LintOptions, Linter, SourceFile};
@@ -56,12 +58,34 @@ fn lint(text: &str) -> (Vec<String>, (u64, u64)) {
     (codes, (after.0 - before.0, after.1 - before.1))
 }
 
+/// Reads `page` as a web page and lints it; returns the codes found and the
+/// work done by both.
+fn extract_and_lint(page: &str) -> (Vec<String>, (u64, u64)) {
+    let linter = Linter::new(LintOptions::default());
+    let before = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
+    let source = extract("x.html", page.as_bytes(), &InputOptions::default()).unwrap();
+    let diagnostics = linter.lint(&source);
+    let after = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
+    let codes = diagnostics.into_iter().map(|d| d.code).collect();
+    (codes, (after.0 - before.0, after.1 - before.1))
+}
+
 /// Lints `make(n)` and `make(4 * n)`; asserts the work grew at most linearly.
 /// Returns the codes of the larger input.
 fn linear(name: &str, n: usize, make: impl Fn(usize) -> String) -> Vec<String> {
-    let (_, small) = lint(&make(n));
+    linear_by(name, n, make, lint)
+}
+
+/// [`linear`], with the work of `run`.
+fn linear_by(
+    name: &str,
+    n: usize,
+    make: impl Fn(usize) -> String,
+    run: impl Fn(&str) -> (Vec<String>, (u64, u64)),
+) -> Vec<String> {
+    let (_, small) = run(&make(n));
     let big_text = make(4 * n);
-    let (codes, big) = lint(&big_text);
+    let (codes, big) = run(&big_text);
     assert!(
         big.0 <= 6 * small.0 + 1000,
         "{name}: allocations grew from {} to {} for 4× the input",
@@ -207,6 +231,67 @@ fn a_table_cell_of_a_million_digits() {
         )
     });
     assert_eq!(codes, ["T003"]);
+}
+
+/// The article of the minified page fixture (an invented report, one line).
+fn page_article() -> String {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/html/minified.html"
+    ))
+    .unwrap();
+    let start = page.find("<h3>").unwrap();
+    let end = page.find("<div class=title-2>").unwrap();
+    page[start..end].to_owned()
+}
+
+#[test]
+fn web_pages_of_dense_markup() {
+    let article = page_article();
+    let codes = linear_by(
+        "a page of tables",
+        30,
+        |n| {
+            format!(
+                "<html><body><div class=content>{}</div></body></html>",
+                article.repeat(n)
+            )
+        },
+        extract_and_lint,
+    );
+    assert!(
+        codes.iter().any(|c| c == "S003"),
+        "repeated sections: {codes:?}"
+    );
+}
+
+#[test]
+fn web_pages_nested_deep_or_left_open() {
+    type Shape = (&'static str, usize, fn(usize) -> String);
+    let shapes: [Shape; 5] = [
+        ("nested divs", 20_000, |n| {
+            format!("{}正文", "<div>".repeat(n))
+        }),
+        ("nested tables", 5_000, |n| {
+            format!("{}正文", "<table><tr><td>".repeat(n))
+        }),
+        ("unclosed inline", 10_000, |n| {
+            format!("<p>{}正文", "<span><font><b>".repeat(n))
+        }),
+        ("spanning cells", 2_000, |n| {
+            format!(
+                "<table>{}</table>",
+                "<tr><td colspan=1000 rowspan=65534>1<td>2".repeat(n)
+            )
+        }),
+        ("references", 50_000, |n| {
+            format!("<p>{}</p>", "&nbsp;&#12288;&lt;&#99999999;&amp".repeat(n))
+        }),
+    ];
+    for (name, n, make) in shapes {
+        let codes = linear_by(name, n, make, extract_and_lint);
+        assert!(codes.iter().any(|c| c == "S000"), "{name}: {codes:?}");
+    }
 }
 
 /// Lints `text` and renders the findings in `format`; returns the work done

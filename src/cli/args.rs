@@ -45,7 +45,8 @@ pub struct CommonArgs {
     /// Skip files larger than this: bytes, or with a unit (`512K`, `64M`).
     #[arg(long, value_name = "SIZE", value_parser = crate::input::parse_size, default_value = "32M")]
     pub max_file_size: u64,
-    /// Also search directories for files with this extension (besides txt and md); repeatable.
+    /// Also search directories for files with this extension (besides txt, md,
+    /// html, htm and shtml); repeatable.
     #[arg(long = "extension", value_name = "EXT", value_delimiter = ',')]
     pub extensions: Vec<String>,
     /// Follow symbolic links met when searching directories and expanding

@@ -10,6 +10,7 @@
 //! and its detection in [`SourceKind::detect`].
 
 pub mod docx;
+mod html;
 mod legacy_office;
 mod text;
 
@@ -92,11 +93,9 @@ impl SourceKind {
         options: &InputOptions,
     ) -> Result<SourceFile, Box<Diagnostic>> {
         match self {
-            // HTML and PDF are read as text until their extractors land: a
-            // page as its source, a PDF as binary (I002).
-            SourceKind::Text | SourceKind::Html | SourceKind::Pdf => {
-                text::extract(name, bytes, options)
-            }
+            SourceKind::Html => html::extract(name, bytes, options),
+            // PDF is read as text until its extractor lands: as binary (I002).
+            SourceKind::Text | SourceKind::Pdf => text::extract(name, bytes, options),
             SourceKind::Docx => docx::extract(name, bytes, options),
             SourceKind::LegacyOffice => Err(legacy_office::refuse(bytes, options)),
         }

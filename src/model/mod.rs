@@ -31,6 +31,7 @@ pub use year::{year_in_text, YearSource};
 
 use serde::Serialize;
 
+use crate::extract::SourceKind;
 use crate::pack::ids::{self, Need};
 use crate::parse::Document;
 use crate::span::{Span, Spanned};
@@ -61,7 +62,9 @@ pub struct Report {
     /// one the report year calls for (copied from an old template, T005;
     /// the other table rules leave them alone).
     pub foreign_tables: Vec<ForeignTable>,
-    /// The text is the HTML source of a web page, not report text.
+    /// The text is the HTML source of a web page, not report text (a text
+    /// file's; [`crate::lint::Linter::analyze`] clears it for a page whose
+    /// text was extracted).
     pub page_source: bool,
 }
 
@@ -163,13 +166,19 @@ impl Report {
         }
     }
 
-    /// Whether the text is a report at all: it has a title, a statistics period
-    /// or at least one of the sections, and is not web-page source (whose
-    /// headings are hidden in markup). Only rules that opt in run on a text
-    /// that is not.
-    pub fn is_report(&self) -> bool {
+    /// Whether the text, extracted from an input of `kind`, is a report at
+    /// all: it has a title, a statistics period or at least one of the
+    /// sections, and is not web-page source (whose headings are hidden in
+    /// markup). On a web page a title alone does not make a report: a list
+    /// of reports, or a page that only links to the report's attachment,
+    /// shows titles too. Only rules that opt in run on a text that is not.
+    pub fn is_report(&self, kind: SourceKind) -> bool {
+        let has_body = !self.sections.is_empty() || self.period.is_some();
         !self.page_source
-            && (self.title.is_some() || !self.sections.is_empty() || self.period.is_some())
+            && match kind {
+                SourceKind::Html => has_body,
+                _ => has_body || self.title.is_some(),
+            }
     }
 
     /// The section of `kind`, if present.

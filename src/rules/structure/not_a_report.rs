@@ -1,5 +1,6 @@
 //! S000 `not-a-report`.
 
+use crate::extract::SourceKind;
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
@@ -21,7 +22,10 @@ impl Rule for NotAReport {
             而不是六个部分各报一次“缺少章节”，其他格式规则也不再对它检查，\
             这样检查整个文件夹时输出仍然清楚。有标题、有统计期限或至少有一个可识别部分的文本，\
             按年度报告完整检查；但如果它是网页的 HTML 源码（有网页标记，或通篇是标签），\
-            其标题和表格都在标签里，就改为提示它是网页源码。2019年格式施行以前按旧提纲编写、\
+            其标题和表格都在标签里，就改为提示它是网页源码。检查网页（.html）时读取的是网页正文，\
+            正文中既没有任何规定部分、也没有数据统计期限的网页（报告列表页、栏目首页、\
+            只放了附件链接的页面）得到这条提示，说明网页上没有报告：只有标题不算。\
+            2019年格式施行以前按旧提纲编写、\
             没有规定标题和部分的旧报告，也会得到这条提示：它们无法按现行格式检查。",
         explanation_en: "A text with no report title, no statistics period and none of the six \
             sections is not a 政府信息公开工作年度报告 at all: a notice, a page of navigation, \
@@ -31,7 +35,10 @@ impl Rule for NotAReport {
             text with a title, a statistics period or at least one recognised section is a \
             report and is checked in full, unless it is the HTML source of a web page (page \
             markers, or markup throughout): its headings and tables are inside tags, so it is \
-            reported as page source instead. Old reports written before the 2019 format, without \
+            reported as page source instead. A web page (`.html`) is read for its text; a page whose \
+            text has none of the sections and no statistics period (a list of reports, an index, a \
+            page that only links to an attachment) gets this diagnostic saying that the page holds no \
+            report: a title alone does not count there. Old reports written before the 2019 format, without \
             its title and sections, get this diagnostic too: they cannot be checked against the format.",
         basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
         bad: Whole "关于开展2024年度安全生产检查的通知\n\
@@ -43,14 +50,27 @@ impl Rule for NotAReport {
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
-        if ctx.report.is_report() {
+        if ctx.report.is_report(ctx.source.kind) {
             return;
         }
         let span = match ctx.text().find(|c: char| !c.is_whitespace()) {
             Some(first) => ctx.line_span(first),
             None => Span::new(0, 0),
         };
-        let (message, help) = if ctx.report.page_source {
+        let (message, help) = if ctx.source.kind == SourceKind::Html {
+            (
+                tr!(
+                    ctx.lang,
+                    "这个网页上没有政府信息公开工作年度报告：正文中找不到报告的章节和数据统计期限（可能是列表页、栏目首页，或报告在附件里）",
+                    "this web page holds no information-disclosure annual report: its text has none of the report's sections and no statistics period (a list of reports, an index page, or a page whose report is an attachment)"
+                ),
+                tr!(
+                    ctx.lang,
+                    "检查报告正文所在的网页；报告是附件（PDF、Word）时，下载附件检查",
+                    "check the page that holds the report's text; when the report is an attachment (PDF, Word), download and check that"
+                ),
+            )
+        } else if ctx.report.page_source {
             (
                 tr!(
                     ctx.lang,
