@@ -9,7 +9,7 @@ use common::docx::*;
 use disclint::extract::{extract, SourceKind};
 use disclint::input::InputOptions;
 use disclint::location::Location;
-use disclint::model::{Number, Value};
+use disclint::model::Number;
 use disclint::synth::{Rendering, Rng, SynthReport};
 use disclint::{Diagnostic, Lang, LintOptions, Linter, SourceFile};
 
@@ -281,24 +281,7 @@ fn positions_are_paragraphs_and_characters_of_the_document() {
 
 /// The grid of a report's tables, as `tests/renderings.rs` compares it.
 fn grid(linter: &Linter, source: &SourceFile) -> Vec<(String, Vec<Option<Number>>)> {
-    let analysis = linter.analyze(source);
-    analysis
-        .report
-        .tables
-        .iter()
-        .flat_map(|t| t.rows.iter())
-        .map(|row| {
-            let values = row
-                .values
-                .iter()
-                .map(|v| match v.value {
-                    Value::Integer(n) | Value::Decimal(n) => Some(n),
-                    _ => None,
-                })
-                .collect();
-            (row.id.clone(), values)
-        })
-        .collect()
+    common::table_grid(linter, source)
 }
 
 fn codes(diagnostics: &[Diagnostic]) -> Vec<String> {

@@ -16,7 +16,7 @@ use disclint::diagnostic::Diagnostic;
 use disclint::extract::{extract, SourceKind};
 use disclint::input::InputOptions;
 use disclint::location::Location;
-use disclint::model::{Number, Value};
+use disclint::model::Number;
 use disclint::render::json_diagnostic;
 use disclint::source::TextEncoding;
 use disclint::source_map::SourceMap;
@@ -53,24 +53,7 @@ fn original(source: &SourceFile) -> &str {
 
 /// The table rows the model read: row id and values.
 fn grid(source: &SourceFile) -> Vec<(String, Vec<Option<Number>>)> {
-    let analysis = linter().analyze(source);
-    analysis
-        .report
-        .tables
-        .iter()
-        .flat_map(|t| t.rows.iter())
-        .map(|row| {
-            let values = row
-                .values
-                .iter()
-                .map(|v| match v.value {
-                    Value::Integer(n) | Value::Decimal(n) => Some(n),
-                    _ => None,
-                })
-                .collect();
-            (row.id.clone(), values)
-        })
-        .collect()
+    common::table_grid(&linter(), source)
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 
 use disclint::extract::{extract, SourceKind};
 use disclint::input::InputOptions;
-use disclint::model::{Number, Value};
+use disclint::model::Number;
 use disclint::synth::{HeadingMarkup, PageStyle, Rendering, Rng, SynthReport};
 use disclint::{LintOptions, Linter, SourceFile};
 
@@ -16,24 +16,7 @@ fn grid(linter: &Linter, text: &str) -> Vec<(String, Vec<Option<Number>>)> {
 }
 
 fn grid_of(linter: &Linter, source: &SourceFile) -> Vec<(String, Vec<Option<Number>>)> {
-    let analysis = linter.analyze(source);
-    analysis
-        .report
-        .tables
-        .iter()
-        .flat_map(|t| t.rows.iter())
-        .map(|row| {
-            let values = row
-                .values
-                .iter()
-                .map(|v| match v.value {
-                    Value::Integer(n) | Value::Decimal(n) => Some(n),
-                    _ => None,
-                })
-                .collect();
-            (row.id.clone(), values)
-        })
-        .collect()
+    common::table_grid(linter, source)
 }
 
 #[test]

@@ -57,3 +57,31 @@ pub fn files(shared: &Path, folder: &str, extensions: &[&str]) -> Vec<PathBuf> {
 }
 
 pub mod docx;
+
+/// The figures a report's tables were read as: each row's id and its
+/// values (`None` for a cell that is not a number), in table order, for
+/// comparing renderings of the same report.
+pub fn table_grid(
+    linter: &disclint::Linter,
+    source: &disclint::SourceFile,
+) -> Vec<(String, Vec<Option<disclint::model::Number>>)> {
+    use disclint::model::Value;
+    let analysis = linter.analyze(source);
+    analysis
+        .report
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .map(|row| {
+            let values = row
+                .values
+                .iter()
+                .map(|v| match v.value {
+                    Value::Integer(n) | Value::Decimal(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            (row.id.clone(), values)
+        })
+        .collect()
+}
