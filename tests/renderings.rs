@@ -50,3 +50,23 @@ fn all_renderings_read_the_same_and_lint_clean() {
         }
     }
 }
+
+/// The space-aligned rendering varies its layout with the report (column
+/// widths, blank lines between rows, the line values stand on): many
+/// layouts read as the Markdown tables do, and lint clean.
+#[test]
+fn space_aligned_tables_read_the_same_in_many_layouts() {
+    let linter = Linter::new(LintOptions::default());
+    for seed in 0..300 {
+        let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+        let reference = grid(&linter, &report.render(Rendering::Markdown));
+        let text = report.render(Rendering::SpaceAligned);
+        assert_eq!(grid(&linter, &text), reference, "seed {seed}\n{text}");
+        let source = SourceFile::from_text("synth.txt", text.as_str());
+        let diagnostics = linter.lint(&source);
+        assert!(
+            diagnostics.is_empty(),
+            "seed {seed}: {diagnostics:#?}\n{text}"
+        );
+    }
+}
