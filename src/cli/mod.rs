@@ -54,7 +54,7 @@ where
     }
     match cli.command {
         Command::Check(args) => check::check(&args, &mut env, out, err),
-        Command::Parse(args) => check::parse(&args, out, err),
+        Command::Parse(args) => check::parse(&args, &env, out, err),
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
     }

@@ -10,7 +10,10 @@
 //! and its detection in [`SourceKind::detect`].
 
 mod legacy_office;
+mod pdf;
 mod text;
+
+pub use pdf::{PdfToText, DEFAULT_TIMEOUT as PDF_TIMEOUT, PDFTOTEXT_VARIABLE};
 
 use serde::Serialize;
 
@@ -91,11 +94,12 @@ impl SourceKind {
         options: &InputOptions,
     ) -> Result<SourceFile, Box<Diagnostic>> {
         match self {
-            // HTML, DOCX and PDF are read as text until their extractors
-            // land: a page as its source, the others as binary (I002).
-            SourceKind::Text | SourceKind::Html | SourceKind::Docx | SourceKind::Pdf => {
+            // HTML and DOCX are read as text until their extractors land:
+            // a page as its source, a Word document as binary (I002).
+            SourceKind::Text | SourceKind::Html | SourceKind::Docx => {
                 text::extract(name, bytes, options)
             }
+            SourceKind::Pdf => pdf::extract(name, bytes, options),
             SourceKind::LegacyOffice => Err(legacy_office::refuse(options)),
         }
     }
