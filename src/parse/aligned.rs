@@ -94,7 +94,8 @@ fn segment(base: usize, from: usize, to: usize, column: usize, end: usize, gap: 
 /// `—`, `无`), or a short cell that starts with a digit and is no
 /// numbering (`5件`, `251000元`; not `1.属于国家秘密`).
 pub fn is_value(raw: &str) -> bool {
-    if matches!(raw, "/" | "-" | "—" | "–" | "——" | "－" | "／" | "无") || is_number(raw) {
+    if matches!(raw, "/" | "-" | "—" | "–" | "——" | "－" | "／" | "无") || is_number(raw)
+    {
         return true;
     }
     let mut chars = raw.chars().map(crate::normalize::fold_char);
