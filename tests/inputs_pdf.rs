@@ -154,6 +154,14 @@ fn json_and_human_output_name_the_page_and_line() {
     let (code, out) = cli(&[&path, "--format", "json"], PdfToText::default());
     assert_eq!(code, 1, "{out}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let schema = std::fs::read_to_string("docs/json-schema.json").unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     let blank = diagnostics.iter().find(|d| d["code"] == "T004").unwrap();
     assert_eq!(blank["location"]["kind"], "page");

@@ -13,7 +13,7 @@ mod legacy_office;
 mod pdf;
 mod text;
 
-pub use pdf::{PdfToText, DEFAULT_TIMEOUT as PDF_TIMEOUT, PDFTOTEXT_VARIABLE};
+pub use pdf::{from_output as pdf_from_output, PdfToText, PDFTOTEXT_VARIABLE};
 
 use serde::Serialize;
 

@@ -15,6 +15,7 @@
 //! are left out, and so are values no label claims (except in a table with
 //! an unlabelled row, whose values are nobody's label's).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::format::{Format, TableFormat};
@@ -58,6 +59,11 @@ pub(super) fn table_cells(
 ) -> Vec<Cell> {
     let blocks = &doc.blocks[blocks];
     let runs = aligned_runs(text, doc, blocks);
+    let last_line = doc
+        .lines
+        .iter()
+        .rposition(|line| line.kind != LineKind::Blank)
+        .unwrap_or(0);
     let mut cells = Vec::new();
     let mut index = 0;
     for run in runs {
@@ -65,7 +71,8 @@ pub(super) fn table_cells(
             cells.extend(doc.cells(text, block));
         }
         let lines = blocks[run.start].first_line..blocks[run.end - 1].end_line;
-        cells.extend(Layout::read(text, doc, lines, table).cells(text, table, format));
+        let layout = Layout::read(text, doc, lines, table, last_line);
+        cells.extend(layout.cells(text, table, format));
         index = run.end;
     }
     for block in &blocks[index..] {
@@ -169,7 +176,13 @@ struct Layout {
 }
 
 impl Layout {
-    fn read(text: &str, doc: &Document, lines: Range<usize>, table: &TableFormat) -> Layout {
+    fn read(
+        text: &str,
+        doc: &Document,
+        lines: Range<usize>,
+        table: &TableFormat,
+        last_line: usize,
+    ) -> Layout {
         let mut fragments = Vec::new();
         let mut value_lines = Vec::new();
         for line in lines {
@@ -196,11 +209,6 @@ impl Layout {
             }
         }
         let labels = find_labels(text, &fragments, table);
-        let last_line = doc
-            .lines
-            .iter()
-            .rposition(|line| line.kind != LineKind::Blank)
-            .unwrap_or(0);
         let mut layout = Layout {
             fragments,
             value_lines,
@@ -219,21 +227,23 @@ impl Layout {
             .filter(|&l| !table.spec.rows[self.labels[l].row].group)
             .collect();
         order.sort_by_key(|&l| (self.labels[l].top, self.first_column(l)));
-        let mut taken = vec![false; self.value_lines.len()];
+        // Value lines before `after` are taken or passed over.
         let mut after = 0;
         for l in order {
             let label = &self.labels[l];
             let (low, high) = (label.top.saturating_sub(1), label.bottom + 1);
-            let best = (after..self.value_lines.len())
-                .filter(|&v| !taken[v])
-                .filter(|&v| (low..=high).contains(&self.value_lines[v].line))
+            let first = self
+                .value_lines
+                .partition_point(|v| v.line < low)
+                .max(after);
+            let best = (first..self.value_lines.len())
+                .take_while(|&v| self.value_lines[v].line <= high)
                 .min_by_key(|&v| {
                     let line = self.value_lines[v].line;
                     let outside = usize::from(line < label.top || line > label.bottom);
                     (outside, (2 * line).abs_diff(label.top + label.bottom), line)
                 });
             if let Some(v) = best {
-                taken[v] = true;
                 self.assigned[l] = Some(v);
                 after = v + 1;
             }
@@ -251,6 +261,7 @@ impl Layout {
     fn cells(&self, text: &str, table: &TableFormat, format: &Format) -> Vec<Cell> {
         let spec = &table.spec;
         let has_unlabelled = spec.rows.iter().any(|row| row.label.is_empty());
+        let full = self.full_rows(table);
         // (line, column, cells): sorted, they are the reading order.
         let mut items: Vec<(usize, usize, Vec<Cell>)> = Vec::new();
         let mut in_label = vec![false; self.fragments.len()];
@@ -270,7 +281,7 @@ impl Layout {
                 match self.assigned[l] {
                     Some(v) => {
                         top = top.min(self.value_lines[v].line);
-                        cells.extend(self.row_values(l, v, expected, table));
+                        cells.extend(self.row_values(v, expected, &full));
                     }
                     // Its cells are all blank: nothing stands beside it.
                     None if label.bottom < self.last_line => {
@@ -296,9 +307,12 @@ impl Layout {
             }
         }
         if has_unlabelled {
-            let claimed: Vec<usize> = self.assigned.iter().flatten().copied().collect();
+            let mut claimed = vec![false; self.value_lines.len()];
+            for &v in self.assigned.iter().flatten() {
+                claimed[v] = true;
+            }
             for (v, line) in self.value_lines.iter().enumerate() {
-                if claimed.contains(&v) {
+                if claimed[v] {
                     continue;
                 }
                 let mut cells: Vec<Cell> = line.values.iter().map(|s| cell(s.span)).collect();
@@ -310,29 +324,46 @@ impl Layout {
         items.into_iter().flat_map(|(_, _, cells)| cells).collect()
     }
 
-    /// The values of label `l` from value line `v`, `expected` of them: as
+    /// For each row width, the lines of the rows of that width that have
+    /// all their values, and their value lines, by line.
+    fn full_rows(&self, table: &TableFormat) -> HashMap<usize, Vec<(usize, usize)>> {
+        let mut full: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for (l, label) in self.labels.iter().enumerate() {
+            let Some(v) = self.assigned[l] else {
+                continue;
+            };
+            let row = &table.spec.rows[label.row];
+            let expected = table.spec.row_columns(row).len();
+            if self.value_lines[v].values.len() == expected {
+                full.entry(expected)
+                    .or_default()
+                    .push((self.value_lines[v].line, v));
+            }
+        }
+        for lines in full.values_mut() {
+            lines.sort_unstable();
+        }
+        full
+    }
+
+    /// The values of value line `v` for a row of `expected` columns: as
     /// they stand when the count is right (or too high: the table reader
     /// says so) or the line is the text's last (it may be cut off); when
-    /// some are missing, placed by the columns of the full row of the same
-    /// width nearest it, blank cells filling the gaps.
-    fn row_values(&self, l: usize, v: usize, expected: usize, table: &TableFormat) -> Vec<Cell> {
+    /// some are missing, placed by the columns of the full row of that
+    /// width nearest it (`full`), blank cells filling the gaps.
+    fn row_values(
+        &self,
+        v: usize,
+        expected: usize,
+        full: &HashMap<usize, Vec<(usize, usize)>>,
+    ) -> Vec<Cell> {
         let values = &self.value_lines[v].values;
         let as_written = || values.iter().map(|s| cell(s.span)).collect();
         let line = self.value_lines[v].line;
         if values.len() >= expected || line == self.last_line {
             return as_written();
         }
-        let reference = (0..self.labels.len())
-            .filter(|&other| other != l)
-            .filter_map(|other| {
-                let w = self.assigned[other]?;
-                let row = &table.spec.rows[self.labels[other].row];
-                let full = self.value_lines[w].values.len() == expected
-                    && table.spec.row_columns(row).len() == expected;
-                full.then_some(w)
-            })
-            .min_by_key(|&w| self.value_lines[w].line.abs_diff(line));
-        let Some(reference) = reference else {
+        let Some(reference) = full.get(&expected).and_then(|rows| nearest(rows, line)) else {
             return as_written();
         };
         let centres: Vec<usize> = self.value_lines[reference]
@@ -340,29 +371,36 @@ impl Layout {
             .iter()
             .map(centre)
             .collect();
-        match place(&values.iter().map(centre).collect::<Vec<_>>(), &centres) {
-            Some(columns) => {
-                let mut cells = Vec::with_capacity(expected);
-                let mut next = values.iter().zip(columns).peekable();
-                for column in 0..expected {
-                    match next.peek() {
-                        Some((segment, at)) if *at == column => {
-                            cells.push(cell(segment.span));
-                            next.next();
-                        }
-                        _ => {
-                            let end = cells
-                                .last()
-                                .map_or(values[0].span.offset, |c: &Cell| c.span.end());
-                            cells.push(cell(Span::new(end, 0)));
-                        }
-                    }
+        let Some(columns) = place(&values.iter().map(centre).collect::<Vec<_>>(), &centres) else {
+            return as_written();
+        };
+        let mut cells: Vec<Cell> = Vec::with_capacity(expected);
+        let mut next = values.iter().zip(columns).peekable();
+        for column in 0..expected {
+            match next.peek() {
+                Some((segment, at)) if *at == column => {
+                    cells.push(cell(segment.span));
+                    next.next();
                 }
-                cells
+                _ => {
+                    let end = cells.last().map_or(values[0].span.offset, |c| c.span.end());
+                    cells.push(cell(Span::new(end, 0)));
+                }
             }
-            None => as_written(),
         }
+        cells
     }
+}
+
+/// The value line of the row in `rows` (sorted by line) nearest `line`.
+fn nearest(rows: &[(usize, usize)], line: usize) -> Option<usize> {
+    let at = rows.partition_point(|(l, _)| *l < line);
+    [at.checked_sub(1), Some(at)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| rows.get(i))
+        .min_by_key(|(l, _)| l.abs_diff(line))
+        .map(|(_, v)| *v)
 }
 
 fn cell(span: Span) -> Cell {
@@ -470,28 +508,25 @@ fn find_labels(text: &str, fragments: &[Fragment], table: &TableFormat) -> Vec<L
 /// nearest of the next [`CONTINUATION_REACH`] lines that has one, the
 /// fragment not taken, not opening with a numbering, whose columns overlap
 /// `at`'s (give or take [`COLUMN_SLACK`]), nearest `at`'s first column.
+/// Fragments are in reading order, so each line's are found by halving.
 fn continuation(fragments: &[Fragment], used: &[bool], at: usize) -> Option<usize> {
     let above = fragments[at];
     let low = above.segment.column.saturating_sub(COLUMN_SLACK);
     let high = above.segment.end_column() + COLUMN_SLACK;
-    let reach = above.line + 1..=above.line + CONTINUATION_REACH;
-    let candidates = (at + 1..fragments.len())
-        .take_while(|&f| fragments[f].line <= *reach.end())
-        .filter(|&f| {
-            let fragment = fragments[f];
-            !used[f]
-                && !fragment.numbered
-                && reach.contains(&fragment.line)
-                && fragment.segment.column < high
-                && fragment.segment.end_column() > low
-        });
-    candidates.min_by_key(|&f| {
-        let fragment = fragments[f];
-        (
-            fragment.line,
-            fragment.segment.column.abs_diff(above.segment.column),
-        )
-    })
+    for line in above.line + 1..=above.line + CONTINUATION_REACH {
+        let start = fragments.partition_point(|f| f.line < line);
+        let end = fragments.partition_point(|f| f.line <= line);
+        let on_line = &fragments[start..end];
+        let first = on_line.partition_point(|f| f.segment.end_column() <= low);
+        let best = (start + first..end)
+            .take_while(|&f| fragments[f].segment.column < high)
+            .filter(|&f| !used[f] && !fragments[f].numbered)
+            .min_by_key(|&f| fragments[f].segment.column.abs_diff(above.segment.column));
+        if best.is_some() {
+            return best;
+        }
+    }
+    None
 }
 
 #[cfg(test)]

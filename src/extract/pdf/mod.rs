@@ -13,7 +13,7 @@ mod pages;
 mod readable;
 mod tool;
 
-pub use tool::{PdfToText, DEFAULT_TIMEOUT, PDFTOTEXT_VARIABLE};
+pub use tool::{PdfToText, PDFTOTEXT_VARIABLE};
 
 use crate::diagnostic::Diagnostic;
 use crate::input::{input_diagnostic, InputOptions};
@@ -54,6 +54,12 @@ pub(super) fn extract(
         Ok(output) => output,
         Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
     };
+    from_output(name, output, lang)
+}
+
+/// The report text of what `pdftotext -layout` wrote for a PDF (`output`,
+/// the original positions refer to): I009 if it is no readable text.
+pub fn from_output(name: &str, output: String, lang: Lang) -> Result<SourceFile, Box<Diagnostic>> {
     readable::check(&output).map_err(|unreadable| Box::new(cannot_read(unreadable, lang)))?;
     let page = pages::page_text(&output);
     let lines = LineIndex::new(&page.text);

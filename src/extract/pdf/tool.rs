@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 pub const PDFTOTEXT_VARIABLE: &str = "DISCLINT_PDFTOTEXT";
 
 /// How long `pdftotext` may take on one PDF by default.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Where `pdftotext` is found, and how long it may run. Cloning shares the
 /// lookup: the search is made once, on the first PDF of a run.
