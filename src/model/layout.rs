@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::format::{Format, TableFormat};
-use super::tables::{classify, Token};
-use crate::normalize::{canon, strip_numbering};
+use super::tables::{classify, Token, MAX_LABEL_CELLS as MAX_LABEL_FRAGMENTS};
+use crate::normalize::canon;
 use crate::parse::{is_value, segments, Block, BlockKind, Cell, Document, LineKind, Segment};
 use crate::span::Span;
 
@@ -30,10 +30,11 @@ const MAX_FRAGMENT_CHARS: usize = 40;
 
 /// At most this many such lines stand together between two rows of a
 /// table (a label wrapped onto many lines beside another).
-const MAX_FRAGMENT_RUN: usize = 8;
+const MAX_FRAGMENT_RUN: usize = 16;
 
-/// At most this many stand before a table's first row or after its last.
-const MAX_FRAGMENT_EDGE: usize = 3;
+/// At most this many stand before a table's first row or after its last
+/// (half of a label whose values stand on its middle line).
+const MAX_FRAGMENT_EDGE: usize = 6;
 
 /// Rows of a table are at most this many lines apart (blank lines between).
 const MAX_LINE_GAP: usize = 3;
@@ -44,8 +45,10 @@ const CONTINUATION_REACH: usize = 3;
 /// A continuation overlaps the columns of the fragment above, give or take this many.
 const COLUMN_SLACK: usize = 2;
 
-/// A wrapped label has at most this many fragments (as `tables::MAX_LABEL_CELLS`).
-const MAX_LABEL_FRAGMENTS: usize = 4;
+/// Give or take this many, for the fragments left when no label was found
+/// with [`COLUMN_SLACK`] (`pdftotext` shifts a cell's later lines when a
+/// new block of text starts beside them).
+const RESCUE_SLACK: usize = 8;
 
 /// The cells of `blocks` for reading `table`: as the document gives them,
 /// except that runs of space-aligned rows (with the short lines among and
@@ -142,8 +145,17 @@ struct Fragment {
     /// Line index in the document.
     line: usize,
     segment: Segment,
-    /// Whether it opens with a numbering (`(二)`, `1.`): no continuation does.
-    numbered: bool,
+    /// The bytes of the numbering it opens with (`(二)`, `1.`), 0 if none:
+    /// a continuation opens with none, unless `pdftotext` ran a merged
+    /// label's numbering into it (`(三)法权益`: `(三)` of `(三)不予公开`
+    /// beside `法权益`, the end of `4.保护第三方合法权益`).
+    numbering: usize,
+}
+
+impl Fragment {
+    fn numbered(&self) -> bool {
+        self.numbering > 0
+    }
 }
 
 /// A line's trailing values.
@@ -159,6 +171,8 @@ struct Label {
     row: usize,
     /// Indices of its fragments, top to bottom.
     fragments: Vec<usize>,
+    /// Whether the last fragment is only its text after its numbering.
+    tail: bool,
     top: usize,
     bottom: usize,
 }
@@ -194,11 +208,10 @@ impl Layout {
                 .count();
             let (words, values) = segments.split_at(segments.len() - values);
             for &segment in words {
-                let folded = canon(segment.span.slice(text));
                 fragments.push(Fragment {
                     line,
                     segment,
-                    numbered: strip_numbering(&folded).len() < folded.len(),
+                    numbering: numbering_len(segment.span.slice(text)),
                 });
             }
             if !values.is_empty() {
@@ -265,6 +278,7 @@ impl Layout {
         // (line, column, cells): sorted, they are the reading order.
         let mut items: Vec<(usize, usize, Vec<Cell>)> = Vec::new();
         let mut in_label = vec![false; self.fragments.len()];
+        let mut heads = Vec::new();
         for (l, label) in self.labels.iter().enumerate() {
             let mut cells: Vec<Cell> = label
                 .fragments
@@ -273,6 +287,20 @@ impl Layout {
                 .collect();
             for &f in &label.fragments {
                 in_label[f] = true;
+            }
+            if let (true, Some(&last), Some(tail)) =
+                (label.tail, label.fragments.last(), cells.last_mut())
+            {
+                // The numbering before the tail is another label's: it
+                // stays where it stands, as the other fragments do.
+                let fragment = self.fragments[last];
+                let (span, head) = (fragment.segment.span, fragment.numbering);
+                *tail = cell(Span::new(span.offset + head, span.len - head));
+                heads.push((
+                    fragment.line,
+                    fragment.segment.column,
+                    Span::new(span.offset, head),
+                ));
             }
             let row = &spec.rows[label.row];
             let mut top = label.top;
@@ -293,17 +321,19 @@ impl Layout {
             }
             items.push((top, self.first_column(l), cells));
         }
-        for (f, fragment) in self.fragments.iter().enumerate() {
-            if in_label[f] {
-                continue;
-            }
-            let span = fragment.segment.span;
+        let others = self
+            .fragments
+            .iter()
+            .zip(&in_label)
+            .filter(|(_, &taken)| !taken)
+            .map(|(f, _)| (f.line, f.segment.column, f.segment.span));
+        for (line, column, span) in others.chain(heads) {
             // A fragment that reads as a value is none: values are the ends of lines.
             if matches!(
                 classify(text, table, format, span),
                 Token::Label | Token::Prose
             ) {
-                items.push((fragment.line, fragment.segment.column, vec![cell(span)]));
+                items.push((line, column, vec![cell(span)]));
             }
         }
         if has_unlabelled {
@@ -462,57 +492,121 @@ fn place(centres: &[usize], columns: &[usize]) -> Option<Vec<usize>> {
 /// below (at most [`MAX_LABEL_FRAGMENTS`]) that is a label: the longest that
 /// is one exactly, else the shortest that is one as the table reader takes
 /// labels (`(二)部分公开(…` is one however it goes on, so a longer chain
-/// would take the next row's fragments).
+/// would take the next row's fragments). A chain may end in the text after
+/// the numbering of a fragment below (see [`Fragment::numbering`]) when
+/// that makes it a label exactly. Continuations are looked for close to
+/// the columns above first ([`COLUMN_SLACK`]), then, among the fragments
+/// left, farther ([`RESCUE_SLACK`]).
 fn find_labels(text: &str, fragments: &[Fragment], table: &TableFormat) -> Vec<Label> {
     let mut used = vec![false; fragments.len()];
     let mut labels = Vec::new();
-    for start in 0..fragments.len() {
-        if used[start] {
-            continue;
-        }
-        let mut chain = vec![start];
-        let mut joined = canon(fragments[start].segment.span.slice(text));
-        let mut exact = table.match_row_exactly(&joined).map(|row| (row, 1));
-        let mut loose = table.match_row(&joined).map(|row| (row, 1));
-        while chain.len() < MAX_LABEL_FRAGMENTS {
-            let Some(next) = continuation(fragments, &used, chain[chain.len() - 1]) else {
-                break;
-            };
-            chain.push(next);
-            joined.push_str(&canon(fragments[next].segment.span.slice(text)));
-            if let Some(row) = table.match_row_exactly(&joined) {
-                exact = Some((row, chain.len()));
+    for slack in [COLUMN_SLACK, RESCUE_SLACK] {
+        for start in 0..fragments.len() {
+            if used[start] {
+                continue;
             }
-            if loose.is_none() {
-                loose = table.match_row(&joined).map(|row| (row, chain.len()));
+            if let Some(label) = chain(text, fragments, table, &used, start, slack) {
+                for &f in &label.fragments {
+                    used[f] = true;
+                }
+                labels.push(label);
             }
         }
-        let Some((row, len)) = exact.or(loose) else {
-            continue;
-        };
-        chain.truncate(len);
-        for &f in &chain {
-            used[f] = true;
-        }
-        labels.push(Label {
-            row,
-            top: fragments[chain[0]].line,
-            bottom: fragments[chain[len - 1]].line,
-            fragments: chain,
-        });
     }
     labels
 }
 
+/// The label that fragment `start` opens, if any (see [`find_labels`]).
+fn chain(
+    text: &str,
+    fragments: &[Fragment],
+    table: &TableFormat,
+    used: &[bool],
+    start: usize,
+    slack: usize,
+) -> Option<Label> {
+    let tail_of = |f: usize| {
+        let fragment = &fragments[f];
+        canon(&fragment.segment.span.slice(text)[fragment.numbering..])
+    };
+    let mut chain = vec![start];
+    let mut joined = canon(fragments[start].segment.span.slice(text));
+    // (row, fragments, whether the last is a tail)
+    let mut exact = table.match_row_exactly(&joined).map(|row| (row, 1, false));
+    let mut loose = table.match_row(&joined).map(|row| (row, 1, false));
+    while chain.len() < MAX_LABEL_FRAGMENTS {
+        let last = chain[chain.len() - 1];
+        let numbered = continuation(fragments, used, last, true, slack)
+            .filter(|&f| fragments[f].numbering < fragments[f].segment.span.len);
+        if let Some(numbered) = numbered {
+            let with_tail = format!("{joined}{}", tail_of(numbered));
+            if let Some(row) = table.match_row_exactly(&with_tail) {
+                exact = Some((row, chain.len() + 1, true));
+                chain.push(numbered);
+                break;
+            }
+        }
+        let Some(next) = continuation(fragments, used, last, false, slack) else {
+            break;
+        };
+        chain.push(next);
+        joined.push_str(&canon(fragments[next].segment.span.slice(text)));
+        if let Some(row) = table.match_row_exactly(&joined) {
+            exact = Some((row, chain.len(), false));
+        }
+        if loose.is_none() {
+            loose = table
+                .match_row(&joined)
+                .map(|row| (row, chain.len(), false));
+        }
+    }
+    let (row, len, tail) = exact.or(loose)?;
+    chain.truncate(len);
+    Some(Label {
+        row,
+        top: fragments[chain[0]].line,
+        bottom: fragments[chain[len - 1]].line,
+        fragments: chain,
+        tail,
+    })
+}
+
+/// The bytes of the numbering `raw` opens with: `(三)`, `（三）`, `三、`,
+/// `1.`, `1、` (0 when none).
+fn numbering_len(raw: &str) -> usize {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut chars = raw.char_indices();
+    let end = match chars.next() {
+        Some((_, '(' | '（')) => chars
+            .take_while(|(_, c)| numeral(*c) || matches!(c, ')' | '）'))
+            .find(|(_, c)| matches!(c, ')' | '）'))
+            .map(|(i, c)| i + c.len_utf8()),
+        Some((_, c)) if numeral(c) => raw
+            .char_indices()
+            .find(|(_, c)| !numeral(*c))
+            .filter(|(_, c)| matches!(c, '.' | '、' | '．'))
+            .map(|(i, c)| i + c.len_utf8()),
+        _ => None,
+    };
+    end.filter(|&end| end > 1).unwrap_or(0)
+}
+
 /// The fragment that continues fragment `at` on a line below: on the
 /// nearest of the next [`CONTINUATION_REACH`] lines that has one, the
-/// fragment not taken, not opening with a numbering, whose columns overlap
-/// `at`'s (give or take [`COLUMN_SLACK`]), nearest `at`'s first column.
-/// Fragments are in reading order, so each line's are found by halving.
-fn continuation(fragments: &[Fragment], used: &[bool], at: usize) -> Option<usize> {
+/// fragment not taken, opening with a numbering or not (`numbered`), whose
+/// columns overlap `at`'s (give or take `slack`), nearest `at`'s first
+/// column. Fragments are in reading order, so each line's are found by
+/// halving.
+fn continuation(
+    fragments: &[Fragment],
+    used: &[bool],
+    at: usize,
+    numbered: bool,
+    slack: usize,
+) -> Option<usize> {
     let above = fragments[at];
-    let low = above.segment.column.saturating_sub(COLUMN_SLACK);
-    let high = above.segment.end_column() + COLUMN_SLACK;
+    let low = above.segment.column.saturating_sub(slack);
+    let high = above.segment.end_column() + slack;
     for line in above.line + 1..=above.line + CONTINUATION_REACH {
         let start = fragments.partition_point(|f| f.line < line);
         let end = fragments.partition_point(|f| f.line <= line);
@@ -520,7 +614,7 @@ fn continuation(fragments: &[Fragment], used: &[bool], at: usize) -> Option<usiz
         let first = on_line.partition_point(|f| f.segment.end_column() <= low);
         let best = (start + first..end)
             .take_while(|&f| fragments[f].segment.column < high)
-            .filter(|&f| !used[f] && !fragments[f].numbered)
+            .filter(|&f| !used[f] && fragments[f].numbered() == numbered)
             .min_by_key(|&f| fragments[f].segment.column.abs_diff(above.segment.column));
         if best.is_some() {
             return best;
@@ -532,6 +626,83 @@ fn continuation(fragments: &[Fragment], used: &[bool], at: usize) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Value;
+    use crate::{LintOptions, Linter, SourceFile};
+
+    /// The applications table's rows read from `rows` (space-aligned lines
+    /// under the heading of section 三): id and values.
+    fn rows(rows: &str) -> Vec<(String, Vec<String>)> {
+        let text = format!("三、收到和处理政府信息公开申请情况\n{rows}");
+        let linter = Linter::new(LintOptions::default());
+        let analysis = linter.analyze(&SourceFile::from_text("t.txt", text.as_str()));
+        let Some(table) = analysis.report.table("applications") else {
+            return Vec::new();
+        };
+        table
+            .rows
+            .iter()
+            .map(|row| {
+                let values = row.values.iter().map(|v| match &v.value {
+                    Value::Integer(n) => n.to_string(),
+                    other => format!("{other:?}"),
+                });
+                (row.id.clone(), values.collect())
+            })
+            .collect()
+    }
+
+    fn row(id: &str, values: &str) -> (String, Vec<String>) {
+        (
+            id.to_owned(),
+            values.split(' ').map(str::to_owned).collect(),
+        )
+    }
+
+    #[test]
+    fn a_label_ends_in_the_text_pdftotext_ran_a_numbering_into() {
+        let found = rows(concat!(
+            "        4.保护第三方合\n",
+            "                   0    2    3    0   0    0   5\n",
+            "    (三)法权益\n",
+            "    不予 5.属于三类内部事务信息 2  2  2  0  0  0  6\n",
+        ));
+        assert_eq!(
+            found,
+            [
+                row("results.withheld.third_party", "0 2 3 0 0 0 5"),
+                row("results.withheld.internal", "2 2 2 0 0 0 6"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_whose_later_lines_are_shifted_is_found_farther_aside() {
+        let found = rows(concat!(
+            "       5.要求行政 1   3      3    0   0   0   7\n",
+            "       机关确认\n",
+            "             或重新出\n",
+            "             具已获取\n",
+            "             信息\n",
+        ));
+        assert_eq!(
+            found,
+            [row("results.not_processed.confirmation", "1 3 3 0 0 0 7")]
+        );
+    }
+
+    #[test]
+    fn a_label_wrapped_onto_ten_lines_is_one_label() {
+        let label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请";
+        let chars: Vec<char> = label.chars().collect();
+        let mut lines: Vec<String> = chars
+            .chunks(4)
+            .map(|c| format!("    {}", c.iter().collect::<String>()))
+            .collect();
+        lines[5].push_str("   0   0   0   0   0   0   0");
+        assert_eq!(lines.len(), 10);
+        let found = rows(&(lines.join("\n") + "\n"));
+        assert_eq!(found, [row("results.other.fee_unpaid", "0 0 0 0 0 0 0")]);
+    }
 
     #[test]
     fn values_are_placed_in_the_nearest_columns_or_not_at_all() {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::format::{Format, TableFormat};
-use crate::normalize::{canon, cjk_count, is_bare_numbering};
+use crate::normalize::{canon, cjk_count, is_bare_numbering, strip_numbering};
 use crate::pack::ColumnSpec;
 use crate::parse::{Cell, Document};
 use crate::span::Span;
@@ -225,8 +225,9 @@ pub(super) enum Token {
     Continuation,
 }
 
-/// A wrapped row label spans at most this many cells.
-const MAX_LABEL_CELLS: usize = 4;
+/// A wrapped row label spans at most this many cells (the longest label, in
+/// a narrow column of a PDF's table, wraps onto ten lines).
+pub(super) const MAX_LABEL_CELLS: usize = 12;
 
 /// Cells longer than this (in characters) are prose, not values, unless
 /// they are written as a number (a count too large to read is an invalid
@@ -360,12 +361,15 @@ fn read_table(
 /// cell becomes the row, the others continuations.
 fn join_wrapped_labels(text: &str, table: &TableFormat, cells: &[Cell], tokens: &mut [Token]) {
     // A label's tail: words without digits, or the closing bracket alone
-    // that a space-aligned label wrapped onto its own line.
+    // that a space-aligned label wrapped onto its own line; never a cell
+    // that opens with a numbering (`(四)…`, `2.…`): that is the next label.
     let fragment = |token: Token, raw: &str| {
-        token == Token::Label
+        let words = token == Token::Label
             || (token == Token::Value
                 && ((cjk_count(raw) > 0 && !raw.chars().any(|c| c.is_ascii_digit()))
-                    || (!raw.is_empty() && raw.chars().all(|c| matches!(c, ')' | '）')))))
+                    || (!raw.is_empty() && raw.chars().all(|c| matches!(c, ')' | '）')))));
+        let folded = canon(raw);
+        words && strip_numbering(&folded).len() == folded.len()
     };
     let mut i = 0;
     while i < tokens.len() {

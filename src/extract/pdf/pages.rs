@@ -163,11 +163,16 @@ fn column_width(lines: &[OutputLine<'_>]) -> usize {
 }
 
 /// Whether `next` continues the paragraph of `line`: both prose, `line` a
-/// full line reaching the margin (four fifths of the column at least)
-/// without ending its sentence, `next` not indented.
+/// full line of a sentence (punctuated: a title or a heading as wide as
+/// the column has no comma) reaching the margin (four fifths of the column
+/// at least) without ending its sentence, `next` not indented.
 fn continues(line: &OutputLine<'_>, next: &OutputLine<'_>, column: usize) -> bool {
     column > 0
         && line.raw.trim().chars().count() >= MIN_PROSE_CHARS
+        && line.raw.contains([
+            '，', '、', '；', '：', ',', ';', ':', '《', '》', '〈', '〉', '（', '）', '(', ')',
+            '“', '”',
+        ])
         && !line.is_blank()
         && !next.is_blank()
         && !line.is_layout()
@@ -374,6 +379,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_as_wide_as_the_text_is_not_joined_to_it() {
+        let output = concat!(
+            "青溪县兰桥镇人民政府二〇二四年度政府信息公开工作年度报告\n",
+            "本年度报告根据《中华人民共和国政府信息公开条例》编制，全文包括\n",
+            "总体情况等六个部分。\n",
+        );
+        assert_eq!(
+            text(output),
+            "青溪县兰桥镇人民政府二〇二四年度政府信息公开工作年度报告\n本年度报告根据《中华人民共和国政府信息公开条例》编制，全文包括总体情况等六个部分。\n"
+        );
+    }
+
+    #[test]
     fn table_rows_stay_as_they_are() {
         let output = "规章       3        0       12\n行政事业性收费 0\n  他处理 用、行政机关不再处理其政府信息公 0      0\n     予处 4.无正当理由大量反复申\n  办理结果 (二)部分公开\n规章 3 0 12\n";
         assert_eq!(text(output), output);
@@ -410,7 +428,7 @@ mod tests {
 
     #[test]
     fn latin_words_broken_at_the_margin_keep_a_space() {
-        let wide = "这是一段很长的文字".repeat(4);
+        let wide = "这是一段很长的文字，".repeat(4);
         let output = format!("{wide}见 www\nexample.org 网站。\n");
         assert_eq!(text(&output), format!("{wide}见 www example.org 网站。\n"));
     }
