@@ -396,3 +396,39 @@ mod fakes {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// Without `pdftotext` too: a text as it writes one (two pages, a page
+/// number at the foot of the first, a table running on across the break)
+/// reads as one text, each run at its page and line.
+#[test]
+fn pdftotext_output_reads_across_pages_with_true_positions() {
+    let output = concat!(
+        "三、收到和处理政府信息公开申请情况\n",
+        "一、本年新收政府信息公开申请数量      0     35    21   0   0   0   56\n",
+        "\n",
+        "                         — 1 —\n",
+        "\u{c}二、上年结转政府信息公开申请数量      24    2     6    0   0   0   32\n",
+        "\u{c}",
+    );
+    let source =
+        disclint::extract::pdf_from_output("r.pdf", output.to_owned(), disclint::Lang::En).unwrap();
+    assert!(!source.text.contains('—'), "{}", source.text);
+    let at = |needle: &str| {
+        let offset = source.text.find(needle).unwrap();
+        let position = source.position(offset);
+        (
+            source.location(offset).cloned(),
+            position.line,
+            &output[source.original_offset(offset)..][..needle.len()] == needle,
+        )
+    };
+    let page = |page, line| Some(Location::Page { page, line });
+    assert_eq!(at("一、本年新收"), (page(1, 2), 2, true));
+    assert_eq!(at("二、上年结转"), (page(2, 1), 5, true));
+    let linter = Linter::new(LintOptions::default());
+    let analysis = linter.analyze(&source);
+    let table = analysis.report.table("applications").unwrap();
+    let ids: Vec<&str> = table.rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["new", "carried_over"]);
+    assert_eq!(table.rows[1].values.len(), 7);
+}

@@ -221,12 +221,17 @@ fn drain(pipe: Option<impl Read + Send + 'static>, limit: u64) -> mpsc::Receiver
     receive
 }
 
-/// Waits for the child to exit until `deadline`.
+/// Waits for the child to exit until `deadline`: its output has ended, so
+/// it is exiting; the checks start every 50 µs and slow down to 5 ms.
 fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
+    let mut pause = Duration::from_micros(50);
     loop {
         match child.try_wait() {
             Ok(Some(status)) => return Some(status),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            Ok(None) if Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(5));
+            }
             _ => return None,
         }
     }
@@ -280,7 +285,6 @@ impl PrivateFile {
                 Ok(mut file) => {
                     let file_guard = PrivateFile { path };
                     file.write_all(bytes)?;
-                    file.sync_data().ok();
                     return Ok(file_guard);
                 }
                 Err(err) if err.kind() == io::ErrorKind::AlreadyExists && attempt < 16 => {
