@@ -1,7 +1,7 @@
 //! Prints one synthetic report with consistent figures, for writing fixtures.
 //!
 //! `cargo run --example synth_report -- SEED RENDERING`, where RENDERING is
-//! `seed-pipes`, `markdown`, `tabs` or `cell-per-line`.
+//! `seed-pipes`, `markdown`, `tabs`, `cell-per-line` or `space-aligned`.
 
 use std::io::Write;
 
@@ -14,6 +14,7 @@ fn main() {
         Some("markdown") => Rendering::Markdown,
         Some("tabs") => Rendering::Tabs,
         Some("cell-per-line") => Rendering::CellPerLine,
+        Some("space-aligned") => Rendering::SpaceAligned,
         _ => Rendering::SeedPipes,
     };
     let report = SynthReport::consistent(&mut Rng::new(seed), 2024);

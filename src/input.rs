@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::extract::PdfToText;
 use crate::rules::input::{InputTooLarge, NoInputMatched, UnreadablePath};
 use crate::rules::Rule;
 use crate::source::{SourceFile, TextEncoding};
@@ -27,6 +28,8 @@ pub struct InputOptions {
     pub follow: bool,
     /// Message language.
     pub lang: Lang,
+    /// The `pdftotext` PDFs are read with (looked up once, on first use).
+    pub pdftotext: PdfToText,
 }
 
 impl Default for InputOptions {
@@ -34,11 +37,12 @@ impl Default for InputOptions {
         Self {
             encoding: None,
             max_file_size: 32 * 1024 * 1024,
-            extensions: ["txt", "md", "html", "htm", "shtml", "docx"]
+            extensions: ["txt", "md", "html", "htm", "shtml", "docx", "pdf"]
                 .map(String::from)
                 .to_vec(),
             follow: false,
             lang: Lang::Zh,
+            pdftotext: PdfToText::default(),
         }
     }
 }

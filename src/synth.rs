@@ -1,10 +1,11 @@
-//! Synthetic reports: consistent figures in any of the four table renderings,
+//! Synthetic reports: consistent figures in any of the five table renderings,
 //! or as a web page ([`SynthReport::render_html`]).
 //!
 //! Used by the property tests, the corpus generator (`examples/gen_corpus.rs`)
 //! and the benchmarks. Labels come from the built-in 2021 pack, so the
 //! generated tables always match what the extractor expects.
 
+mod aligned;
 mod html;
 
 pub use html::{HeadingMarkup, PageStyle};
@@ -23,16 +24,42 @@ pub enum Rendering {
     Tabs,
     /// One cell per line, no separators.
     CellPerLine,
+    /// Cells set in columns by spaces, as `pdftotext -layout` gives a PDF's
+    /// tables: merged headers centred, long labels wrapped in their cell,
+    /// values on the middle line of their label (see `synth/aligned.rs`).
+    SpaceAligned,
 }
 
 impl Rendering {
-    /// All four renderings.
-    pub const ALL: [Rendering; 4] = [
+    /// All five renderings.
+    pub const ALL: [Rendering; 5] = [
         Rendering::SeedPipes,
         Rendering::Markdown,
         Rendering::Tabs,
         Rendering::CellPerLine,
+        Rendering::SpaceAligned,
     ];
+
+    /// How the rendering writes a table row by row; `None` for the one
+    /// that lays a table out whole.
+    fn rows(self) -> Option<Rows> {
+        match self {
+            Rendering::SeedPipes => Some(Rows::SeedPipes),
+            Rendering::Markdown => Some(Rows::Markdown),
+            Rendering::Tabs => Some(Rows::Tabs),
+            Rendering::CellPerLine => Some(Rows::CellPerLine),
+            Rendering::SpaceAligned => None,
+        }
+    }
+}
+
+/// The renderings that write a table row by row (see [`Rendering`]).
+#[derive(Debug, Clone, Copy)]
+enum Rows {
+    SeedPipes,
+    Markdown,
+    Tabs,
+    CellPerLine,
 }
 
 /// A small deterministic pseudo-random generator (SplitMix64).
@@ -79,6 +106,9 @@ pub struct SynthReport {
     pub review: Vec<u64>,
     /// Extra paragraphs in section 一, to reach a target size.
     pub filler_paragraphs: usize,
+    /// Seeds the layout of the space-aligned rendering (column widths,
+    /// spacing).
+    pub layout: u64,
 }
 
 /// Row ids of the applications table (2021 format) that carry values, in order.
@@ -167,6 +197,7 @@ impl SynthReport {
             applications: grid,
             review,
             filler_paragraphs: 0,
+            layout: rng.next_u64(),
         }
     }
 
@@ -186,6 +217,7 @@ impl SynthReport {
             applications: vec![vec![0; 7]; application_rows().len()],
             review: vec![0; 15],
             filler_paragraphs: 0,
+            layout: 0,
         }
     }
 
@@ -224,17 +256,27 @@ impl SynthReport {
             ));
         }
         out.push_str("二、主动公开政府信息情况\n");
-        self.render_active(rendering, &mut out);
+        let rows = rendering.rows();
+        match rows {
+            Some(rows) => self.render_active(rows, &mut out),
+            None => self.aligned_active(&mut out),
+        }
         out.push_str("三、收到和处理政府信息公开申请情况\n");
-        self.render_applications(rendering, &mut out);
+        match rows {
+            Some(rows) => self.render_applications(rows, &mut out),
+            None => self.aligned_applications(&mut out),
+        }
         out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
-        self.render_review(rendering, &mut out);
+        match rows {
+            Some(rows) => self.render_review(rows, &mut out),
+            None => self.aligned_review(&mut out),
+        }
         out.push_str("五、存在的主要问题及改进情况\n主要问题是公开内容的针对性仍需加强。下一步将细化公开目录，提高信息发布的及时性和准确性。\n");
         out.push_str("六、其他需要报告的事项\n本年度未收取信息处理费。\n");
         out
     }
 
-    fn render_active(&self, rendering: Rendering, out: &mut String) {
+    fn render_active(&self, rendering: Rows, out: &mut String) {
         let spec = table_spec(ids::ACTIVE_DISCLOSURE);
         let mut caption: Option<&str> = None;
         for (row, values) in spec.rows.iter().zip(&self.active) {
@@ -253,7 +295,7 @@ impl SynthReport {
         }
     }
 
-    fn render_applications(&self, rendering: Rendering, out: &mut String) {
+    fn render_applications(&self, rendering: Rows, out: &mut String) {
         let spec = applications_spec();
         write_row(
             rendering,
@@ -283,7 +325,7 @@ impl SynthReport {
         }
     }
 
-    fn render_review(&self, rendering: Rendering, out: &mut String) {
+    fn render_review(&self, rendering: Rows, out: &mut String) {
         write_row(rendering, out, "行政复议", &["行政诉讼".to_owned()]);
         let group = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map(String::from);
         write_row(
@@ -304,9 +346,9 @@ impl SynthReport {
 }
 
 /// Writes one table row: a first cell and the rest.
-fn write_row(rendering: Rendering, out: &mut String, first: &str, rest: &[String]) {
+fn write_row(rendering: Rows, out: &mut String, first: &str, rest: &[String]) {
     match rendering {
-        Rendering::SeedPipes => {
+        Rows::SeedPipes => {
             out.push_str(&format!("| {first} |\n"));
             for cell in rest {
                 out.push_str(&format!("{cell} |\n"));
@@ -315,14 +357,14 @@ fn write_row(rendering: Rendering, out: &mut String, first: &str, rest: &[String
                 out.push_str("|||\n");
             }
         }
-        Rendering::Markdown => {
+        Rows::Markdown => {
             out.push_str(&format!("| {first} |"));
             for cell in rest {
                 out.push_str(&format!(" {cell} |"));
             }
             out.push('\n');
         }
-        Rendering::Tabs => {
+        Rows::Tabs => {
             out.push_str(first);
             for cell in rest {
                 out.push('\t');
@@ -330,7 +372,7 @@ fn write_row(rendering: Rendering, out: &mut String, first: &str, rest: &[String
             }
             out.push('\n');
         }
-        Rendering::CellPerLine => {
+        Rows::CellPerLine => {
             out.push_str(first);
             out.push('\n');
             for cell in rest {

@@ -333,3 +333,36 @@ fn thousands_of_findings_on_one_line_render_linearly() {
         );
     }
 }
+
+#[test]
+fn a_section_of_fifty_thousand_space_aligned_rows() {
+    // The same label on every row, values beside it and a wrapped tail
+    // below: every row is found, assigned and placed, in linear work.
+    let report = clean_report();
+    let row = "  1.属于国家秘密    0    0    0    0    0    0    0\n  2.其他法律行政法规禁止\n     公开    0    0    0\n";
+    let make = |rows: usize| {
+        report.replacen(
+            "四、政府信息公开行政复议、行政诉讼情况\n",
+            &format!(
+                "{}四、政府信息公开行政复议、行政诉讼情况\n",
+                row.repeat(rows)
+            ),
+            1,
+        )
+    };
+    linear("50,000 space-aligned rows", 12_500, make);
+}
+
+#[test]
+fn a_space_aligned_line_of_a_hundred_thousand_cells() {
+    let report = clean_report();
+    let make = |cells: usize| {
+        let line = format!("{}  1\n", "规章  ".repeat(cells));
+        report.replacen(
+            "三、收到和处理政府信息公开申请情况\n",
+            &format!("{line}{line}三、收到和处理政府信息公开申请情况\n"),
+            1,
+        )
+    };
+    linear("100,000 space-aligned cells", 25_000, make);
+}

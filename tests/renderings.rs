@@ -7,7 +7,7 @@ mod common;
 
 use disclint::extract::{extract, SourceKind};
 use disclint::input::InputOptions;
-use disclint::model::Number;
+use disclint::model::{Number, Value};
 use disclint::synth::{HeadingMarkup, PageStyle, Rendering, Rng, SynthReport};
 use disclint::{LintOptions, Linter, SourceFile};
 
@@ -85,4 +85,103 @@ fn the_web_page_reads_the_same_grid_and_lints_clean() {
         .map(|n| format!("{:?}", PageStyle::nth(n)))
         .collect();
     assert_eq!(styles.len(), HeadingMarkup::ALL.len() * 2);
+}
+
+/// The space-aligned rendering varies its layout with the report (column
+/// widths, blank lines between rows, the line values stand on): many
+/// layouts read as the Markdown tables do, and lint clean.
+#[test]
+fn space_aligned_tables_read_the_same_in_many_layouts() {
+    let linter = Linter::new(LintOptions::default());
+    for seed in 0..300 {
+        let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+        let reference = grid(&linter, &report.render(Rendering::Markdown));
+        let text = report.render(Rendering::SpaceAligned);
+        assert_eq!(grid(&linter, &text), reference, "seed {seed}\n{text}");
+        let source = SourceFile::from_text("synth.txt", text.as_str());
+        let diagnostics = linter.lint(&source);
+        assert!(
+            diagnostics.is_empty(),
+            "seed {seed}: {diagnostics:#?}\n{text}"
+        );
+    }
+}
+
+/// A blank cell of a space-aligned row is nothing at all: it is placed by
+/// the columns of the full rows near it, so the row's other values stay in
+/// their columns and only the blank is reported (T004).
+#[test]
+fn a_blank_space_aligned_cell_is_placed_by_its_column() {
+    let linter = Linter::new(LintOptions::default());
+    let mut checked = 0;
+    for seed in 0..40 {
+        let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+        let text = report.render(Rendering::SpaceAligned);
+        let source = SourceFile::from_text("synth.txt", text.as_str());
+        let analysis = linter.analyze(&source);
+        let table = analysis.report.table("applications").unwrap();
+        // A zero in a middle column of a row: blanking it keeps every identity.
+        let Some((row, index)) = table.rows.iter().find_map(|row| {
+            (1..row.values.len() - 1)
+                .find(|&i| row.values[i].span.slice(&text) == "0")
+                .map(|i| (row, i))
+        }) else {
+            continue;
+        };
+        let span = row.values[index].span;
+        let blanked = format!("{} {}", &text[..span.offset], &text[span.end()..]);
+        let source = SourceFile::from_text("synth.txt", blanked.as_str());
+        let found = linter.lint(&source);
+        let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["T004"], "seed {seed}: {found:#?}\n{blanked}");
+        let analysis = linter.analyze(&source);
+        let read = analysis.report.table("applications").unwrap();
+        let read = read.rows.iter().find(|r| r.id == row.id).unwrap();
+        let values: Vec<&Value> = read.values.iter().map(|v| &v.value).collect();
+        let mut expected: Vec<&Value> = row.values.iter().map(|v| &v.value).collect();
+        expected[index] = &Value::Blank;
+        assert_eq!(values, expected, "seed {seed}, row {}", row.id);
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} seeds had a zero to blank");
+}
+
+/// Prose set with double spaces, an indented paragraph and a sentence
+/// ending in a number stay prose (or at least read as no table) in every
+/// rendering: the same grid, no diagnostic.
+#[test]
+fn prose_with_double_spaces_is_no_table() {
+    let linter = Linter::new(LintOptions::default());
+    let prose = [
+        "　　本年度主动公开政府信息186条，其中  政策文件32条、工作动态154条。",
+        "  本单位地址：兰桥镇政府大院  联系电话：0571-12345678",
+        "联系地址：兰桥镇政府大院  邮编  311500",
+    ]
+    .join("\n");
+    for seed in 0..10 {
+        let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+        for rendering in Rendering::ALL {
+            let text = report.render(rendering);
+            let reference = grid(&linter, &text);
+            let with_prose = text
+                .replacen(
+                    "(二)依申请公开情况",
+                    &format!("{prose}\n(二)依申请公开情况"),
+                    1,
+                )
+                .replacen(
+                    "六、其他需要报告的事项\n",
+                    &format!("六、其他需要报告的事项\n{prose}\n"),
+                    1,
+                );
+            assert_eq!(
+                grid(&linter, &with_prose),
+                reference,
+                "{rendering:?}, seed {seed}"
+            );
+            let source = SourceFile::from_text("synth.txt", with_prose.as_str());
+            let found = linter.lint(&source);
+            assert!(found.is_empty(), "{rendering:?}, seed {seed}: {found:#?}");
+        }
+    }
 }

@@ -44,12 +44,13 @@ fn lint_options(common: &CommonArgs, selection: Selection, packs: Vec<Pack>) -> 
     }
 }
 
-pub(super) fn input_options(common: &CommonArgs) -> InputOptions {
+pub(super) fn input_options(common: &CommonArgs, env: &Environment) -> InputOptions {
     let mut options = InputOptions {
         encoding: common.encoding,
         max_file_size: common.max_file_size,
         follow: common.follow,
         lang: common.lang,
+        pdftotext: env.pdftotext.clone(),
         ..InputOptions::default()
     };
     for extension in &common.extensions {
@@ -114,12 +115,12 @@ pub fn check(
 }
 
 /// `disclint parse`: prints the model of one report.
-pub fn parse(args: &ParseArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn parse(args: &ParseArgs, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(packs) = load_packs(&args.common.setup.packs, args.common.lang, err) else {
         return 2;
     };
     let linter = Linter::new(lint_options(&args.common, Selection::default(), packs));
-    let options = input_options(&args.common);
+    let options = input_options(&args.common, env);
     let source = match read_file(std::path::Path::new(&args.path), &options) {
         Ok(source) => source,
         Err(diagnostic) => {

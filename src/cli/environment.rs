@@ -1,6 +1,6 @@
 //! What the CLI takes from the process besides its arguments and output
-//! streams: standard input, whether the streams are terminals, and whether
-//! `NO_COLOR` asks for no colour. [`super::run`] reads them from the process;
+//! streams: standard input, whether the streams are terminals, whether
+//! `NO_COLOR` asks for no colour, and where `pdftotext` is. [`super::run`] reads them from the process;
 //! an embedder (a checking service, an editor server) or a test gives its own
 //! to [`super::run_with`].
 
@@ -8,6 +8,7 @@ use std::ffi::OsStr;
 use std::io::{IsTerminal, Read};
 
 use super::args::ColorChoice;
+use crate::extract::PdfToText;
 
 /// The columns human output wraps at when neither `COLUMNS` nor a terminal
 /// says: output is the same in a pipe and in CI.
@@ -29,6 +30,9 @@ pub struct Environment {
     pub no_color: bool,
     /// The columns human output wraps at.
     pub width: usize,
+    /// The `pdftotext` PDFs are read with (`DISCLINT_PDFTOTEXT`, else
+    /// `PATH`, looked up on the first PDF).
+    pub pdftotext: PdfToText,
 }
 
 impl Environment {
@@ -46,6 +50,7 @@ impl Environment {
                     .then(|| terminal_size::terminal_size().map(|(width, _)| usize::from(width.0)))
                     .flatten(),
             ),
+            pdftotext: PdfToText::from_environment(),
         }
     }
 
@@ -88,7 +93,8 @@ pub fn output_width(columns: Option<&OsStr>, terminal: Option<usize>) -> usize {
 }
 
 /// An environment apart from the process: empty standard input, no
-/// terminal, no `NO_COLOR`, the default width. Set the fields to change it.
+/// terminal, no `NO_COLOR`, the default width (`pdftotext` is still the
+/// system's). Set the fields to change it.
 impl Default for Environment {
     fn default() -> Self {
         Environment {
@@ -97,6 +103,7 @@ impl Default for Environment {
             stderr_is_terminal: false,
             no_color: false,
             width: DEFAULT_WIDTH,
+            pdftotext: PdfToText::from_environment(),
         }
     }
 }

@@ -62,7 +62,7 @@ where
             }
             check::check(&args, &mut env, out, err)
         }
-        Command::Parse(args) => check::parse(&args, out, err),
+        Command::Parse(args) => check::parse(&args, &env, out, err),
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
     }

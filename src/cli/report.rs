@@ -291,7 +291,7 @@ fn check_to(
     env: &mut Environment,
     outputs: &mut Outputs<'_>,
 ) -> Result<i32, Failure> {
-    let options = input_options(&args.common);
+    let options = input_options(&args.common, env);
     let sources = Sources::of(args, &options)?;
     let mut suppressions = Suppressions::load(&args.suppressions.suppressions, args.common.lang)
         .map_err(|message| {

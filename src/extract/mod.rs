@@ -12,7 +12,10 @@
 pub mod docx;
 mod html;
 mod legacy_office;
+mod pdf;
 mod text;
+
+pub use pdf::{from_output as pdf_from_output, PdfToText, PDFTOTEXT_VARIABLE};
 
 use serde::Serialize;
 
@@ -93,10 +96,10 @@ impl SourceKind {
         options: &InputOptions,
     ) -> Result<SourceFile, Box<Diagnostic>> {
         match self {
+            SourceKind::Text => text::extract(name, bytes, options),
             SourceKind::Html => html::extract(name, bytes, options),
-            // PDF is read as text until its extractor lands: as binary (I002).
-            SourceKind::Text | SourceKind::Pdf => text::extract(name, bytes, options),
             SourceKind::Docx => docx::extract(name, bytes, options),
+            SourceKind::Pdf => pdf::extract(name, bytes, options),
             SourceKind::LegacyOffice => Err(legacy_office::refuse(bytes, options)),
         }
     }

@@ -264,6 +264,14 @@ impl TableFormat {
                 .position(|keys| keys.iter().any(|key| key == bare))
         })
     }
+
+    /// The row whose label or alias `folded` is exactly (not followed by a
+    /// parenthesis, not without its numbering), if any.
+    pub fn match_row_exactly(&self, folded: &str) -> Option<usize> {
+        self.row_keys
+            .iter()
+            .position(|keys| keys.iter().any(|key| folded == key))
+    }
 }
 
 /// Every folded row, column and header label of a table.

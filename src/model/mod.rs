@@ -5,6 +5,7 @@ mod doc_number;
 mod documents;
 mod foreign;
 mod format;
+mod layout;
 mod page_source;
 mod period;
 mod sections;

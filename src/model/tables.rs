@@ -1,12 +1,13 @@
 //! The three tables, read by their row labels so that every rendering (seed
-//! pipes, Markdown, tabs, one cell per line) yields the same grid.
+//! pipes, Markdown, tabs, one cell per line, space-aligned columns) yields
+//! the same grid.
 
 use std::ops::Range;
 
 use serde::Serialize;
 
 use super::format::{Format, TableFormat};
-use crate::normalize::{canon, cjk_count, is_bare_numbering};
+use crate::normalize::{canon, cjk_count, is_bare_numbering, strip_numbering};
 use crate::pack::ColumnSpec;
 use crate::parse::{Cell, Document};
 use crate::span::Span;
@@ -211,7 +212,7 @@ impl Serialize for Number {
 
 /// How one cell reads in the context of one table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Token {
+pub(super) enum Token {
     /// The label of the table's row with this index.
     Row(usize),
     /// A header, caption, column label, or a fragment of one.
@@ -224,8 +225,9 @@ enum Token {
     Continuation,
 }
 
-/// A wrapped row label spans at most this many cells.
-const MAX_LABEL_CELLS: usize = 4;
+/// A wrapped row label spans at most this many cells (the longest label, in
+/// a narrow column of a PDF's table, wraps onto ten lines).
+pub(super) const MAX_LABEL_CELLS: usize = 12;
 
 /// Cells longer than this (in characters) are prose, not values, unless
 /// they are written as a number (a count too large to read is an invalid
@@ -249,16 +251,14 @@ pub fn find_tables(
             // unlabelled row would be any run of numbers in the report.
             let scoped = scope.is_some();
             let blocks = scope.unwrap_or(0..doc.blocks.len());
-            let cells: Vec<Cell> = doc.blocks[blocks]
-                .iter()
-                .flat_map(|block| doc.cells(text, block))
-                .collect();
+            let cells = super::layout::table_cells(text, doc, blocks, table, format);
             read_table(text, table, format, &cells, scoped)
         })
         .collect()
 }
 
-fn classify(text: &str, table: &TableFormat, format: &Format, cell: Span) -> Token {
+/// How `cell` reads in `table`.
+pub(super) fn classify(text: &str, table: &TableFormat, format: &Format, cell: Span) -> Token {
     let raw = cell.slice(text);
     // Fast path: an ASCII cell (a number, `/`, `-`) is no label when no label is ASCII.
     if raw.is_ascii() && !table.has_ascii_key() {
@@ -360,11 +360,16 @@ fn read_table(
 /// then `不计其他情形)`; `…确认或重新出具已获取信` then `息`): the first
 /// cell becomes the row, the others continuations.
 fn join_wrapped_labels(text: &str, table: &TableFormat, cells: &[Cell], tokens: &mut [Token]) {
+    // A label's tail: words without digits, or the closing bracket alone
+    // that a space-aligned label wrapped onto its own line; never a cell
+    // that opens with a numbering (`(四)…`, `2.…`): that is the next label.
     let fragment = |token: Token, raw: &str| {
-        token == Token::Label
+        let words = token == Token::Label
             || (token == Token::Value
-                && cjk_count(raw) > 0
-                && !raw.chars().any(|c| c.is_ascii_digit()))
+                && ((cjk_count(raw) > 0 && !raw.chars().any(|c| c.is_ascii_digit()))
+                    || (!raw.is_empty() && raw.chars().all(|c| matches!(c, ')' | '）')))));
+        let folded = canon(raw);
+        words && strip_numbering(&folded).len() == folded.len()
     };
     let mut i = 0;
     while i < tokens.len() {

@@ -76,6 +76,23 @@ pub fn split_cells(text: &str, line: Span) -> Vec<Cell> {
     mark_row_start(cells, starts_row)
 }
 
+/// The cells of a space-aligned row: its segments (runs of non-blank
+/// characters), the first opening the row when the row ends in a value.
+pub fn aligned(text: &str, line: Span) -> Vec<Cell> {
+    let segments = super::aligned::segments(text, line);
+    let starts_row = segments
+        .last()
+        .is_some_and(|last| super::aligned::is_value(last.span.slice(text)));
+    let cells = segments
+        .iter()
+        .map(|segment| Cell {
+            span: segment.span,
+            row_start: false,
+        })
+        .collect();
+    mark_row_start(cells, starts_row)
+}
+
 fn mark_row_start(mut cells: Vec<Cell>, starts_row: bool) -> Vec<Cell> {
     if let Some(first) = cells.first_mut() {
         first.row_start = starts_row;

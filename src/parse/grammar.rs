@@ -16,6 +16,9 @@ pub enum LineKind {
     Blank,
     /// Cells separated by `|` or tabs.
     Table,
+    /// A row of a space-aligned table (set by [`super::aligned::mark`]
+    /// after the grammar, never by it).
+    Aligned,
     /// `一、…` with its numeral.
     SectionHeading(u8),
     /// `(一)…` with its numeral.

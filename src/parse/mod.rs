@@ -1,8 +1,10 @@
 //! Stage 2: text → document tree (lines, then blocks), with byte spans.
 
+mod aligned;
 mod cells;
 mod grammar;
 
+pub use aligned::{has_column_gap, is_value, segments, Segment};
 pub use cells::{split_cells, Cell};
 pub use grammar::{parse_lines, Line, LineKind};
 
@@ -28,7 +30,8 @@ pub enum BlockKind {
     BulletHeading,
     /// One paragraph line.
     Paragraph,
-    /// Consecutive rows with `|` or tab separators.
+    /// Consecutive rows with `|` or tab separators, or consecutive rows of
+    /// a space-aligned table.
     Table,
 }
 
@@ -49,7 +52,8 @@ pub struct Block {
 
 /// Parses report text into lines and blocks. Never fails.
 pub fn parse(text: &str) -> Document {
-    let lines = parse_lines(text);
+    let mut lines = parse_lines(text);
+    aligned::mark(text, &mut lines);
     let blocks = group_blocks(&lines);
     Document { lines, blocks }
 }
@@ -59,7 +63,7 @@ fn group_blocks(lines: &[Line]) -> Vec<Block> {
     for (index, line) in lines.iter().enumerate() {
         let kind = match line.kind {
             LineKind::Blank => continue,
-            LineKind::Table => BlockKind::Table,
+            LineKind::Table | LineKind::Aligned => BlockKind::Table,
             LineKind::SectionHeading(n) => BlockKind::SectionHeading(n),
             LineKind::SubsectionHeading(n) => BlockKind::SubsectionHeading(n),
             LineKind::BulletHeading => BlockKind::BulletHeading,
@@ -67,7 +71,11 @@ fn group_blocks(lines: &[Line]) -> Vec<Block> {
         };
         if kind == BlockKind::Table {
             if let Some(last) = blocks.last_mut() {
-                if last.kind == BlockKind::Table && last.end_line == index {
+                // Pipe or tab rows and space-aligned rows make separate tables.
+                if last.kind == BlockKind::Table
+                    && last.end_line == index
+                    && lines[index - 1].kind == line.kind
+                {
                     last.span = last.span.cover(line.span);
                     last.end_line = index + 1;
                     continue;
@@ -114,6 +122,7 @@ fn line_cells(text: &str, line: &Line) -> Vec<Cell> {
     match line.kind {
         LineKind::Blank => Vec::new(),
         LineKind::Table => split_cells(text, line.span),
+        LineKind::Aligned => cells::aligned(text, line.span),
         _ => cells::trimmed(text, line.span).into_iter().collect(),
     }
 }

@@ -1,5 +1,6 @@
 //! Access to the real reports in `../shared`, shared by the test files that
-//! read them. CI has `../shared`; a fresh clone may not.
+//! read them, and to `pdftotext` for the tests that read PDFs. CI has both;
+//! a fresh clone may have neither.
 //!
 //! A test that needs `../shared` starts with `let Some(shared) = shared()
 //! else { return };`. When it is absent the test is skipped, and says so
@@ -34,6 +35,26 @@ pub fn shared() -> Option<PathBuf> {
         "skipped {test}: ../shared is absent (the real reports are not read)"
     );
     None
+}
+
+/// Whether Poppler's `pdftotext` is installed (as the reader finds it:
+/// `DISCLINT_PDFTOTEXT`, else `PATH`). When it is not, the test is skipped
+/// with a note, as for `../shared`; under CI it fails instead (`.ci/run`
+/// installs `poppler-utils`).
+pub fn pdftotext() -> bool {
+    if disclint::extract::PdfToText::default().program().is_some() {
+        return true;
+    }
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(
+        !under_ci(),
+        "{test}: pdftotext is not installed, and CI must read the PDF fixtures"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: pdftotext is not installed (apt-get install poppler-utils)"
+    );
+    false
 }
 
 /// Whether this runs under CI: `CI` is set, and not to `false` or `0`.

@@ -9,17 +9,21 @@ mod binary_input;
 mod input_too_large;
 mod legacy_office_format;
 mod no_input_matched;
+mod pdf_tool_missing;
 mod undecodable_input;
 mod unreadable_document;
 mod unreadable_path;
+mod unreadable_pdf_text;
 
 pub use binary_input::BinaryInput;
 pub use input_too_large::InputTooLarge;
 pub use legacy_office_format::LegacyOfficeFormat;
 pub use no_input_matched::NoInputMatched;
+pub use pdf_tool_missing::PdfToolMissing;
 pub use undecodable_input::UndecodableInput;
 pub use unreadable_document::UnreadableDocument;
 pub use unreadable_path::UnreadablePath;
+pub use unreadable_pdf_text::UnreadablePdfText;
 
 use super::Rule;
 
@@ -33,5 +37,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(NoInputMatched),
         Box::new(LegacyOfficeFormat),
         Box::new(UnreadableDocument),
+        Box::new(PdfToolMissing),
+        Box::new(UnreadablePdfText),
     ]
 }
