@@ -40,8 +40,8 @@ pub(super) fn extract(
             ),
             tr!(
                 lang,
-                "把 Word、PDF 等文件先另存为纯文本（.txt）再检查",
-                "save Word or PDF documents as plain text (.txt) first"
+                "另存为 disclint 能读取的格式再检查：纯文本（.txt、.md）、网页（.html）、Word 文档（.docx）或 PDF",
+                "save it in a kind disclint reads, then check it: plain text (.txt, .md), a web page (.html), a Word document (.docx) or a PDF"
             ),
         ),
     }))

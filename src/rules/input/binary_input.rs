@@ -14,14 +14,17 @@ impl Rule for BinaryInput {
         summary_zh: "文件不是纯文本",
         summary_en: "The file is not plain text",
         explanation_zh: "含有 NUL 字节，或前 8 KiB 中控制字符超过十分之一的文件，是二进制文件：\
-            以 .txt 为扩展名保存的 Word 文档、PDF 或图片。提示第一个这样的字节的位置，\
-            该文件不检查（退出码为2）。请先把文档另存为纯文本。\
+            图片、压缩包、数据库或 disclint 不读取的其他格式（Word 文档、网页和 PDF 按内容识别，\
+            不算二进制）。提示第一个这样的字节的位置，该文件不检查（退出码为2）。\
+            请把报告另存为纯文本、网页、Word 文档（.docx）或 PDF。\
             由读取环节报告；和其他规则一样可以选用、忽略或调整级别，\
             忽略后该文件仍不检查，但不再导致退出码2。",
         explanation_en: "A file with NUL bytes, or whose first 8 KiB are more than a tenth \
-            control characters, is a binary file: a Word document, a PDF, an image saved with a \
-            .txt name. It is reported with the offset of the first such byte and not checked \
-            (exit code 2). Save the document as plain text first. \
+            control characters, is a binary file: an image, an archive, a database or another \
+            kind disclint does not read (Word documents, web pages and PDFs are recognised by \
+            content and are not binary). It is reported with the offset of the first such byte \
+            and not checked (exit code 2). Save the report as plain text, a web page, a Word \
+            document (.docx) or a PDF. \
             Reported by the reader; selected, ignored and given a severity like any rule \
             (ignored, the file is still not checked but no longer makes the exit code 2).",
         basis: "《政府信息公开工作年度报告格式》以文本形式发布",
