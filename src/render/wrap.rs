@@ -21,8 +21,11 @@ fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
     let mut start = 0;
     for (at, c) in line.char_indices() {
         let end = at + c.len_utf8();
-        let next_is_space = line[end..].starts_with(' ');
-        if (c == ' ' || BREAK_AFTER.contains(&c)) && !next_is_space {
+        let next = line[end..].chars().next();
+        // No break before a space, nor before punctuation, which must not
+        // open a line (`）、` stays together).
+        let held = next.is_some_and(|n| n == ' ' || BREAK_AFTER.contains(&n));
+        if (c == ' ' || BREAK_AFTER.contains(&c)) && !held {
             out.push(Word::from(&line[start..end]));
             start = end;
         }
@@ -56,6 +59,7 @@ mod tests {
             ]
         );
         assert_eq!(split("a  b"), ["a  ", "b"]);
+        assert_eq!(split("（.md）、网页"), ["（.md）、", "网页"]);
         assert_eq!(split(""), Vec::<String>::new());
     }
 }
