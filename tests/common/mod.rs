@@ -106,3 +106,16 @@ pub fn table_grid(
         })
         .collect()
 }
+
+/// `text` (a Markdown rendering) with the last cell of the 表三 总计 row
+/// made `999`, so that the total no longer adds up.
+pub fn with_wrong_total(text: &str) -> String {
+    let total_row = text
+        .lines()
+        .find(|l| l.starts_with("| (七)总计"))
+        .expect("a 总计 row");
+    let mut cells: Vec<&str> = total_row.split(" | ").collect();
+    let last = cells.len() - 1;
+    cells[last] = "999 |";
+    text.replace(total_row, &cells.join(" | "))
+}
