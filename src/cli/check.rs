@@ -62,6 +62,16 @@ pub(super) fn input_options(common: &CommonArgs, env: &Environment) -> InputOpti
     options
 }
 
+/// The error for a rule selector that names no rule.
+pub(super) fn unknown_selector(lang: Lang, selector: &Selector) -> String {
+    tr!(
+        lang,
+        "错误：未知的规则选择器“{}”（用 disclint rules 查看全部规则）\n",
+        "error: unknown rule selector “{}” (see disclint rules)\n",
+        selector.as_str()
+    )
+}
+
 /// `disclint check`: lints, renders, returns the exit code.
 pub fn check(
     args: &CheckArgs,
@@ -78,38 +88,9 @@ pub fn check(
         selectors(&args.ignore),
     );
     let linter = Linter::new(lint_options(&args.common, selection, packs));
-    let lang = args.common.lang;
-    let all_selectors = linter
-        .options()
-        .selection
-        .select
-        .iter()
-        .flatten()
-        .chain(&linter.options().selection.extend_select)
-        .chain(&linter.options().selection.ignore)
-        .chain(linter.options().per_file_ignores.selectors())
-        .cloned()
-        .chain(
-            linter
-                .options()
-                .selection
-                .severity
-                .keys()
-                .map(|k| Selector::new(k)),
-        );
-    for selector in all_selectors {
-        if !selector.matches_any(linter.registry().metas()) {
-            write(
-                err,
-                &tr!(
-                    lang,
-                    "错误：未知的规则选择器“{}”（用 disclint rules 查看全部规则）\n",
-                    "error: unknown rule selector “{}” (see disclint rules)\n",
-                    selector.as_str()
-                ),
-            );
-            return 2;
-        }
+    if let Some(selector) = linter.unknown_selector() {
+        write(err, &unknown_selector(args.common.lang, &selector));
+        return 2;
     }
     run_check(args, &linter, env, out, err)
 }

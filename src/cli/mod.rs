@@ -1,4 +1,4 @@
-//! The command line: argument parsing and the four commands. The binary's
+//! The command line: argument parsing and the commands. The binary's
 //! `main` only calls [`run`]; embedders and tests call [`run_with`] with an
 //! [`Environment`] of their own.
 
@@ -9,6 +9,7 @@ mod docs;
 mod environment;
 mod outputs;
 mod report;
+mod serve;
 mod settings;
 mod upkeep;
 
@@ -65,6 +66,7 @@ where
         Command::Parse(args) => check::parse(&args, &env, out, err),
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
+        Command::Serve(args) => serve::serve(&args, &env, err),
     }
 }
 

@@ -302,7 +302,8 @@ fn check_to(
         args.gate.color,
         outputs.report_is_stdout() && env.stdout_is_terminal,
     );
-    let renderer = renderer(args.format, render_options(args, linter, color, env.width));
+    let shown = RenderOptions::for_linter(linter, args.common.lang, color, env.width);
+    let renderer = renderer(args.format, shown);
     let pipeline = pipeline(args, linter, &options, &suppressions);
     let mode = Mode::of(args);
     let mut collector = Collector::start(mode, args.common.lang, renderer, outputs);
@@ -427,23 +428,6 @@ fn pipeline<'p>(
             },
             write: args.fix.fix,
         }),
-    }
-}
-
-/// What the renderer needs: language, colour, width, the rules that run.
-fn render_options(args: &CheckArgs, linter: &Linter, color: bool, width: usize) -> RenderOptions {
-    let selection = &linter.options().selection;
-    RenderOptions {
-        lang: args.common.lang,
-        color,
-        width,
-        rules: linter
-            .registry()
-            .metas()
-            .filter(|meta| selection.is_enabled(meta))
-            .cloned()
-            .collect(),
-        version: env!("CARGO_PKG_VERSION"),
     }
 }
 

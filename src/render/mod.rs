@@ -30,6 +30,7 @@ pub use json::{json_diagnostic, JsonDiagnostic, JsonLabel, JSON_VERSION};
 pub use model_json::model_json;
 pub use record::{EditPlace, Place, Record};
 
+use crate::lint::Linter;
 use crate::rules::RuleMeta;
 use crate::run::{FileResult, Summary};
 use crate::stats::RuleCount;
@@ -117,6 +118,26 @@ pub struct RenderOptions {
     pub rules: Vec<RuleMeta>,
     /// The version written into tool descriptions.
     pub version: &'static str,
+}
+
+impl RenderOptions {
+    /// The options for the findings of a run of `linter`: in `lang`, with
+    /// the metadata of the rules it runs and this version.
+    pub fn for_linter(linter: &Linter, lang: Lang, color: bool, width: usize) -> Self {
+        let selection = &linter.options().selection;
+        RenderOptions {
+            lang,
+            color,
+            width,
+            rules: linter
+                .registry()
+                .metas()
+                .filter(|meta| selection.is_enabled(meta))
+                .cloned()
+                .collect(),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
 }
 
 /// The totals given to a renderer at the end.
