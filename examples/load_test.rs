@@ -2,8 +2,8 @@
 //!
 //! It starts the server binary on a free loopback port (`--bind
 //! 127.0.0.1:0`), has `--clients` threads post real-size reports (64
-//! synthetic reports of ~10 KB in four table renderings, and 16 of them as
-//! web pages) to `POST /api/v1/check` until `--requests` are answered or
+//! synthetic reports of 8 to 12 KB in four table renderings, and 16 of them
+//! as web pages) to `POST /api/v1/check` until `--requests` are answered or
 //! `--seconds` have passed, then prints requests/s, the latency percentiles
 //! and the server's peak RSS (`VmHWM`), and stops it with SIGTERM.
 //!
@@ -11,6 +11,10 @@
 //! cargo build --release
 //! cargo run --release --example load_test -- --clients 8 --requests 4000 --seconds 60
 //! ```
+//!
+//! `--max-checks N` is passed to the server; `--query '&ignore=X003'` adds
+//! parameters to every request (a request with rules of its own gets a
+//! linter of its own).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -28,6 +32,8 @@ struct Options {
     seconds: u64,
     server: String,
     max_checks: Option<usize>,
+    /// More query parameters (`&ignore=X003`: a linter per request).
+    query: String,
 }
 
 fn options() -> Options {
@@ -37,6 +43,7 @@ fn options() -> Options {
         seconds: 60,
         server: "target/release/disclint".into(),
         max_checks: None,
+        query: String::new(),
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     for pair in args.chunks(2) {
@@ -48,6 +55,7 @@ fn options() -> Options {
             "--seconds" => options.seconds = number() as u64,
             "--server" => options.server = value.to_owned(),
             "--max-checks" => options.max_checks = Some(number()),
+            "--query" => options.query = value.to_owned(),
             other => panic!("unknown option {other}"),
         }
     }
@@ -64,7 +72,10 @@ fn reports() -> Vec<(String, Vec<u8>)> {
     ];
     (0..64)
         .map(|seed| {
-            let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+            let mut report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+            // 8 to 12 KB, as benches/corpus.sh sizes its reports: a filler
+            // paragraph is about 150 bytes, the fixed part about 4 KB.
+            report.filler_paragraphs = (8 * 1024 + seed as usize * 64 - 4 * 1024) / 150;
             let text = report.render(renderings[seed as usize % renderings.len()]);
             (format!("report-{seed}.txt"), text.into_bytes())
         })
@@ -72,11 +83,11 @@ fn reports() -> Vec<(String, Vec<u8>)> {
 }
 
 /// One `POST /api/v1/check` on a connection of its own; the status.
-fn post(addr: SocketAddr, name: &str, body: &[u8]) -> std::io::Result<u16> {
+fn post(addr: SocketAddr, target: &str, body: &[u8]) -> std::io::Result<u16> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(60)))?;
     let head = format!(
-        "POST /api/v1/check?filename={name} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        "POST {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -148,6 +159,7 @@ fn main() {
         .map(|_| {
             let (issued, reports) = (Arc::clone(&issued), Arc::clone(&reports));
             let limit = options.requests;
+            let query = options.query.clone();
             std::thread::spawn(move || {
                 let mut latencies = Vec::new();
                 let mut failures = 0;
@@ -158,7 +170,8 @@ fn main() {
                     }
                     let (name, body) = &reports[n % reports.len()];
                     let sent = Instant::now();
-                    match post(addr, name, body) {
+                    let target = format!("/api/v1/check?filename={name}{query}");
+                    match post(addr, &target, body) {
                         Ok(200) => latencies.push(sent.elapsed()),
                         _ => failures += 1,
                     }

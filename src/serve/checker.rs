@@ -2,7 +2,8 @@
 //! (built as `check` builds it from the configuration and its flags), the
 //! input options, and the slots checks run in, off the async threads.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::Semaphore;
 
 use super::error::ApiError;
@@ -23,9 +24,20 @@ pub(super) struct Checker {
     /// The configured linter in Chinese and in English, for the requests
     /// that ask for no rules or edition of their own.
     configured: [Arc<Linter>; 2],
+    /// The linters built for requests with rules or an edition of their
+    /// own, by what they asked for: a platform asks the same way every
+    /// time, and a linter builds its formats on first use.
+    asked: Mutex<HashMap<Asked, Arc<Linter>>>,
     /// One permit per check that may run at once.
     slots: Arc<Semaphore>,
 }
+
+/// How many linters [`Checker::asked`] keeps (it starts over when full).
+const ASKED: usize = 32;
+
+/// What a request's linter was built for: its language (by
+/// [`index`]), `select`, `ignore` and `edition`.
+type Asked = (usize, Option<Vec<String>>, Vec<String>, Option<Edition>);
 
 /// The index of a language in [`Checker::configured`].
 fn index(lang: Lang) -> usize {
@@ -57,6 +69,7 @@ impl Checker {
             return Err(selector);
         }
         Ok(Checker {
+            asked: Mutex::new(HashMap::new()),
             slots: Arc::new(Semaphore::new(options.limits.checks.max(1))),
             configured,
             options,
@@ -86,6 +99,15 @@ impl Checker {
         if !params.selects() {
             return Ok(Arc::clone(&self.configured[index(params.lang)]));
         }
+        let key: Asked = (
+            index(params.lang),
+            params.select.clone(),
+            params.ignore.clone(),
+            params.edition,
+        );
+        if let Some(linter) = self.asked().get(&key).cloned() {
+            return Ok(linter);
+        }
         let selection = self.options.config.selection(
             params.select.as_deref().map(selectors),
             Vec::new(),
@@ -93,10 +115,21 @@ impl Checker {
         );
         let options = lint_options(&self.options, selection, params.lang, params.edition);
         let linter = Linter::new(options);
-        match linter.unknown_selector() {
-            Some(selector) => Err(ApiError::unknown_selector(params.lang, selector.as_str())),
-            None => Ok(Arc::new(linter)),
+        if let Some(selector) = linter.unknown_selector() {
+            return Err(ApiError::unknown_selector(params.lang, selector.as_str()));
         }
+        let linter = Arc::new(linter);
+        let mut asked = self.asked();
+        if asked.len() >= ASKED {
+            asked.clear();
+        }
+        asked.insert(key, Arc::clone(&linter));
+        Ok(linter)
+    }
+
+    /// The linters built for requests, locked.
+    fn asked(&self) -> std::sync::MutexGuard<'_, HashMap<Asked, Arc<Linter>>> {
+        self.asked.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// How uploads are read: in `lang`, up to the body limit, PDFs through

@@ -19,7 +19,7 @@ pub(super) struct Refusal(pub(super) &'static str);
 
 /// An error answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiError {
+pub(super) struct ApiError {
     status: StatusCode,
     code: &'static str,
     message: String,
@@ -54,13 +54,9 @@ impl ApiError {
         }
     }
 
-    /// The status answered.
-    pub fn status(&self) -> StatusCode {
-        self.status
-    }
-
     /// The stable code (`body-too-large`, `unknown-kind`, …).
-    pub fn code(&self) -> &'static str {
+    #[cfg(test)]
+    pub(super) fn code(&self) -> &'static str {
         self.code
     }
 

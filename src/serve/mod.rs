@@ -32,7 +32,6 @@ use std::sync::Arc;
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 
-pub use error::ApiError;
 pub use limits::Limits;
 pub use log::Log;
 pub use metrics::Metrics;

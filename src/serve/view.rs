@@ -141,6 +141,9 @@ pub(super) fn view_json(linter: &Linter, result: &FileResult) -> String {
         let analysis = linter.analyze(source);
         let mut summary = Summary::default();
         summary.add(result);
+        // The page offers no `--fix`: the line does not point to it.
+        summary.fixable = 0;
+        summary.unsafe_fixable = 0;
         let findings = result
             .diagnostics
             .iter()

@@ -3,7 +3,8 @@
 //! problem example uploaded, its findings counted, one clicked and its span
 //! checked; the filters; the page at 200 % zoom; a Word draft uploaded and
 //! its annotated copy downloaded. With `DISCLINT_SCREENSHOTS=DIR` the page
-//! is also saved, empty and after a check, as `DIR/page-*.png`.
+//! is also saved — empty, after a check, at the tables — as
+//! `DIR/page-*.png` (the screenshots in docs/).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -110,7 +111,15 @@ fn the_page_checks_a_report_shows_its_findings_and_downloads_the_annotated_copy(
             .any(|t| t.as_str().unwrap().starts_with("商业企业")),
         "{grids}"
     );
-    keep(&browser, "page-checked.png");
+    if std::env::var_os("DISCLINT_SCREENSHOTS").is_some() {
+        browser.resize(1280, 1700);
+        browser.script("document.getElementById('result').scrollIntoView(); return null;");
+        keep(&browser, "page-checked.png");
+        browser
+            .script("document.querySelectorAll('#tables table')[1].scrollIntoView(); return null;");
+        keep(&browser, "page-tables.png");
+        browser.resize(1280, 1000);
+    }
 
     // The filters: warnings off, then only one family.
     browser.click(&browser.find("#filters input[value='warning']"));

@@ -79,6 +79,7 @@ impl Browser {
             "--disable-sync",
             "--disable-dev-shm-usage",
             "--window-size=1280,1000",
+            "--lang=zh-CN",
             &format!("--user-data-dir={}", browser_session.profile.display()),
         ];
         let capabilities = json!({"capabilities": {"alwaysMatch": {
