@@ -218,9 +218,9 @@ pub struct FixArgs {
 /// Accepted diagnostics, kept in a suppressions file.
 #[derive(Debug, Clone, Args)]
 pub struct SuppressionArgs {
-    /// The suppressions file.
-    #[arg(long, value_name = "PATH", default_value = crate::suppress::DEFAULT_FILE)]
-    pub suppressions: std::path::PathBuf,
+    /// The suppressions file (default: the nearest disclint-suppressions.toml from each file's folder up).
+    #[arg(long, value_name = "PATH")]
+    pub suppressions: Option<std::path::PathBuf>,
     /// Add every current diagnostic to the suppressions file.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub add_suppressions: bool,

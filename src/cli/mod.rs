@@ -11,7 +11,9 @@ mod help_zh;
 mod localize;
 mod outputs;
 mod report;
+mod scopes;
 mod settings;
+mod show;
 mod upkeep;
 
 pub use args::{Cli, Command};

@@ -135,7 +135,17 @@ pub(super) fn apply_config(
         *packs = all;
     };
     match command {
-        Command::Check(CheckArgs { common, .. }) | Command::Parse(ParseArgs { common, .. }) => {
+        // Each file's own settings are found as it is met (`scopes`); the
+        // run's configuration gives the language of the whole run (and
+        // every file's settings, when named with `--config`).
+        Command::Check(CheckArgs { common, .. }) => {
+            let config = resolve(&common.setup.config_args, common.lang, err)?;
+            if let (false, Some(configured)) = (explicit_lang, config.file.lang) {
+                common.lang = configured;
+            }
+            common.setup.config = config;
+        }
+        Command::Parse(ParseArgs { common, .. }) => {
             let config = resolve(&common.setup.config_args, common.lang, err)?;
             merge(&config, &mut common.lang, &mut common.setup.packs);
             if common.edition.is_none() {
