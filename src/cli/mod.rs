@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod docs;
 mod environment;
+mod fix_list;
 mod help_zh;
 mod localize;
 mod outputs;

@@ -14,6 +14,7 @@ use super::annotate::{Annotator, Outcome};
 use super::args::CheckArgs;
 use super::check::{input_options, write};
 use super::environment::Environment;
+use super::fix_list::FixList;
 use super::outputs::Outputs;
 use super::scopes::{Place, Scopes};
 use super::upkeep::{self, Voice};
@@ -106,6 +107,8 @@ struct Collector<'c, 'o> {
     tally: Tally,
     /// With `--annotate`: writes each Word document's annotated copy.
     annotator: Option<Annotator>,
+    /// With `--show-fixes`: the fixes applied and available.
+    fix_list: Option<FixList>,
 }
 
 impl<'c, 'o> Collector<'c, 'o> {
@@ -125,6 +128,7 @@ impl<'c, 'o> Collector<'c, 'o> {
             io: Ok(()),
             tally: Tally::default(),
             annotator: None,
+            fix_list: None,
         };
         if mode == Mode::Report {
             collector.io = collector.renderer.start(collector.outputs.report());
@@ -152,6 +156,9 @@ impl<'c, 'o> Collector<'c, 'o> {
         }
         if let Some(output) = &result.output {
             tally.fixed_stdin.extend_from_slice(output);
+        }
+        if let Some(list) = &mut self.fix_list {
+            list.add(&result);
         }
         if let Some(error) = &result.fix_error {
             let text = tr!(
@@ -261,6 +268,17 @@ impl<'c, 'o> Collector<'c, 'o> {
                 summary: &self.tally.summary,
                 by_rule: by_rule.as_deref().filter(|_| inline),
             };
+            // Before the summary line in a text format (as Ruff lists
+            // them); beside a document, in the notes.
+            if let Some(list) = &self.fix_list {
+                if format.is_text() {
+                    if self.io.is_ok() {
+                        self.io = self.outputs.report().write_all(list.text().as_bytes());
+                    }
+                } else {
+                    write(self.outputs.notes(), &list.text());
+                }
+            }
             if self.io.is_ok() {
                 self.io = self.renderer.finish(self.outputs.report(), &totals);
             }
@@ -379,6 +397,9 @@ impl Run<'_> {
         let mode = Mode::of(args);
         let mut collector = Collector::start(mode, lang, renderer, outputs);
         collector.statistics_only = args.gate.statistics && args.format.is_text();
+        if args.show.show_fixes {
+            collector.fix_list = Some(FixList::new(lang));
+        }
         if args.annotate.annotate {
             collector.annotator = Some(Annotator::new(
                 args.annotate.annotate_dir.clone(),
