@@ -2,14 +2,14 @@
 
 use std::io::Write;
 
-use super::args::{CheckArgs, CommonArgs, ParseArgs};
+use super::args::{CheckArgs, CommonArgs, ParseArgs, ParseFormat};
 use super::environment::Environment;
 use super::report::run_check;
 use super::settings::render_error;
 use crate::input::{read_file, InputOptions};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
-use crate::render::model_json;
+use crate::render::{model_json, model_text};
 use crate::rules::Selection;
 use crate::Lang;
 
@@ -92,9 +92,22 @@ pub fn parse(args: &ParseArgs, env: &Environment, out: &mut dyn Write, err: &mut
         }
     };
     let analysis = linter.analyze(&source);
-    let json = model_json(&source, &analysis.report);
-    let mut text = serde_json::to_string_pretty(&json).expect("JSON of plain data");
-    text.push('\n');
+    let report = &analysis.report;
+    let format = linter.format(report.edition);
+    // People at a terminal read the grid; a pipe (a program) gets JSON, as
+    // before the human view existed.
+    let human = match args.format {
+        Some(chosen) => chosen == ParseFormat::Human,
+        None => env.stdout_is_terminal,
+    };
+    let text = if human {
+        model_text(&source, report, format, args.common.lang, env.width)
+    } else {
+        let json = model_json(&source, report, format);
+        let mut text = serde_json::to_string_pretty(&json).expect("JSON of plain data");
+        text.push('\n');
+        text
+    };
     write(out, &text);
     0
 }
