@@ -117,9 +117,9 @@ pub struct CheckArgs {
     /// Annotated copies of Word documents (boxed: `Command` stays small).
     #[command(flatten)]
     pub annotate: Box<AnnotateArgs>,
-    /// What to show instead of, or besides, the findings.
+    /// What to show instead of, or besides, the findings (boxed, as `annotate`).
     #[command(flatten)]
-    pub show: ShowArgs,
+    pub show: Box<ShowArgs>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

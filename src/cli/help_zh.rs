@@ -6,6 +6,7 @@
 /// The about text of each command (by name), then the help of each
 /// argument: `(command, argument id, 中文)`. An empty command applies to the
 /// argument in every command that has no entry of its own.
+#[rustfmt::skip]
 pub(super) const HELP: &[(&str, &str, &str)] = &[
     ("disclint", "", "政府信息公开工作年度报告检查工具"),
     ("check", "", "检查报告：文件、目录（递归查找）或文件模式"),
@@ -61,60 +62,26 @@ pub(super) const HELP: &[(&str, &str, &str)] = &[
 
 /// The Chinese help of each possible value: `(command, argument id, value,
 /// 中文)`, an empty command as in [`HELP`].
+#[rustfmt::skip]
 pub(super) const VALUES: &[(&str, &str, &str, &str)] = &[
     ("check", "format", "human", "带标注的原文摘录"),
-    (
-        "check",
-        "format",
-        "concise",
-        "每条诊断一行：路径:行:列: 级别[代码] 消息",
-    ),
-    (
-        "check",
-        "format",
-        "json",
-        "JSON，第 1 版（见 docs/json-output.md）",
-    ),
-    (
-        "check",
-        "format",
-        "jsonl",
-        "每行一个诊断的 JSON 对象（第 1 版诊断加 path）",
-    ),
+    ("check", "format", "concise", "每条诊断一行：路径:行:列: 级别[代码] 消息"),
+    ("check", "format", "json", "JSON，第 1 版（见 docs/json-output.md）"),
+    ("check", "format", "jsonl", "每行一个诊断的 JSON 对象（第 1 版诊断加 path）"),
     ("check", "format", "sarif", "SARIF 2.1.0"),
     ("check", "format", "github", "GitHub Actions 工作流注解"),
     ("check", "format", "gitlab", "GitLab 代码质量报告"),
     ("check", "format", "junit", "JUnit XML"),
     ("check", "format", "rdjson", "reviewdog 的 rdjson"),
-    (
-        "parse",
-        "format",
-        "human",
-        "给人看：标题、年度、统计期间、各部分，各表以网格显示",
-    ),
+    ("parse", "format", "human", "给人看：标题、年度、统计期间、各部分，各表以网格显示"),
     ("parse", "format", "json", "给程序用：模型的 JSON"),
-    (
-        "",
-        "color",
-        "auto",
-        "输出到终端且未设置 NO_COLOR（或为空）时着色",
-    ),
+    ("", "color", "auto", "输出到终端且未设置 NO_COLOR（或为空）时着色"),
     ("", "color", "always", "总是着色（即使设置了 NO_COLOR）"),
     ("", "color", "never", "从不着色"),
     ("", "lang", "zh", "中文（默认）"),
     ("", "lang", "en", "英文"),
-    (
-        "",
-        "edition",
-        "2019",
-        "2019 年试行格式，用于 2019、2020 年度报告",
-    ),
-    (
-        "",
-        "edition",
-        "2021",
-        "2021 年格式，用于 2021 年度及以后的报告",
-    ),
+    ("", "edition", "2019", "2019 年试行格式，用于 2019、2020 年度报告"),
+    ("", "edition", "2021", "2021 年格式，用于 2021 年度及以后的报告"),
     ("", "encoding", "utf-8", "UTF-8，有无字节顺序标记均可"),
     ("", "encoding", "gb18030", "GB18030（涵盖 GBK 和 GB2312）"),
     ("", "encoding", "utf-16le", "UTF-16，小端序"),

@@ -210,6 +210,21 @@ fn quote(out: &mut StyledStr, style: &clap::builder::styling::Style, text: &str)
     let _ = write!(out, "“{style}{text}{style:#}”");
 }
 
+/// Writes each of `texts` “quoted” in `style`, `between` them.
+fn quote_all(
+    out: &mut StyledStr,
+    style: &clap::builder::styling::Style,
+    texts: &[&str],
+    between: &str,
+) {
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(between);
+        }
+        quote(out, style, text);
+    }
+}
+
 /// The sentence saying what is wrong.
 fn message(error: &ZhError, styles: &Styles, out: &mut StyledStr) {
     let (bad, good) = (styles.get_invalid(), styles.get_valid());
@@ -275,12 +290,7 @@ fn message(error: &ZhError, styles: &Styles, out: &mut StyledStr) {
                 out.push_str("只能使用一次");
             } else {
                 out.push_str("不能与");
-                for (i, other) in prior.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("、");
-                    }
-                    quote(out, bad, other);
-                }
+                quote_all(out, bad, &prior, "、");
                 out.push_str("同时使用");
             }
         }
@@ -348,12 +358,7 @@ fn suggestions(error: &ZhError, styles: &Styles, out: &mut StyledStr) {
         }
         tip(out);
         out.push_str("是不是");
-        for (i, name) in similar.iter().enumerate() {
-            if i > 0 {
-                out.push_str("或");
-            }
-            quote(out, good, name);
-        }
+        quote_all(out, good, &similar, "或");
         out.push_str("？");
     }
     if let Some(ContextValue::StyledStrs(tips)) = error.get(ContextKind::Suggested) {

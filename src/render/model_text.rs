@@ -128,25 +128,34 @@ fn sections(source: &SourceFile, report: &Report, format: &Format, lang: Lang) -
             );
         }
     }
-    let missing: Vec<&str> = format
+    let missing: Vec<String> = format
         .sections
         .iter()
         .filter(|spec| !report.sections.iter().any(|s| s.kind == spec.kind))
-        .map(|spec| spec.heading.as_str())
+        .map(|spec| spec.heading.clone())
         .collect();
-    if !missing.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr!(
-                lang,
-                "  未找到：{}",
-                "  not found: {}",
-                missing.join(lang.pick("；", "; "))
-            )
-        );
-    }
+    out.push_str(&missing_line(
+        lang.pick("未找到", "not found"),
+        &missing,
+        lang.pick("；", "; "),
+        lang,
+    ));
     out
+}
+
+/// A line naming what was not found, `between` the names; none when
+/// nothing is missing.
+fn missing_line(what: &str, missing: &[String], between: &str, lang: Lang) -> String {
+    if missing.is_empty() {
+        return String::new();
+    }
+    tr!(
+        lang,
+        "  {}：{}\n",
+        "  {}: {}\n",
+        what,
+        missing.join(between)
+    )
 }
 
 /// What a cell shows: its number or text, or a mark for a blank, an
@@ -303,18 +312,12 @@ fn table_text(
             name => name,
         })
         .collect();
-    if !missing.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr!(
-                lang,
-                "  未读到的行：{}",
-                "  rows not read: {}",
-                missing.join(lang.pick("、", ", "))
-            )
-        );
-    }
+    out.push_str(&missing_line(
+        lang.pick("未读到的行", "rows not read"),
+        &missing,
+        lang.pick("、", ", "),
+        lang,
+    ));
     out
 }
 
