@@ -2,15 +2,14 @@
 
 use std::io::Write;
 
-use super::args::{CheckArgs, CommonArgs, ParseArgs};
+use super::args::{CheckArgs, CommonArgs, ParseArgs, ParseFormat};
 use super::environment::Environment;
 use super::report::run_check;
 use super::settings::render_error;
-use crate::config::selectors;
 use crate::input::{read_file, InputOptions};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
-use crate::render::model_json;
+use crate::render::{model_json, model_text};
 use crate::rules::{Selection, Selector};
 use crate::{tr, Lang};
 
@@ -79,20 +78,10 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let Some(packs) = load_packs(&args.common.setup.packs, args.common.lang, err) else {
-        return 2;
-    };
-    let selection = args.common.setup.config.selection(
-        args.select.as_deref().map(selectors),
-        selectors(&args.extend_select),
-        selectors(&args.ignore),
-    );
-    let linter = Linter::new(lint_options(&args.common, selection, packs));
-    if let Some(selector) = linter.unknown_selector() {
-        write(err, &unknown_selector(args.common.lang, &selector));
-        return 2;
+    if let Some(file) = &args.show.show_settings {
+        return super::show::show_settings(args, file, out, err);
     }
-    run_check(args, &linter, env, out, err)
+    run_check(args, env, out, err)
 }
 
 /// `disclint parse`: prints the model of one report.
@@ -113,9 +102,22 @@ pub fn parse(args: &ParseArgs, env: &Environment, out: &mut dyn Write, err: &mut
         }
     };
     let analysis = linter.analyze(&source);
-    let json = model_json(&source, &analysis.report);
-    let mut text = serde_json::to_string_pretty(&json).expect("JSON of plain data");
-    text.push('\n');
+    let report = &analysis.report;
+    let format = linter.format(report.edition);
+    // People at a terminal read the grid; a pipe (a program) gets JSON, as
+    // before the human view existed.
+    let human = match args.format {
+        Some(chosen) => chosen == ParseFormat::Human,
+        None => env.stdout_is_terminal,
+    };
+    let text = if human {
+        model_text(&source, report, format, args.common.lang, env.width)
+    } else {
+        let json = model_json(&source, report, format);
+        let mut text = serde_json::to_string_pretty(&json).expect("JSON of plain data");
+        text.push('\n');
+        text
+    };
     write(out, &text);
     0
 }

@@ -175,7 +175,8 @@ pub(super) async fn parse(
     let model = checker::run(&service, &params, upload, |pipeline, upload| {
         extract(&upload.name, &upload.bytes, pipeline.input).map(|source| {
             let analysis = pipeline.linter.analyze(&source);
-            pretty(&model_json(&source, &analysis.report))
+            let format = pipeline.linter.format(analysis.report.edition);
+            pretty(&model_json(&source, &analysis.report, format))
         })
     })
     .await?;
