@@ -34,6 +34,7 @@ pub mod read;
 pub mod render;
 pub mod rules;
 pub mod run;
+pub mod serve;
 pub mod source;
 pub mod source_map;
 pub mod span;

@@ -2,10 +2,10 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::extract::SourceKind;
-use crate::model::{Formats, Report};
+use crate::model::{Format, Formats, Report};
 use crate::pack::{Pack, PackSet};
 use crate::parse::{parse, Document};
-use crate::rules::{Context, PerFileIgnores, Registry, RuleMeta, Selection, Sink};
+use crate::rules::{Context, PerFileIgnores, Registry, RuleMeta, Selection, Selector, Sink};
 use crate::source::SourceFile;
 use crate::{Edition, Lang};
 
@@ -89,9 +89,26 @@ impl Linter {
         &self.options
     }
 
-    /// The format of `edition`, as the packs declare it.
-    pub fn format(&self, edition: Edition) -> &crate::model::Format {
+    /// The format of `edition` as this linter's packs describe it.
+    pub fn format(&self, edition: Edition) -> &Format {
         self.formats.get(edition)
+    }
+
+    /// The first selector of the options (selected, extended, ignored,
+    /// ignored per file, or given a severity) that names no rule this linter
+    /// knows: a typo that would otherwise select or ignore nothing.
+    pub fn unknown_selector(&self) -> Option<Selector> {
+        let selection = &self.options.selection;
+        selection
+            .select
+            .iter()
+            .flatten()
+            .chain(&selection.extend_select)
+            .chain(&selection.ignore)
+            .chain(self.options.per_file_ignores.selectors())
+            .cloned()
+            .chain(selection.severity.keys().map(|k| Selector::new(k)))
+            .find(|selector| !selector.matches_any(self.registry.metas()))
     }
 
     /// Parses and models a report.

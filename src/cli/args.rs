@@ -28,6 +28,8 @@ pub enum Command {
     /// Explain one rule, with a failing and a passing example (also `rule CODE`).
     #[command(alias = "rule")]
     Explain(ExplainArgs),
+    /// Serve checks over HTTP, with a page for clerks (on 127.0.0.1:8080 by default).
+    Serve(ServeArgs),
 }
 
 /// Options shared by every command that reads reports.
@@ -273,6 +275,34 @@ pub struct ExplainArgs {
     /// Language of the explanation, headings included.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
+    /// Rule packs and configuration.
+    #[command(flatten)]
+    pub setup: Setup,
+}
+
+/// `disclint serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. Loopback by default: any other address lets
+    /// whoever reaches it submit reports (the service has no authentication;
+    /// see docs/api.md).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// The language of answers that do not ask for one (`?lang=`).
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Refuse bodies larger than this (413): bytes, or with a unit (`512K`, `8M`).
+    #[arg(long, value_name = "SIZE", value_parser = crate::input::parse_size, default_value = "8M")]
+    pub max_body_size: u64,
+    /// The most a request may take, upload included, in seconds (503 beyond).
+    #[arg(long, value_name = "SECONDS", value_parser = super::serve::parse_seconds, default_value = "30")]
+    pub timeout: std::time::Duration,
+    /// How many checks run at once (default: one per CPU); the others wait.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_checks: Option<u32>,
+    /// How long a check waits for its turn before it is refused (503), in seconds.
+    #[arg(long, value_name = "SECONDS", value_parser = super::serve::parse_seconds, default_value = "2")]
+    pub queue_wait: std::time::Duration,
     /// Rule packs and configuration.
     #[command(flatten)]
     pub setup: Setup,

@@ -10,8 +10,8 @@ use crate::input::{read_file, InputOptions};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
 use crate::render::{model_json, model_text};
-use crate::rules::Selection;
-use crate::Lang;
+use crate::rules::{Selection, Selector};
+use crate::{tr, Lang};
 
 /// Writes text, ignoring errors (a closed stream must not stop the run).
 pub(super) fn write(out: &mut dyn Write, text: &str) {
@@ -59,6 +59,16 @@ pub(super) fn input_options(common: &CommonArgs, env: &Environment) -> InputOpti
         }
     }
     options
+}
+
+/// The error for a rule selector that names no rule.
+pub(super) fn unknown_selector(lang: Lang, selector: &Selector) -> String {
+    tr!(
+        lang,
+        "错误：未知的规则选择器“{}”（用 disclint rules 查看全部规则）\n",
+        "error: unknown rule selector “{}” (see disclint rules)\n",
+        selector.as_str()
+    )
 }
 
 /// `disclint check`: lints, renders, returns the exit code.

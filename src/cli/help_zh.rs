@@ -13,6 +13,7 @@ pub(super) const HELP: &[(&str, &str, &str)] = &[
     ("parse", "", "显示报告模型（标题、年度、统计期间、各部分、各表）"),
     ("rules", "", "列出全部规则：代码、名称、级别、简介"),
     ("explain", "", "解释一条规则，附不通过和通过的示例（也可写作 rule CODE）"),
+    ("serve", "", "以 HTTP 服务提供检查，附撰稿人用的网页（默认在 127.0.0.1:8080）"),
     ("help", "", "显示帮助，或某个命令的帮助"),
     ("", "help", "显示帮助（-h 为简要帮助）"),
     ("", "version", "显示版本"),
@@ -58,6 +59,13 @@ pub(super) const HELP: &[(&str, &str, &str)] = &[
     ("rules", "lang", "简介的语言"),
     ("explain", "rule", "规则代码（S001）或名称（missing-section）"),
     ("explain", "lang", "解释的语言（标题也用此语言）"),
+    // serve
+    ("serve", "bind", "监听的地址。默认只监听本机：换成其他地址，能访问到它的任何人都能提交报告（服务没有身份验证；见 docs/api.md）"),
+    ("serve", "lang", "请求未指定语言（?lang=）时回答所用的语言"),
+    ("serve", "max_body_size", "拒绝大于此大小的请求体（413）：字节数，或带单位（512K、8M）"),
+    ("serve", "timeout", "一个请求（含上传）最多用时，秒（超过则 503）"),
+    ("serve", "max_checks", "同时进行的检查数（默认：每个 CPU 一个）；其余的排队等候"),
+    ("serve", "queue_wait", "排队的检查等待多久仍未轮到即被拒绝（503），秒"),
 ];
 
 /// The Chinese help of each possible value: `(command, argument id, value,

@@ -1,4 +1,4 @@
-//! The command line: argument parsing and the four commands. The binary's
+//! The command line: argument parsing and the commands. The binary's
 //! `main` only calls [`run`]; embedders and tests call [`run_with`] with an
 //! [`Environment`] of their own.
 
@@ -13,6 +13,7 @@ mod localize;
 mod outputs;
 mod report;
 mod scopes;
+mod serve;
 mod settings;
 mod show;
 mod upkeep;
@@ -74,6 +75,7 @@ where
         Command::Parse(args) => check::parse(&args, &env, out, err),
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
+        Command::Serve(args) => serve::serve(&args, &env, err),
     }
 }
 

@@ -10,14 +10,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::args::CheckArgs;
+use super::check::unknown_selector;
 use super::settings::render_error;
 use crate::config::nearest::Nearest;
 use crate::config::{selectors, Config, FILE_NAME};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
-use crate::rules::{RuleMeta, Selector};
+use crate::rules::RuleMeta;
 use crate::suppress::DEFAULT_FILE;
-use crate::tr;
 
 /// The settings of some files: their configuration and the linter built
 /// from it and the command line.
@@ -188,24 +188,8 @@ pub(super) type FileRead = (PathBuf, &'static str, &'static str);
 
 /// Every selector of the linter's options names a rule; else the message.
 fn known_selectors(linter: &Linter) -> Result<(), String> {
-    let options = linter.options();
-    let selection = &options.selection;
-    let mut all = selection
-        .select
-        .iter()
-        .flatten()
-        .chain(&selection.extend_select)
-        .chain(&selection.ignore)
-        .chain(options.per_file_ignores.selectors())
-        .cloned()
-        .chain(selection.severity.keys().map(|k| Selector::new(k)));
-    match all.find(|selector| !selector.matches_any(linter.registry().metas())) {
-        Some(unknown) => Err(tr!(
-            options.lang,
-            "错误：未知的规则选择器“{}”（用 disclint rules 查看全部规则）\n",
-            "error: unknown rule selector “{}” (see disclint rules)\n",
-            unknown.as_str()
-        )),
+    match linter.unknown_selector() {
+        Some(unknown) => Err(unknown_selector(linter.options().lang, &unknown)),
         None => Ok(()),
     }
 }

@@ -8,7 +8,7 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
-use super::args::{CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, RulesArgs};
+use super::args::{CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, RulesArgs, ServeArgs};
 use crate::config::Config;
 use crate::Lang;
 
@@ -154,7 +154,8 @@ pub(super) fn apply_config(
             common.setup.config = config;
         }
         Command::Rules(RulesArgs { lang, setup, .. })
-        | Command::Explain(ExplainArgs { lang, setup, .. }) => {
+        | Command::Explain(ExplainArgs { lang, setup, .. })
+        | Command::Serve(ServeArgs { lang, setup, .. }) => {
             let config = resolve(&setup.config_args, *lang, err)?;
             merge(&config, lang, &mut setup.packs);
             setup.config = config;

@@ -32,6 +32,7 @@ pub use model_json::model_json;
 pub use model_text::model_text;
 pub use record::{EditPlace, Place, Record};
 
+use crate::lint::Linter;
 use crate::rules::RuleMeta;
 use crate::run::{FileResult, Summary};
 use crate::stats::RuleCount;
@@ -119,6 +120,26 @@ pub struct RenderOptions {
     pub rules: Vec<RuleMeta>,
     /// The version written into tool descriptions.
     pub version: &'static str,
+}
+
+impl RenderOptions {
+    /// The options for the findings of a run of `linter`: in `lang`, with
+    /// the metadata of the rules it runs and this version.
+    pub fn for_linter(linter: &Linter, lang: Lang, color: bool, width: usize) -> Self {
+        let selection = &linter.options().selection;
+        RenderOptions {
+            lang,
+            color,
+            width,
+            rules: linter
+                .registry()
+                .metas()
+                .filter(|meta| selection.is_enabled(meta))
+                .cloned()
+                .collect(),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
 }
 
 /// The totals given to a renderer at the end.

@@ -49,6 +49,34 @@ pub fn pdftotext() -> bool {
     false
 }
 
+/// Chromium and its WebDriver server (Debian's `chromium` and
+/// `chromium-driver`) for the browser test: `(browser, driver)` as found on
+/// `PATH`. When either is missing the test is skipped with a note, as for
+/// `../shared`; under CI it fails instead (`.ci/run` installs both).
+pub fn chromium() -> Option<(PathBuf, PathBuf)> {
+    let on_path = |names: &[&str]| {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::env::split_paths(&path)
+            .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+            .find(|candidate| candidate.is_file())
+    };
+    let browser = on_path(&["chromium", "chromium-browser"]);
+    let driver = on_path(&["chromedriver"]);
+    if let (Some(browser), Some(driver)) = (browser, driver) {
+        return Some((browser, driver));
+    }
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(
+        !under_ci(),
+        "{test}: chromium or chromedriver is not installed, and CI must run the browser test"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
+    );
+    None
+}
+
 /// Whether this runs under CI: `CI` is set, and not to `false` or `0`.
 fn under_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))

@@ -48,8 +48,14 @@ pub(super) fn extract(
             lang,
         )));
     };
-    let output = tool::run(program, bytes, tool.time_limit(), options.max_file_size)
-        .map_err(|failure| Box::new(failed(failure, program, options)))?;
+    let output = tool::run(
+        program,
+        bytes,
+        tool.handover(),
+        tool.time_limit(),
+        options.max_file_size,
+    )
+    .map_err(|failure| Box::new(failed(failure, program, options)))?;
     let output = match String::from_utf8(output) {
         Ok(output) => output,
         Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),

@@ -1,6 +1,7 @@
 //! Running Poppler's `pdftotext` as a subprocess: found once per run,
-//! given the PDF through a private temporary file, stopped when it takes
-//! too long or writes too much. No shell is involved, and no PDF library
+//! given the PDF through a private temporary file (or, for the checking
+//! service, on its standard input), stopped when it takes too long or
+//! writes too much. No shell is involved, and no PDF library
 //! runs in this process.
 
 use std::io::{self, Read, Write};
@@ -24,7 +25,17 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 pub struct PdfToText {
     search: Search,
     timeout: Duration,
+    handover: Handover,
     found: Arc<OnceLock<Option<PathBuf>>>,
+}
+
+/// How the PDF reaches `pdftotext`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Handover {
+    /// A private temporary file, removed afterwards (the default).
+    PrivateFile,
+    /// Its standard input: nothing is written to disk.
+    StandardInput,
 }
 
 #[derive(Debug, Clone)]
@@ -48,6 +59,7 @@ impl PdfToText {
         Self {
             search,
             timeout: DEFAULT_TIMEOUT,
+            handover: Handover::PrivateFile,
             found: Arc::new(OnceLock::new()),
         }
     }
@@ -76,6 +88,19 @@ impl PdfToText {
     /// The time limit per PDF.
     pub fn time_limit(&self) -> Duration {
         self.timeout
+    }
+
+    /// The same, handing each PDF over on `pdftotext`'s standard input
+    /// instead of a temporary file, so that nothing of it is written to disk
+    /// (the checking service's way: drafts are confidential).
+    pub fn through_standard_input(mut self) -> Self {
+        self.handover = Handover::StandardInput;
+        self
+    }
+
+    /// How each PDF reaches the program.
+    pub(super) fn handover(&self) -> Handover {
+        self.handover
     }
 
     /// Where the program was looked for, as the user would say it.
@@ -147,21 +172,28 @@ pub(super) enum Failure {
 /// The most of `pdftotext`'s standard error that is kept.
 const STDERR_LIMIT: u64 = 16 * 1024;
 
-/// Runs `program -layout -enc UTF-8 FILE -` on a private copy of `pdf`,
+/// Runs `program -layout -enc UTF-8 FILE -` on a private copy of `pdf`
+/// (or `program -layout -enc UTF-8 - -` with `pdf` on its standard input),
 /// for at most `timeout`, keeping at most `limit` bytes of output.
 pub(super) fn run(
     program: &Path,
     pdf: &[u8],
+    handover: Handover,
     timeout: Duration,
     limit: u64,
 ) -> Result<Vec<u8>, Failure> {
-    let file = PrivateFile::with(pdf).map_err(Failure::Handover)?;
+    let file = match handover {
+        Handover::PrivateFile => Some(PrivateFile::with(pdf).map_err(Failure::Handover)?),
+        Handover::StandardInput => None,
+    };
     let mut command = Command::new(program);
+    command.args(["-layout", "-enc", "UTF-8"]);
+    match &file {
+        Some(file) => command.arg(file.path()).stdin(Stdio::null()),
+        None => command.arg("-").stdin(Stdio::piped()),
+    };
     command
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(file.path())
         .arg("-")
-        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     #[cfg(unix)]
@@ -171,24 +203,42 @@ pub(super) fn run(
         command.process_group(0);
     }
     let mut child = command.spawn().map_err(Failure::Start)?;
+    let stdin = child.stdin.take();
+    std::thread::scope(|scope| {
+        if let Some(mut stdin) = stdin {
+            // Written beside the reading: a program that stops reading (or
+            // is stopped) ends the write with a broken pipe, and its exit
+            // status says what happened.
+            scope.spawn(move || {
+                let _ = stdin.write_all(pdf);
+            });
+        }
+        collect(&mut child, timeout, limit)
+    })
+}
+
+/// Reads the output of a started `pdftotext` within `timeout` (at most
+/// `limit` bytes) and waits for it to exit; stops it when it takes too long
+/// or writes too much.
+fn collect(child: &mut Child, timeout: Duration, limit: u64) -> Result<Vec<u8>, Failure> {
     let deadline = Instant::now() + timeout;
     let stdout = drain(child.stdout.take(), limit);
     let stderr = drain(child.stderr.take(), STDERR_LIMIT);
     let output = match stdout.recv_timeout(timeout) {
         Ok(output) => output,
         Err(_) => {
-            stop(&mut child);
+            stop(child);
             return Err(Failure::TimedOut(timeout));
         }
     };
     if output.len() as u64 > limit {
-        stop(&mut child);
+        stop(child);
         return Err(Failure::TooMuch(limit));
     }
-    let status = match wait_until(&mut child, deadline) {
+    let status = match wait_until(child, deadline) {
         Some(status) => status,
         None => {
-            stop(&mut child);
+            stop(child);
             return Err(Failure::TimedOut(timeout));
         }
     };
@@ -325,6 +375,45 @@ mod tests {
         assert_ne!(other.path(), path);
         drop(file);
         assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn through_standard_input_the_pdf_is_piped_and_no_file_is_named() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("disclint-stdin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Echoes its input when it is told to read standard input, and
+        // names its arguments otherwise.
+        let program = dir.join("pdftotext");
+        std::fs::write(
+            &program,
+            "#!/bin/sh\nif [ \"$4\" = - ]; then cat; else echo \"$@\"; fi\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let pdf = vec![b'%'; 200_000];
+        let piped = run(
+            &program,
+            &pdf,
+            Handover::StandardInput,
+            Duration::from_secs(10),
+            1 << 20,
+        );
+        assert_eq!(piped.unwrap(), pdf);
+        let named = run(
+            &program,
+            b"%PDF",
+            Handover::PrivateFile,
+            Duration::from_secs(10),
+            1 << 20,
+        );
+        let named = String::from_utf8(named.unwrap()).unwrap();
+        assert!(
+            named.contains("disclint-") && named.ends_with(".pdf -\n"),
+            "{named}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
