@@ -20,9 +20,10 @@ use crate::gate::accept_exit_code;
 use crate::input::{expand, Input, InputOptions};
 use crate::lint::Linter;
 use crate::render::{renderer, OutputFormat, RenderOptions, Renderer, Totals};
-use crate::run::{for_each_ordered, FileResult, FixMode, Pipeline, Summary};
+use crate::run::{FileResult, FixMode, Pipeline, Summary};
 use crate::stats::{statistics_table, Statistics};
 use crate::suppress::{Suppression, Suppressions};
+use crate::years::{check_bytes, check_inputs, Previous};
 use crate::{tr, Lang};
 
 /// Why `check` stopped (exit 2): the message in Chinese and English.
@@ -315,7 +316,13 @@ fn check_to(
             args.common.lang,
         ));
     }
-    sources.feed(&pipeline, env, &mut collector)?;
+    let previous_inputs = expand(&args.years.previous, &options);
+    let cross = args.common.setup.config.cross_options();
+    let previous = Previous {
+        inputs: &previous_inputs,
+        options: &cross,
+    };
+    sources.feed(&pipeline, env, &mut collector, &previous)?;
     let mut tally = collector.finish(args.format, args.gate.statistics)?;
     // The report is complete: only now does it replace the old one.
     outputs.commit_file(args)?;
@@ -368,14 +375,16 @@ impl Sources {
         }
     }
 
-    /// Gives the collector the result of every source, in path order.
+    /// Gives the collector the result of every source, in path order, with
+    /// the cross-file findings (against `previous` too).
     fn feed(
         &self,
         pipeline: &Pipeline<'_>,
         env: &mut Environment,
         collector: &mut Collector<'_, '_>,
+        previous: &Previous<'_>,
     ) -> Result<(), Failure> {
-        match self {
+        let unread = match self {
             Sources::Stdin(name) => {
                 let bytes = env.read_stdin(pipeline.input.max_file_size).map_err(|e| {
                     Failure::new(
@@ -386,14 +395,23 @@ impl Sources {
                         format!("error: cannot read standard input: {e}\n"),
                     )
                 })?;
-                collector.take(pipeline.process_bytes(name, bytes));
+                check_bytes(pipeline, name, bytes, previous, |result| {
+                    collector.take(result)
+                })
             }
-            Sources::Files(inputs) => for_each_ordered(
-                inputs.len(),
-                None,
-                |i| pipeline.process(&inputs[i]),
-                |result| collector.take(result),
-            ),
+            Sources::Files(inputs) => {
+                check_inputs(pipeline, inputs, previous, |result| collector.take(result))
+            }
+        };
+        for (path, diagnostic) in unread {
+            let text = tr!(
+                collector.lang,
+                "注意：无法读取上一年度的报告 {}，未用于跨年度比对：{}\n",
+                "note: last year's report {} could not be read and is not compared: {}\n",
+                crate::render::quote_path(&path),
+                diagnostic.message
+            );
+            write(collector.outputs.notes(), &text);
         }
         Ok(())
     }
