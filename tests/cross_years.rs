@@ -2,7 +2,8 @@
 //! do not depend on how a report is written out, a batch of independent
 //! reports that gives no finding and a planted copy that gives exactly its
 //! two, Y003's threshold on the pairs it was chosen on, and the command
-//! line (`--previous`, `[agencies]`, the JSON `related` field).
+//! line (`--previous`, `[agencies]`, the places in last year's report in
+//! every output format).
 
 mod common;
 
@@ -278,7 +279,7 @@ fn agencies_in_the_configuration_pair_reports_the_titles_do_not() {
             None => args.push("--no-config"),
         }
         args.extend([report.as_str(), "--previous", old.as_str()]);
-        disclint(&args).1.matches("Y001").count()
+        disclint(&args).1.matches("warning[Y001]").count()
     };
     assert_eq!(check(None), 0, "the names differ");
     assert_eq!(
@@ -288,4 +289,31 @@ fn agencies_in_the_configuration_pair_reports_the_titles_do_not() {
         2
     );
     assert_eq!(check(Some("[agencies]\n\"青禾县人民政府白石镇\" = \"白石镇\"\n\"青禾县白石镇人民政府\" = \"白石镇\"\n")), 2);
+}
+
+#[test]
+fn every_output_format_names_the_place_in_last_years_report() {
+    let dir = scratch("formats");
+    let (old, report) = carry_over_pair(&dir, "青禾县白石镇人民政府2023年");
+    let (old, report) = (old.display().to_string(), report.display().to_string());
+    let formats = [
+        "human", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "rdjson",
+    ];
+    for format in formats {
+        let args = ["check", "--no-config", "--select", "Y001", "--format", format];
+        let (code, out, err) =
+            disclint(&[&args[..], &[report.as_str(), "--previous", &old]].concat());
+        assert_eq!((code, err.as_str()), (0, ""), "{format}");
+        let out = out.replace(&dir.display().to_string(), "DIR");
+        // The 2023 report's file, and its line 62 (结转下年度继续办理).
+        assert!(out.contains("DIR/old/a.txt"), "{format}: {out}");
+        let at_line = ["a.txt:62:", "\"line\": 62", "\"line\":62", "\"startLine\": 62"];
+        assert!(
+            at_line.iter().any(|form| out.contains(form)),
+            "{format}: {out}"
+        );
+        if format == "concise" {
+            insta::assert_snapshot!("related_places_concise", out);
+        }
+    }
 }

@@ -94,18 +94,21 @@ impl Renderer for Human {
 
 /// A place in another file, under the finding: `  ↪ path:line:column · location：message`.
 fn related_line(related: &Related, lang: Lang) -> String {
-    let mut place = format!(
-        "{}:{}:{}",
-        quote_path(&related.path),
-        related.line,
-        related.column
-    );
+    format!("  ↪ {}\n", visible(&related_text(related, &quote_path(&related.path), lang)))
+}
+
+/// A place in another file as one line of text, `path:line:column ·
+/// location：message`, with `path` as the caller shows it: what the text
+/// formats (`concise`, `github`, `gitlab`, `junit`) say of a finding's
+/// [`Related`] places.
+pub fn related_text(related: &Related, path: &str, lang: Lang) -> String {
+    let mut place = format!("{path}:{}:{}", related.line, related.column);
     if let Some(location) = &related.location {
         place.push_str(" · ");
         place.push_str(&location.describe(lang));
     }
     let colon = lang.pick("：", ": ");
-    format!("  ↪ {place}{colon}{}\n", visible(&related.message))
+    format!("{place}{colon}{}", related.message)
 }
 
 /// The end of text output: the statistics table if asked for, then the summary line.
