@@ -72,9 +72,11 @@ fn stage(c: &mut Criterion) {
     group.sample_size(10);
     for count in [1_000usize, 10_000] {
         let members = batch(&linter, count);
-        group.bench_with_input(BenchmarkId::from_parameter(count), &members, |b, members| {
-            b.iter(|| cross_check(&linter, black_box(members), &options))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(count),
+            &members,
+            |b, members| b.iter(|| cross_check(&linter, black_box(members), &options)),
+        );
     }
     group.finish();
 }

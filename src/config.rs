@@ -367,9 +367,15 @@ mod tests {
     fn copies_out_of_range_and_bad_agency_globs_are_errors() {
         let load = |text: &str| Config::from_toml(Path::new("d.toml"), text, Lang::En);
         let err = load("[copies]\nsimilarity = 1.5\n").unwrap_err();
-        assert!(err.to_string().contains("similarity must be above 0"), "{err}");
+        assert!(
+            err.to_string().contains("similarity must be above 0"),
+            "{err}"
+        );
         let err = load("[copies]\npassage = 10\n").unwrap_err();
-        assert!(err.to_string().contains("passage must be at least 30"), "{err}");
+        assert!(
+            err.to_string().contains("passage must be at least 30"),
+            "{err}"
+        );
         let err = load("[agencies]\n\"old/[x\" = \"白石镇\"\n").unwrap_err();
         assert!(err.to_string().contains("bad glob"), "{err}");
         let config = load("[agencies]\n\"白石镇\" = \"白石\"\n[copies]\npassage = 90\n").unwrap();

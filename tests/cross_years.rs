@@ -300,14 +300,26 @@ fn every_output_format_names_the_place_in_last_years_report() {
         "human", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "rdjson",
     ];
     for format in formats {
-        let args = ["check", "--no-config", "--select", "Y001", "--format", format];
+        let args = [
+            "check",
+            "--no-config",
+            "--select",
+            "Y001",
+            "--format",
+            format,
+        ];
         let (code, out, err) =
             disclint(&[&args[..], &[report.as_str(), "--previous", &old]].concat());
         assert_eq!((code, err.as_str()), (0, ""), "{format}");
         let out = out.replace(&dir.display().to_string(), "DIR");
         // The 2023 report's file, and its line 62 (结转下年度继续办理).
         assert!(out.contains("DIR/old/a.txt"), "{format}: {out}");
-        let at_line = ["a.txt:62:", "\"line\": 62", "\"line\":62", "\"startLine\": 62"];
+        let at_line = [
+            "a.txt:62:",
+            "\"line\": 62",
+            "\"line\":62",
+            "\"startLine\": 62",
+        ];
         assert!(
             at_line.iter().any(|form| out.contains(form)),
             "{format}: {out}"
@@ -315,5 +327,46 @@ fn every_output_format_names_the_place_in_last_years_report() {
         if format == "concise" {
             insta::assert_snapshot!("related_places_concise", out);
         }
+    }
+    // And in English.
+    let args = ["check", "--no-config", "--select", "Y001", "--lang", "en"];
+    let (_, out, _) = disclint(&[&args[..], &[report.as_str(), "--previous", &old]].concat());
+    let out = out.replace(&dir.display().to_string(), "DIR");
+    insta::assert_snapshot!("related_places_human_en", out);
+}
+
+#[test]
+fn last_years_report_may_be_a_web_page() {
+    let dir = scratch("web-page");
+    let old = dir.join("old");
+    std::fs::create_dir_all(&old).unwrap();
+    let last = synth("示例县白石镇人民政府", 2023, 11);
+    let page = last.render_html(disclint::synth::PageStyle::nth(1));
+    std::fs::write(old.join("2023.html"), page).unwrap();
+    let this = synth("示例县白石镇人民政府", 2024, 12);
+    let report = dir.join("2024.txt");
+    std::fs::write(&report, this.render(Rendering::SeedPipes)).unwrap();
+    let args = [
+        "check",
+        "--no-config",
+        "--select",
+        "Y001",
+        "--format",
+        "json",
+    ];
+    let (report, old) = (report.display().to_string(), old.display().to_string());
+    let (_, out, err) = disclint(&[&args[..], &[report.as_str(), "--previous", &old]].concat());
+    assert_eq!(err, "");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(
+        !found.is_empty(),
+        "the figures of seeds 11 and 12 differ: {out}"
+    );
+    for diagnostic in found {
+        let related = &diagnostic["related"][0];
+        assert!(related["path"].as_str().unwrap().ends_with("2023.html"));
+        // The cell of the page's table, as a reader finds it.
+        assert_eq!(related["location"]["kind"], "cell", "{related}");
     }
 }

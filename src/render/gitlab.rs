@@ -12,8 +12,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::stream::ArrayWriter;
 use super::human::related_text;
+use super::stream::ArrayWriter;
 use super::{Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
 use crate::fingerprint::{fingerprint, path_key};

@@ -94,12 +94,15 @@ impl Renderer for Human {
 
 /// A place in another file, under the finding: `  ↪ path:line:column · location：message`.
 fn related_line(related: &Related, lang: Lang) -> String {
-    format!("  ↪ {}\n", visible(&related_text(related, &quote_path(&related.path), lang)))
+    format!(
+        "  ↪ {}\n",
+        visible(&related_text(related, &quote_path(&related.path), lang))
+    )
 }
 
 /// A place in another file as one line of text, `path:line:column ·
 /// location：message`, with `path` as the caller shows it: what the text
-/// formats (`concise`, `github`, `gitlab`, `junit`) say of a finding's
+/// formats (`github`, `gitlab`, `junit`) and human output say of a finding's
 /// [`Related`] places.
 pub fn related_text(related: &Related, path: &str, lang: Lang) -> String {
     let mut place = format!("{path}:{}:{}", related.line, related.column);

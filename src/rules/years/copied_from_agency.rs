@@ -1,5 +1,7 @@
 //! Y005 `copied-from-agency`.
 
+use std::collections::HashMap;
+
 use super::{CrossRule, CrossSink};
 use crate::pack::ids::{self, Need};
 use crate::rules::declare_rule;
@@ -55,7 +57,7 @@ impl CrossRule for CopiedFromAgency {
         let lang = batch.lang;
         let minimum = batch.options.passage;
         // Checked reports with a year and an agency, the agencies numbered.
-        let mut agencies: Vec<&str> = Vec::new();
+        let mut agencies: HashMap<&str, usize> = HashMap::new();
         let mut members = Vec::new();
         let mut entries = Vec::new();
         for (index, member) in batch.members.iter().enumerate() {
@@ -66,13 +68,8 @@ impl CrossRule for CopiedFromAgency {
             ) else {
                 continue;
             };
-            let number = agencies
-                .iter()
-                .position(|&a| a == agency)
-                .unwrap_or_else(|| {
-                    agencies.push(agency);
-                    agencies.len() - 1
-                });
+            let next = agencies.len();
+            let number = *agencies.entry(agency).or_insert(next);
             members.push(index);
             entries.push(Entry {
                 year,
