@@ -8,7 +8,7 @@
 //! rotating; its markup adds about 25 KB to the text's size).
 //!
 //! For the checks across reports: with `--prose`, report `i` is agency
-//! `示例县第i镇人民政府`'s and has prose of its own (two runs with the same
+//! `示例县第i镇人民政府`'s (`i` in Chinese digits) and has prose of its own (two runs with the same
 //! `--n` and another `--year` and `--seed` give each agency two years);
 //! `--year` sets the report year (2024); `--copies N` has reports 1, 3, …,
 //! 2N − 1 paste the account of active disclosure (section 一 (一)) of the
@@ -17,6 +17,23 @@
 use std::path::PathBuf;
 
 use disclint::synth::{PageStyle, Prose, Rendering, Rng, SynthReport};
+
+/// Agency `i`'s name, its number in Chinese digits (`示例县第一〇二镇人民政府`):
+/// a title reads the first `19xx`/`20xx` as its year, so ASCII digits in a
+/// name would give agencies 1900–2099 the wrong year.
+fn agency_name(i: usize) -> String {
+    let digits: String = i
+        .to_string()
+        .chars()
+        .map(|d| {
+            "〇一二三四五六七八九"
+                .chars()
+                .nth(d as usize - '0' as usize)
+                .unwrap_or(d)
+        })
+        .collect();
+    format!("示例县第{digits}镇人民政府")
+}
 
 struct Args {
     n: usize,
@@ -83,7 +100,7 @@ fn main() {
     for i in 0..args.n {
         let mut report = SynthReport::consistent(&mut rng, args.year);
         if args.prose {
-            report.agency = format!("示例县第{i}镇人民政府");
+            report.agency = agency_name(i);
             let mut prose = Prose::varied(&mut rng, &report.agency);
             let planted = i % 2 == 1 && i < 2 * args.copies;
             match pasted.take() {
