@@ -1,15 +1,39 @@
 //! Generates a corpus of synthetic reports for benchmarks.
 //!
-//! `cargo run --release --example gen_corpus -- --n 5000 --out DIR [--seed S] [--min-kb 5] [--max-kb 50] [--html]`
+//! `cargo run --release --example gen_corpus -- --n 5000 --out DIR [--seed S] [--min-kb 5] [--max-kb 50] [--html] [--prose] [--year Y] [--copies N]`
 //!
 //! Every report has consistent figures; renderings rotate through all four;
 //! sizes are spread between `--min-kb` and `--max-kb` by filler paragraphs.
 //! With `--html`, every report is a web page (`.html`, the page styles
 //! rotating; its markup adds about 25 KB to the text's size).
+//!
+//! For the checks across reports: with `--prose`, report `i` is agency
+//! `示例县第i镇人民政府`'s (`i` in Chinese digits) and has prose of its own (two runs with the same
+//! `--n` and another `--year` and `--seed` give each agency two years);
+//! `--year` sets the report year (2024); `--copies N` has reports 1, 3, …,
+//! 2N − 1 paste the account of active disclosure (section 一 (一)) of the
+//! report before them, N planted copies for Y005 to find.
 
 use std::path::PathBuf;
 
-use disclint::synth::{PageStyle, Rendering, Rng, SynthReport};
+use disclint::synth::{PageStyle, Prose, Rendering, Rng, SynthReport};
+
+/// Agency `i`'s name, its number in Chinese digits (`示例县第一〇二镇人民政府`):
+/// a title reads the first `19xx`/`20xx` as its year, so ASCII digits in a
+/// name would give agencies 1900–2099 the wrong year.
+fn agency_name(i: usize) -> String {
+    let digits: String = i
+        .to_string()
+        .chars()
+        .map(|d| {
+            "〇一二三四五六七八九"
+                .chars()
+                .nth(d as usize - '0' as usize)
+                .unwrap_or(d)
+        })
+        .collect();
+    format!("示例县第{digits}镇人民政府")
+}
 
 struct Args {
     n: usize,
@@ -18,6 +42,9 @@ struct Args {
     min_kb: usize,
     max_kb: usize,
     html: bool,
+    prose: bool,
+    year: i32,
+    copies: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -28,11 +55,15 @@ fn parse_args() -> Result<Args, String> {
         min_kb: 5,
         max_kb: 50,
         html: false,
+        prose: false,
+        year: 2024,
+        copies: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        if flag == "--html" {
-            args.html = true;
+        if flag == "--html" || flag == "--prose" {
+            args.html |= flag == "--html";
+            args.prose |= flag == "--prose";
             continue;
         }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
@@ -43,6 +74,8 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => args.seed = value.parse().map_err(|e| format!("--seed: {e}"))?,
             "--min-kb" => args.min_kb = number()?,
             "--max-kb" => args.max_kb = number()?,
+            "--year" => args.year = value.parse().map_err(|e| format!("--year: {e}"))?,
+            "--copies" => args.copies = number()?,
             _ => return Err(format!("unknown flag {flag}")),
         }
     }
@@ -63,8 +96,19 @@ fn main() {
     }
     let mut rng = Rng::new(args.seed);
     let mut bytes = 0usize;
+    let mut pasted: Option<Vec<String>> = None;
     for i in 0..args.n {
-        let mut report = SynthReport::consistent(&mut rng, 2024);
+        let mut report = SynthReport::consistent(&mut rng, args.year);
+        if args.prose {
+            report.agency = agency_name(i);
+            let mut prose = Prose::varied(&mut rng, &report.agency);
+            let planted = i % 2 == 1 && i < 2 * args.copies;
+            match pasted.take() {
+                Some(copy) if planted => prose.overview[0] = copy,
+                _ => pasted = Some(prose.overview[0].clone()),
+            }
+            report.prose = Some(prose);
+        }
         let target_kb =
             args.min_kb + rng.below((args.max_kb.saturating_sub(args.min_kb) + 1) as u64) as usize;
         // A filler paragraph is about 150 bytes; the fixed part about 4 KB.

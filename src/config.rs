@@ -14,6 +14,14 @@
 //!
 //! [per-file-ignores]
 //! "excerpts/*.txt" = ["S001", "S003"]
+//!
+//! [agencies]                        # which reports are one agency's (the Y rules)
+//! "青禾县白石镇人民政府" = "白石镇"     # a name in the titles …
+//! "2023/baishi*.pdf" = "白石镇"       # … or a path glob → an agency id
+//!
+//! [copies]
+//! similarity = 0.7                  # Y003: a section this similar to last year's
+//! passage = 60                      # Y005: the shortest passage, in characters
 //! ```
 //!
 //! Command-line flags override the file: `--select` replaces its selection
@@ -66,7 +74,27 @@ pub struct ConfigFile {
     /// Format edition to check against.
     #[serde(default)]
     pub edition: Option<Edition>,
+    /// Agency names or path globs → agency id (the cross-file rules).
+    #[serde(default)]
+    pub agencies: BTreeMap<String, String>,
+    /// Thresholds of the copy checks (Y003, Y005).
+    #[serde(default)]
+    pub copies: Copies,
 }
+
+/// `[copies]`: the thresholds of the copy checks.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Copies {
+    /// Y003: the similarity (0 to 1) from which a section is reported.
+    pub similarity: Option<f64>,
+    /// Y005: the shortest passage reported, in masked characters.
+    pub passage: Option<usize>,
+}
+
+/// The shortest Y005 passage a configuration may ask for: shorter shared
+/// passages are stock phrases.
+pub const MIN_PASSAGE: usize = 30;
 
 /// A loaded configuration: the file's settings and where it is.
 #[derive(Debug, Clone, Default)]
@@ -134,7 +162,13 @@ impl Config {
             let message = toml_message::translate(err.message(), lang);
             ConfigError::new(&name, text, message, err.span(), lang)
         })?;
-        for pattern in file.per_file_ignores.keys() {
+        // Globs of per-file-ignores, and the keys of [agencies] that are globs.
+        let globs = file.per_file_ignores.keys().chain(
+            file.agencies
+                .keys()
+                .filter(|key| crate::years::agency::is_path_pattern(key)),
+        );
+        for pattern in globs {
             if let Err(err) = glob::Pattern::new(pattern) {
                 return Err(ConfigError::at_text(
                     &name,
@@ -151,10 +185,26 @@ impl Config {
                 ));
             }
         }
+        if let Some(problem) = copies_problem(&file.copies, lang) {
+            return Err(ConfigError::at_text(&name, text, "[copies]", problem, lang));
+        }
         Ok(Config {
             file,
             path: Some(path.to_path_buf()),
         })
+    }
+
+    /// The settings of the cross-file rules: `[agencies]` (globs relative
+    /// to the file's directory) and `[copies]`, defaults for what is unset.
+    pub fn cross_options(&self) -> crate::years::CrossOptions {
+        let copies = self.file.copies;
+        crate::years::CrossOptions {
+            agencies: crate::years::AgencyMap::new(self.dir(), &self.file.agencies),
+            similarity: copies
+                .similarity
+                .unwrap_or(crate::years::DEFAULT_SIMILARITY),
+            passage: copies.passage.unwrap_or(crate::years::DEFAULT_PASSAGE),
+        }
     }
 
     /// Reads a configuration file (a regular file of at most
@@ -262,6 +312,26 @@ impl Config {
     }
 }
 
+/// What is wrong with `[copies]`, if anything.
+fn copies_problem(copies: &Copies, lang: Lang) -> Option<String> {
+    if let Some(similarity) = copies.similarity.filter(|s| !(*s > 0.0 && *s <= 1.0)) {
+        return Some(tr!(
+            lang,
+            "[copies] 的 similarity 应在 0 和 1 之间（不含 0），而不是 {}",
+            "[copies] similarity must be above 0 and at most 1, not {}",
+            similarity
+        ));
+    }
+    let passage = copies.passage.filter(|p| *p < MIN_PASSAGE)?;
+    Some(tr!(
+        lang,
+        "[copies] 的 passage 至少为 {}（更短的相同文字是常用语），而不是 {}",
+        "[copies] passage must be at least {} (shorter shared passages are stock phrases), not {}",
+        MIN_PASSAGE,
+        passage
+    ))
+}
+
 /// Selectors from their written forms, skipping blanks.
 pub fn selectors(list: &[String]) -> Vec<Selector> {
     list.iter()
@@ -292,6 +362,25 @@ mod tests {
         );
         assert!(shown.contains("此处"), "{shown}");
         assert!(!shown.contains("disclint::config"), "{shown}");
+    }
+
+    #[test]
+    fn copies_out_of_range_and_bad_agency_globs_are_errors() {
+        let load = |text: &str| Config::from_toml(Path::new("d.toml"), text, Lang::En);
+        let err = load("[copies]\nsimilarity = 1.5\n").unwrap_err();
+        assert!(
+            err.to_string().contains("similarity must be above 0"),
+            "{err}"
+        );
+        let err = load("[copies]\npassage = 10\n").unwrap_err();
+        assert!(
+            err.to_string().contains("passage must be at least 30"),
+            "{err}"
+        );
+        let err = load("[agencies]\n\"old/[x\" = \"白石镇\"\n").unwrap_err();
+        assert!(err.to_string().contains("bad glob"), "{err}");
+        let config = load("[agencies]\n\"白石镇\" = \"白石\"\n[copies]\npassage = 90\n").unwrap();
+        assert_eq!(config.cross_options().passage, 90);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::location::Location;
 use crate::span::Span;
 
 /// How serious a diagnostic is.
@@ -57,6 +58,24 @@ pub struct Label {
     pub message: String,
 }
 
+/// A place in another file that explains a finding: last year's cell, the
+/// other agency's passage. Its position is resolved when it is found, since
+/// the other file's text is not at hand when the finding is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// The other file's path, as shown in output.
+    pub path: String,
+    /// 1-based line in the other file's original.
+    pub line: usize,
+    /// 1-based character column in the other file's original.
+    pub column: usize,
+    /// The paragraph, cell or page of a structured original, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// What is there (`2023年度报告：结转下年度 3`).
+    pub message: String,
+}
+
 /// Whether a fix can be applied without a human checking it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -104,11 +123,35 @@ pub struct Diagnostic {
     pub span: Span,
     /// Further spans that explain the finding.
     pub labels: Vec<Label>,
+    /// Places in other files that explain the finding (the cross-file
+    /// rules: last year's report, another agency's).
+    pub related: Vec<Related>,
     /// An automatic fix, if the rule offers one.
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
+    /// A finding of rule `code`/`name` at `span`, with nothing attached yet.
+    pub fn new(
+        code: &str,
+        name: &str,
+        severity: Severity,
+        message: impl Into<String>,
+        span: Span,
+    ) -> Self {
+        Diagnostic {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            severity,
+            message: message.into(),
+            help: None,
+            span,
+            labels: Vec::new(),
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+
     /// Whether `--fix` fixes it: it has a safe fix. Text output marks such
     /// a diagnostic `[*]`, as Ruff does.
     pub fn has_safe_fix(&self) -> bool {
@@ -126,6 +169,12 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a place in another file.
+    pub fn related(&mut self, related: Related) -> &mut Self {
+        self.related.push(related);
+        self
+    }
+
     /// Sets the help text.
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
@@ -137,4 +186,10 @@ impl Diagnostic {
         self.fix = Some(fix);
         self
     }
+}
+
+/// Puts diagnostics in text order: by offset, then code; findings of one
+/// rule at one place keep the order the rule gave them.
+pub fn sort_in_text_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (a.span.offset, &a.code).cmp(&(b.span.offset, &b.code)));
 }

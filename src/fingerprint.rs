@@ -99,6 +99,7 @@ mod tests {
             help: None,
             span: Span::new(offset, len),
             labels: Vec::new(),
+            related: Vec::new(),
             fix: None,
         }
     }

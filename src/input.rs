@@ -102,6 +102,7 @@ pub(crate) fn input_diagnostic(rule: &dyn Rule, message: String, help: String) -
         help: Some(help),
         span: Span::new(0, 0),
         labels: Vec::new(),
+        related: Vec::new(),
         fix: None,
     }
 }

@@ -41,6 +41,7 @@ pub mod span;
 pub mod stats;
 pub mod suppress;
 pub mod synth;
+pub mod years;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use edition::Edition;

@@ -1,6 +1,6 @@
 //! The pipeline for one report: parse → model → rules, and the options of a run.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{sort_in_text_order, Diagnostic};
 use crate::extract::SourceKind;
 use crate::model::{Format, Formats, Report};
 use crate::pack::{Pack, PackSet};
@@ -127,9 +127,14 @@ impl Linter {
         self.check(source, &analysis)
     }
 
+    /// The formats of every edition the run knows.
+    pub fn formats(&self) -> &Formats {
+        &self.formats
+    }
+
     /// Whether the rule runs on the file at `path`: it is selected and not
     /// ignored for that file.
-    fn runs(&self, meta: &RuleMeta, path: &str) -> bool {
+    pub fn runs_on(&self, meta: &RuleMeta, path: &str) -> bool {
         self.options.selection.is_enabled(meta)
             && !self.options.per_file_ignores.ignores(path, meta)
     }
@@ -166,7 +171,7 @@ impl Linter {
         let is_report = analysis.report.is_report(source.kind);
         let mut out = Vec::new();
         for (meta, rule) in self.registry.iter() {
-            if !(is_report || rule.checks_non_reports()) || !self.runs(meta, &source.path) {
+            if !(is_report || rule.checks_non_reports()) || !self.runs_on(meta, &source.path) {
                 continue;
             }
             let mut sink = Sink::new(
@@ -184,8 +189,7 @@ impl Linter {
                 diagnostic.fix = None;
             }
         }
-        // Stable: findings of one rule at one place keep the order the rule gave them.
-        out.sort_by(|a, b| (a.span.offset, &a.code).cmp(&(b.span.offset, &b.code)));
+        sort_in_text_order(&mut out);
         out
     }
 }

@@ -7,13 +7,14 @@ use std::path::Path;
 use std::sync::mpsc;
 
 use crate::atomic_write::{ReplaceError, Snapshot};
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{sort_in_text_order, Applicability, Diagnostic, Severity};
 use crate::extract::{extract, SourceKind};
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
 use crate::input::{check_fix_target, read_file, Input, InputOptions};
-use crate::lint::Linter;
+use crate::lint::{Analysis, Linter};
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
+use crate::years::Facts;
 use crate::{tr, Lang};
 
 /// The outcome for one file.
@@ -200,13 +201,25 @@ impl Target<'_> {
 impl Pipeline<'_> {
     /// Reads and processes one input.
     pub fn process(&self, input: &Input) -> FileResult {
-        self.process_input(input, &mut || {})
+        self.process_input(input, &mut || {}, false).0
+    }
+
+    /// [`process`](Self::process), and the facts the cross-file rules
+    /// compare, read from the text the result is about (after fixes).
+    pub fn process_with_facts(&self, input: &Input) -> (FileResult, Option<Facts>) {
+        self.process_input(input, &mut || {}, true)
     }
 
     /// [`process`](Self::process); with `--fix`, `before_check` runs once
     /// the fixed bytes are written, right before the last check that the
-    /// file is still what was read (tests change the file there).
-    fn process_input(&self, input: &Input, before_check: &mut dyn FnMut()) -> FileResult {
+    /// file is still what was read (tests change the file there). With
+    /// `facts`, the report's facts too.
+    fn process_input(
+        &self,
+        input: &Input,
+        before_check: &mut dyn FnMut(),
+        facts: bool,
+    ) -> (FileResult, Option<Facts>) {
         match input {
             Input::File { path, root } => match read_file(path, self.input) {
                 Ok(source) => {
@@ -216,33 +229,89 @@ impl Pipeline<'_> {
                         snapshot: None,
                         before_check,
                     };
-                    self.process_source(source, &mut target)
+                    self.process_source(source, &mut target, facts)
                 }
-                Err(diagnostic) => self.unreadable(path.display().to_string(), *diagnostic),
+                Err(diagnostic) => (
+                    self.unreadable(path.display().to_string(), *diagnostic),
+                    None,
+                ),
             },
-            Input::Failed { path, diagnostic } => self.unreadable(path.clone(), diagnostic.clone()),
+            Input::Failed { path, diagnostic } => {
+                (self.unreadable(path.clone(), diagnostic.clone()), None)
+            }
         }
     }
 
     /// Processes a report given as bytes (standard input): with `--fix`, the
     /// fixed bytes are returned in [`FileResult::output`] instead of written.
     pub fn process_bytes(&self, name: &str, bytes: Vec<u8>) -> FileResult {
+        self.process_bytes_with_facts(name, bytes, false).0
+    }
+
+    /// [`process_bytes`](Self::process_bytes), with the report's facts when
+    /// `facts` is set.
+    pub fn process_bytes_with_facts(
+        &self,
+        name: &str,
+        bytes: Vec<u8>,
+        facts: bool,
+    ) -> (FileResult, Option<Facts>) {
         match extract(name, &bytes, self.input) {
             Ok(source) => {
                 let mut target = Target::Bytes {
                     original: bytes,
                     fixed: None,
                 };
-                let mut result = self.process_source(source, &mut target);
+                let (mut result, facts) = self.process_source(source, &mut target, facts);
                 if let (true, Target::Bytes { original, fixed }) =
                     (self.fix.is_some_and(|f| f.write), target)
                 {
                     result.output = Some(fixed.unwrap_or(original));
                 }
-                result
+                (result, facts)
             }
-            Err(diagnostic) => self.unreadable(name.to_owned(), *diagnostic),
+            Err(diagnostic) => (self.unreadable(name.to_owned(), *diagnostic), None),
         }
+    }
+
+    /// The path and facts of a report read but not checked (last year's,
+    /// with `--previous`); its path and the reader's diagnostic when it
+    /// cannot be read.
+    pub fn facts_of(&self, input: &Input) -> Result<(String, Facts), Box<(String, Diagnostic)>> {
+        match input {
+            Input::File { path, .. } => {
+                let source = read_file(path, self.input)
+                    .map_err(|d| Box::new((path.display().to_string(), *d)))?;
+                let analysis = self.linter.analyze(&source);
+                Ok((source.path.clone(), self.facts(&source, &analysis)))
+            }
+            Input::Failed { path, diagnostic } => Err(Box::new((path.clone(), diagnostic.clone()))),
+        }
+    }
+
+    /// The facts of an analysed report.
+    fn facts(&self, source: &SourceFile, analysis: &Analysis) -> Facts {
+        let format = self.linter.formats().get(analysis.report.edition);
+        Facts::of(source, &analysis.doc, &analysis.report, format)
+    }
+
+    /// Adds findings made after the file was processed (the cross-file
+    /// rules'), suppressed like its own, and puts them in text order
+    /// among them.
+    pub fn add_findings(&self, result: &mut FileResult, found: Vec<Diagnostic>) {
+        // The cross-file stage ran with one scope's settings: this file's
+        // own ignores and severities apply.
+        let mut found: Vec<Diagnostic> = found
+            .into_iter()
+            .filter_map(|diagnostic| self.linter.admit_input(&result.path, diagnostic))
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        let used = self.hide_suppressed(result, &mut found);
+        result.suppressed.extend(used);
+        result.diagnostics.append(&mut found);
+        sort_in_text_order(&mut result.diagnostics);
     }
 
     /// The result for an input that could not be read: no source, and its
@@ -264,7 +333,12 @@ impl Pipeline<'_> {
         result
     }
 
-    fn process_source(&self, source: SourceFile, target: &mut Target<'_>) -> FileResult {
+    fn process_source(
+        &self,
+        source: SourceFile,
+        target: &mut Target<'_>,
+        want_facts: bool,
+    ) -> (FileResult, Option<Facts>) {
         let mut result = FileResult {
             path: source.path.clone(),
             ..FileResult::default()
@@ -272,7 +346,10 @@ impl Pipeline<'_> {
         if let Some(suppressions) = self.suppressions {
             result.suppression_key = Some(suppressions.path_key(&result.path));
         }
-        let mut diagnostics = self.linter.lint(&source);
+        let analysis = self.linter.analyze(&source);
+        let mut diagnostics = self.linter.check(&source, &analysis);
+        // The analysis of the text as it ends up (none once fixes change it).
+        let mut analysis = Some(analysis);
         let mut source = source;
         if self.fix.is_some() && !source.is_editable() {
             result.fix_note = Some(structured_fix_refused(source.kind, self.input.lang));
@@ -287,6 +364,7 @@ impl Pipeline<'_> {
                         result.fix_note = fixed.unconverged.map(|u| u.message(self.input.lang));
                         if fixed.passes > 0 {
                             result.original = Some(std::mem::take(&mut source.text));
+                            analysis = None;
                             source = fixed.source;
                             diagnostics = fixed.diagnostics;
                             result.fixed = fixed.fixed;
@@ -297,10 +375,14 @@ impl Pipeline<'_> {
                 }
             }
         }
+        let facts = want_facts.then(|| {
+            let analysis = analysis.unwrap_or_else(|| self.linter.analyze(&source));
+            self.facts(&source, &analysis)
+        });
         result.diagnostics = diagnostics;
         result.source = Some(source);
         self.suppress(&mut result);
-        result
+        (result, facts)
     }
 
     /// Fixes a source and writes it back (when a pass changed it).
@@ -385,8 +467,20 @@ impl Pipeline<'_> {
 
     /// Moves suppressed diagnostics out of `result.diagnostics`.
     fn suppress(&self, result: &mut FileResult) {
+        let mut diagnostics = std::mem::take(&mut result.diagnostics);
+        result.suppressed = self.hide_suppressed(result, &mut diagnostics);
+        result.diagnostics = diagnostics;
+    }
+
+    /// Removes the diagnostics of `result`'s file that a suppression hides
+    /// from `diagnostics`; gives the entries that hid them.
+    fn hide_suppressed(
+        &self,
+        result: &mut FileResult,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<usize> {
         let Some(suppressions) = self.suppressions else {
-            return;
+            return Vec::new();
         };
         let key = result
             .suppression_key
@@ -394,16 +488,14 @@ impl Pipeline<'_> {
             .clone();
         let source = result.source.as_ref();
         let mut used = Vec::new();
-        result
-            .diagnostics
-            .retain(|d| match suppressions.find(&key, d, source) {
-                Some(index) => {
-                    used.push(index);
-                    false
-                }
-                None => true,
-            });
-        result.suppressed = used;
+        diagnostics.retain(|d| match suppressions.find(&key, d, source) {
+            Some(index) => {
+                used.push(index);
+                false
+            }
+            None => true,
+        });
+        used
     }
 }
 
@@ -648,12 +740,13 @@ mod tests {
                 write: true,
             }),
         };
-        let result = pipeline.process_input(
+        let (result, _) = pipeline.process_input(
             &Input::File {
                 path: path.clone(),
                 root: None,
             },
             &mut || meanwhile(&path),
+            false,
         );
         let after = std::fs::read(&path).ok();
         let _ = std::fs::remove_dir_all(&dir);

@@ -116,6 +116,7 @@ mod tests {
             help: None,
             span: Span::new(0, 0),
             labels: Vec::new(),
+            related: Vec::new(),
             fix: None,
         }
     }

@@ -423,6 +423,7 @@ mod tests {
             help: None,
             span: Span::new(offset, 4),
             labels: Vec::new(),
+            related: Vec::new(),
             fix: None,
         }
     }

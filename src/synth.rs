@@ -7,8 +7,10 @@
 
 mod aligned;
 mod html;
+mod prose;
 
 pub use html::{HeadingMarkup, PageStyle};
+pub use prose::Prose;
 
 use crate::pack::ids;
 use crate::pack::{PackSet, TableSpec};
@@ -109,6 +111,9 @@ pub struct SynthReport {
     /// Seeds the layout of the space-aligned rendering (column widths,
     /// spacing).
     pub layout: u64,
+    /// The words of sections 一, 五 and 六, when not the fixed wording every
+    /// synthetic report shares.
+    pub prose: Option<Prose>,
 }
 
 /// Row ids of the applications table (2021 format) that carry values, in order.
@@ -198,6 +203,7 @@ impl SynthReport {
             review,
             filler_paragraphs: 0,
             layout: rng.next_u64(),
+            prose: None,
         }
     }
 
@@ -218,6 +224,7 @@ impl SynthReport {
             review: vec![0; 15],
             filler_paragraphs: 0,
             layout: 0,
+            prose: None,
         }
     }
 
@@ -237,18 +244,24 @@ impl SynthReport {
         out.push_str(&format!(
             "本年度报告根据《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)编制。所列数据统计期限为{y}年1月1日至{y}年12月31日。\n"
         ));
-        out.push_str("一、总体情况\n(一)主动公开情况\n本单位通过门户网站及时发布政策文件和工作动态，主动公开政府信息。\n");
-        out.push_str(&format!(
-            "(二)依申请公开情况\n本年度共收到政府信息公开申请{}件，均在法定期限内答复。\n",
-            self.application_total(ids::NEW)
-        ));
-        out.push_str(
-            "(三)政府信息管理情况\n建立信息发布审核制度，落实“三审三校”，定期清理过期信息。\n",
-        );
-        out.push_str(
-            "(四)政府信息公开平台建设情况\n持续维护门户网站信息公开专栏，及时更新栏目内容。\n",
-        );
-        out.push_str("(五)监督保障情况\n将政务公开工作纳入年度考核，本年度未发生责任追究情况。\n");
+        out.push_str("一、总体情况\n");
+        match &self.prose {
+            Some(prose) => self.render_overview(prose, &mut out),
+            None => {
+                out.push_str("(一)主动公开情况\n本单位通过门户网站及时发布政策文件和工作动态，主动公开政府信息。\n");
+                out.push_str("(二)依申请公开情况\n");
+                out.push_str(&self.requests_received());
+                out.push_str(
+                    "(三)政府信息管理情况\n建立信息发布审核制度，落实“三审三校”，定期清理过期信息。\n",
+                );
+                out.push_str(
+                    "(四)政府信息公开平台建设情况\n持续维护门户网站信息公开专栏，及时更新栏目内容。\n",
+                );
+                out.push_str(
+                    "(五)监督保障情况\n将政务公开工作纳入年度考核，本年度未发生责任追究情况。\n",
+                );
+            }
+        }
         for i in 0..self.filler_paragraphs {
             out.push_str(&format!(
                 "围绕重点领域信息公开开展第{}项工作，梳理公开事项清单，规范公开流程，回应群众关切，提升公开质量和实效。\n",
@@ -271,9 +284,45 @@ impl SynthReport {
             Some(rows) => self.render_review(rows, &mut out),
             None => self.aligned_review(&mut out),
         }
-        out.push_str("五、存在的主要问题及改进情况\n主要问题是公开内容的针对性仍需加强。下一步将细化公开目录，提高信息发布的及时性和准确性。\n");
-        out.push_str("六、其他需要报告的事项\n本年度未收取信息处理费。\n");
+        out.push_str("五、存在的主要问题及改进情况\n");
+        match &self.prose {
+            Some(prose) => push_lines(&mut out, &prose.problems),
+            None => out.push_str("主要问题是公开内容的针对性仍需加强。下一步将细化公开目录，提高信息发布的及时性和准确性。\n"),
+        }
+        out.push_str("六、其他需要报告的事项\n");
+        match &self.prose {
+            Some(prose) => push_lines(&mut out, &prose.other),
+            None => out.push_str("本年度未收取信息处理费。\n"),
+        }
         out
+    }
+
+    /// The line of subsection (二) of section 一 that states the applications received.
+    fn requests_received(&self) -> String {
+        format!(
+            "本年度共收到政府信息公开申请{}件，均在法定期限内答复。\n",
+            self.application_total(ids::NEW)
+        )
+    }
+
+    /// Section 一 in the words of `prose`, under the five subsection headings.
+    fn render_overview(&self, prose: &Prose, out: &mut String) {
+        const HEADINGS: [&str; 5] = [
+            "(一)主动公开情况",
+            "(二)依申请公开情况",
+            "(三)政府信息管理情况",
+            "(四)政府信息公开平台建设情况",
+            "(五)监督保障情况",
+        ];
+        push_lines(out, &prose.opening);
+        for (index, (heading, paragraphs)) in HEADINGS.iter().zip(&prose.overview).enumerate() {
+            out.push_str(heading);
+            out.push('\n');
+            if index == 1 {
+                out.push_str(&self.requests_received());
+            }
+            push_lines(out, paragraphs);
+        }
     }
 
     fn render_active(&self, rendering: Rows, out: &mut String) {
@@ -342,6 +391,14 @@ impl SynthReport {
         write_row(rendering, out, &headers[0], &headers[1..]);
         let values: Vec<String> = self.review.iter().map(u64::to_string).collect();
         write_row(rendering, out, &values[0], &values[1..]);
+    }
+}
+
+/// Writes each paragraph on a line of its own.
+fn push_lines(out: &mut String, paragraphs: &[String]) {
+    for paragraph in paragraphs {
+        out.push_str(paragraph);
+        out.push('\n');
     }
 }
 

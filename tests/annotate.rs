@@ -188,6 +188,7 @@ fn a_span_inside_a_run_splits_it_and_keeps_its_properties() {
         help: Some("改成丁".into()),
         span: disclint::span::Span::new(at, "甲乙丙".len()),
         labels: Vec::new(),
+        related: Vec::new(),
         fix: None,
     };
     let copy = annotate_docx(&bytes, &source, &[diagnostic], Lang::En).unwrap();
@@ -252,6 +253,7 @@ fn a_finding_without_a_place_is_anchored_at_the_start() {
         help: None,
         span: disclint::span::Span::new(0, 0),
         labels: Vec::new(),
+        related: Vec::new(),
         fix: None,
     };
     let copy = annotate_docx(&bytes, &source, &[diagnostic], Lang::Zh).unwrap();
@@ -474,6 +476,7 @@ fn a_finding_in_a_text_box_is_anchored_at_the_paragraph_holding_it() {
         help: None,
         span: disclint::span::Span::new(at, "有误".len()),
         labels: Vec::new(),
+        related: Vec::new(),
         fix: None,
     };
     let copy = annotate_docx(&bytes, &source, &[diagnostic], Lang::Zh).unwrap();

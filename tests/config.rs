@@ -74,6 +74,8 @@ fn the_documented_example_loads() {
     assert_eq!(file.edition, Some(disclint::Edition::E2021));
     assert_eq!(file.severity.len(), 2);
     assert_eq!(file.per_file_ignores.len(), 2);
+    assert_eq!(file.agencies.len(), 2);
+    assert_eq!(file.copies.similarity, Some(0.7));
     // The pack it names exists, relative to the repository root.
     for pack in config.rule_packs() {
         assert!(pack.is_file(), "{}", pack.display());

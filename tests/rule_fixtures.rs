@@ -23,6 +23,13 @@
 //! `pdftotext` is looked for in `tools/` only (I008's has none).
 //! Only names starting with `fail` or `pass` are fixtures.
 //!
+//! A fixture may be a folder of report fixtures (each a file as above, its
+//! `# expect` lines about its own lines): the reports are checked together,
+//! as `disclint check FOLDER` checks them, which is how the rules across
+//! reports (family `Y`) are tested — two years of one agency, or two
+//! agencies. A file named `previous*` is one of last year's reports, read
+//! as `--previous` reads them: compared with, not checked.
+//!
 //! Every rule's own examples (`disclint explain`) run too, each in the place
 //! it declares ([`Place`]): a rule fires inside its failing example and
 //! nowhere on its passing one. And codes and names are unique and well formed.
@@ -38,6 +45,7 @@ use disclint::rules::{
     host_report, Context, Example, Family, Place, Registry, Rule, RuleMeta, Selection, Selector,
     Sink, Trial,
 };
+use disclint::years::{check_sources, CrossOptions};
 use disclint::{LintOptions, Linter, SourceFile};
 
 struct Fixture {
@@ -153,6 +161,88 @@ fn needs_missing_pdftotext(path: &Path) -> bool {
     pdf && !own_tools && !common::pdftotext()
 }
 
+/// The report fixtures of a folder fixture, by file name.
+fn folder(path: &Path) -> Vec<(String, Fixture)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            (name, load(file))
+        })
+        .collect()
+}
+
+/// What rule `code` reports on the reports of a folder fixture checked
+/// together: (file name, code, line).
+fn run_folder(code: &str, reports: &[(String, Fixture)]) -> BTreeSet<(String, String, usize)> {
+    let linter = Linter::new(LintOptions {
+        selection: Selection {
+            select: Some(vec![Selector::new(code)]),
+            ..Selection::default()
+        },
+        ..LintOptions::default()
+    });
+    let sources: Vec<(SourceFile, bool)> = reports
+        .iter()
+        .map(|(name, fixture)| {
+            assert!(
+                fixture.edition.is_none(),
+                "{name}: no --edition in a folder"
+            );
+            let source = SourceFile::from_text(name.as_str(), fixture.text.as_str());
+            (source, !name.starts_with("previous"))
+        })
+        .collect();
+    let found = check_sources(&linter, &sources, &CrossOptions::default());
+    sources
+        .iter()
+        .zip(found)
+        .flat_map(|((source, _), diagnostics)| {
+            diagnostics.into_iter().map(|d| {
+                let line = source.position(d.span.offset).line;
+                (source.path.clone(), d.code, line)
+            })
+        })
+        .collect()
+}
+
+/// Checks a folder fixture; `fail` says whether it is a failing one.
+fn check_folder(code: &str, path: &Path, fail: bool) {
+    let reports = folder(path);
+    assert!(
+        reports.len() >= 2,
+        "{}: a folder of reports",
+        path.display()
+    );
+    let expected: BTreeSet<(String, String, usize)> = reports
+        .iter()
+        .flat_map(|(name, fixture)| {
+            assert!(
+                !name.starts_with("previous") || fixture.expected.is_empty(),
+                "{}/{name}: last year's report is not checked",
+                path.display()
+            );
+            fixture
+                .expected
+                .iter()
+                .map(move |(code, line)| (name.clone(), code.clone(), *line))
+        })
+        .collect();
+    assert_eq!(
+        fail,
+        !expected.is_empty(),
+        "{}: a fail fixture expects something, a pass fixture nothing",
+        path.display()
+    );
+    assert_eq!(run_folder(code, &reports), expected, "{}", path.display());
+}
+
 #[test]
 fn every_fixture_reports_exactly_what_it_expects() {
     let registry = Registry::builtin();
@@ -160,6 +250,11 @@ fn every_fixture_reports_exactly_what_it_expects() {
     for meta in registry.metas() {
         for path in fixtures(&meta.code) {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() && meta.family != Family::Input {
+                check_folder(&meta.code, &path, name.starts_with("fail"));
+                checked += 1;
+                continue;
+            }
             if meta.family == Family::Input {
                 if needs_missing_pdftotext(&path) {
                     continue;
@@ -232,18 +327,36 @@ fn fires_on(meta: &RuleMeta, example: &Example) -> Result<Option<bool>, String> 
             read.err().map(|d| d.code == meta.code)
         }
         Trial::Text { text, span } => {
-            let linter = Linter::new(LintOptions {
-                selection: Selection {
-                    select: Some(vec![Selector::new(&meta.code)]),
-                    ..Selection::default()
-                },
-                ..LintOptions::default()
-            });
             let source = SourceFile::from_text("example.txt", text);
-            let found = linter.lint(&source);
+            let found = only(meta).lint(&source);
             let inside = |offset: usize| (span.offset..=span.end()).contains(&offset);
             (!found.is_empty()).then(|| found.iter().any(|d| inside(d.span.offset)))
         }
+        Trial::Pair {
+            first,
+            second,
+            span,
+        } => {
+            let sources = [
+                (SourceFile::from_text("first.txt", first), true),
+                (SourceFile::from_text("second.txt", second), true),
+            ];
+            let found = check_sources(&only(meta), &sources, &CrossOptions::default());
+            let inside = |offset: usize| (span.offset..=span.end()).contains(&offset);
+            (found.iter().any(|f| !f.is_empty()))
+                .then(|| found[1].iter().any(|d| inside(d.span.offset)))
+        }
+    })
+}
+
+/// A linter that runs the rule of `meta` alone.
+fn only(meta: &RuleMeta) -> Linter {
+    Linter::new(LintOptions {
+        selection: Selection {
+            select: Some(vec![Selector::new(&meta.code)]),
+            ..Selection::default()
+        },
+        ..LintOptions::default()
     })
 }
 

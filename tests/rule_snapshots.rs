@@ -5,7 +5,10 @@
 //! only the rule under test runs. A report fixture is given on standard
 //! input (its text is built from `# base` and `# replace`); an input rule's
 //! fixture (family `I`) is a path, as on the command line, read with the
-//! tools its folder's `tools/` has if it has one.
+//! tools its folder's `tools/` has if it has one. A folder fixture (the
+//! rules across reports) is written out as its files under
+//! `target/rule-fixtures/<CODE>/<fixture>/`, and checked as one batch, its
+//! `previous*` files given with `--previous`.
 
 mod common;
 
@@ -92,6 +95,31 @@ fn check(args: &[&str], stdin: Vec<u8>, pdftotext: PdfToText) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// Writes out the reports of a folder fixture and gives the arguments that
+/// check them together with rule `code`.
+fn folder_args(code: &str, stem: &str, path: &Path) -> Vec<String> {
+    let out = Path::new("target/rule-fixtures").join(code).join(stem);
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut args = vec!["--select".to_owned(), code.to_owned()];
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let written = out.join(&name);
+        std::fs::write(&written, load(&file).text).unwrap();
+        if name.starts_with("previous") {
+            args.push("--previous".to_owned());
+        }
+        args.push(written.display().to_string());
+    }
+    args
+}
+
 #[test]
 fn every_failing_fixture_reads_as_reviewed() {
     let mut snapshots = 0;
@@ -99,7 +127,11 @@ fn every_failing_fixture_reads_as_reviewed() {
         let code = meta.code.to_string();
         for path in failing(&code) {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let output = if meta.family == Family::Input {
+            let output = if path.is_dir() && meta.family != Family::Input {
+                let args = folder_args(&code, &stem, &path);
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                check(&args, Vec::new(), PdfToText::default())
+            } else if meta.family == Family::Input {
                 let tools = path.parent().unwrap().join("tools");
                 let pdftotext = if tools.is_dir() {
                     PdfToText::in_folders(vec![tools])

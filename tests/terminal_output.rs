@@ -323,6 +323,7 @@ mod any_text {
                 .into_iter()
                 .map(|(span, message)| Label { span, message })
                 .collect(),
+            related: Vec::new(),
             fix: None,
         }
     }

@@ -122,6 +122,10 @@ pub struct CheckArgs {
     /// What to show instead of, or besides, the findings (boxed, as `annotate`).
     #[command(flatten)]
     pub show: Box<ShowArgs>,
+    /// Last year's reports, for the cross-year rules (boxed: `Command`
+    /// stays small).
+    #[command(flatten)]
+    pub years: Box<YearsArgs>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -152,6 +156,16 @@ pub struct AnnotateArgs {
     /// With --annotate: write the copies into this folder instead.
     #[arg(long, value_name = "DIR", requires = "annotate")]
     pub annotate_dir: Option<std::path::PathBuf>,
+}
+
+/// What the cross-year rules (Y) compare the reports with.
+#[derive(Debug, Clone, Args)]
+pub struct YearsArgs {
+    /// Last year's reports (a folder, files or globs): each report checked
+    /// is compared with its agency's report of the year before found there
+    /// (Y001–Y004); they are read, not checked themselves. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub previous: Vec<String>,
 }
 
 /// When output is coloured.

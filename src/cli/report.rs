@@ -24,9 +24,10 @@ use crate::input::{expand, Input, InputOptions};
 use crate::lint::Linter;
 use crate::render::{renderer, OutputFormat, RenderOptions, Renderer, Totals};
 use crate::rules::RuleMeta;
-use crate::run::{for_each_ordered, FileResult, FixMode, Pipeline, Summary};
+use crate::run::{FileResult, FixMode, Pipeline, Summary};
 use crate::stats::{statistics_table, Statistics};
 use crate::suppress::{Suppression, Suppressions};
+use crate::years::{check_bytes, check_inputs, Previous};
 use crate::{tr, Lang};
 
 /// Why `check` stopped (exit 2): the message in Chinese and English.
@@ -458,14 +459,26 @@ impl Run<'_> {
         }
     }
 
-    /// Gives the collector the result of every source, in path order.
+    /// Gives the collector the result of every source, in path order, with
+    /// the cross-file findings (against last year's reports too).
     fn feed(
         &self,
         suppressions: &[Suppressions],
         env: &mut Environment,
         collector: &mut Collector<'_, '_>,
     ) -> Result<(), Failure> {
-        match self.sources {
+        let args = self.args;
+        let previous_inputs = expand(&args.years.previous, self.options);
+        // [agencies] and [copies] come from the first file's configuration.
+        let cross = match self.places.first() {
+            Some(place) => self.scopes.scope(place.scope).config.cross_options(),
+            None => args.common.setup.config.cross_options(),
+        };
+        let previous = &Previous {
+            inputs: &previous_inputs,
+            options: &cross,
+        };
+        let unread = match self.sources {
             Sources::Stdin(name) => {
                 let bytes = env.read_stdin(self.options.max_file_size).map_err(|e| {
                     Failure::new(
@@ -476,15 +489,27 @@ impl Run<'_> {
                         format!("error: cannot read standard input: {e}\n"),
                     )
                 })?;
-                let result = self.pipeline(0, suppressions).process_bytes(name, bytes);
-                collector.take(result, self.places[0]);
+                let pipeline = self.pipeline(0, suppressions);
+                check_bytes(&pipeline, name, bytes, previous, |result| {
+                    collector.take(result, self.places[0])
+                })
             }
-            Sources::Files(inputs) => for_each_ordered(
-                inputs.len(),
-                None,
-                |i| (i, self.pipeline(i, suppressions).process(&inputs[i])),
-                |(i, result)| collector.take(result, self.places[i]),
+            Sources::Files(inputs) => check_inputs(
+                &|i| self.pipeline(i, suppressions),
+                inputs,
+                previous,
+                |i, result| collector.take(result, self.places[i]),
             ),
+        };
+        for (path, diagnostic) in unread {
+            let text = tr!(
+                collector.lang,
+                "注意：无法读取上一年度的报告 {}，未用于跨年度比对：{}\n",
+                "note: last year's report {} could not be read and is not compared: {}\n",
+                crate::render::quote_path(&path),
+                diagnostic.message
+            );
+            write(collector.outputs.notes(), &text);
         }
         Ok(())
     }

@@ -19,6 +19,10 @@ pub const APPLICATIONS: &str = "applications";
 /// The table of section 四.
 pub const REVIEW_LITIGATION: &str = "review_litigation";
 
+/// Row `规章` of the active-disclosure table.
+pub const REGULATIONS: &str = "regulations";
+/// Row `行政规范性文件` (2019: `规范性文件`) of the active-disclosure table.
+pub const NORMATIVE_DOCUMENTS: &str = "normative_documents";
 /// Row `一、本年新收政府信息公开申请数量` of the applications table.
 pub const NEW: &str = "new";
 /// Row `二、上年结转政府信息公开申请数量` of the applications table.

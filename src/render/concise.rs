@@ -1,7 +1,10 @@
 //! `--format concise`: `path:line:column: severity[CODE] message`, one line
 //! per diagnostic, the form Vim's quickfix and Emacs' compile-mode read. A
 //! path with a control character is quoted (`"a\nb.txt"`), and control
-//! characters in messages are shown escaped (`\u{1b}`).
+//! characters in messages are shown escaped (`\u{1b}`). A place in another
+//! file that explains a finding (last year's report, another agency's) follows
+//! it as a line of its own, `path:line:column: note[CODE] message`, as
+//! compilers write notes, so an editor jumps there too.
 
 use std::io::{self, Write};
 
@@ -66,6 +69,23 @@ impl Renderer for Concise {
                 },
                 one_line(&diagnostic.message)
             )?;
+            for related in &diagnostic.related {
+                let mut message = String::new();
+                if let Some(location) = &related.location {
+                    message.push_str(&location.describe(self.lang));
+                    message.push_str(" · ");
+                }
+                message.push_str(&related.message);
+                writeln!(
+                    out,
+                    "{}:{}:{}: note[{}] {}",
+                    quote_path(&related.path),
+                    related.line,
+                    related.column,
+                    diagnostic.code,
+                    one_line(&message)
+                )?;
+            }
         }
         Ok(())
     }

@@ -4,12 +4,14 @@
 //! `::error file=P,line=L,col=C,endLine=L,endColumn=C,title=CODE name::message`;
 //! data escapes `%`, CR and LF, properties also `:` and `,` (as in
 //! `@actions/core`); other control characters are shown escaped (`\u{1b}`),
-//! so that none reaches the runner's log.
+//! so that none reaches the runner's log. An annotation has one place: the
+//! places in other files that explain a finding (last year's report, another
+//! agency's) are lines of its message, `↪ path:line:column：message`.
 
 use std::io::{self, Write};
 
 use super::escape::visible;
-use super::human::write_text_footer;
+use super::human::{related_text, write_text_footer};
 use super::{Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
 use crate::run::FileResult;
@@ -56,6 +58,10 @@ impl Renderer for Github {
                 Severity::Info => "notice",
             };
             let mut message = diagnostic.message.clone();
+            for related in &diagnostic.related {
+                message.push_str("\n↪ ");
+                message.push_str(&related_text(related, &related.path, self.lang));
+            }
             if let Some(help) = &diagnostic.help {
                 message.push('\n');
                 message.push_str(help);

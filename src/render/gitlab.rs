@@ -3,18 +3,22 @@
 //! Severities: error → `major`, warning → `minor`, info → `info`. The
 //! fingerprint hashes the rule, the path and the flagged text with its line
 //! (not the line number), so it is stable across runs and edits elsewhere;
-//! repeats of the same finding in a file get `-2`, `-3`… appended.
+//! repeats of the same finding in a file get `-2`, `-3`… appended. An issue
+//! has one location: the places in other files that explain a finding (last
+//! year's report, another agency's) are lines of its description.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::human::related_text;
 use super::stream::ArrayWriter;
-use super::{Record, Renderer, Totals};
+use super::{Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
 use crate::fingerprint::{fingerprint, path_key};
 use crate::run::FileResult;
+use crate::Lang;
 
 #[derive(Serialize)]
 struct Lines {
@@ -40,9 +44,20 @@ struct Issue<'a> {
 }
 
 /// The Code Quality array, written issue by issue.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Gitlab {
     issues: ArrayWriter,
+    lang: Lang,
+}
+
+impl Gitlab {
+    /// A renderer in the options' language (for the places in other files).
+    pub fn new(options: RenderOptions) -> Self {
+        Self {
+            issues: ArrayWriter::default(),
+            lang: options.lang,
+        }
+    }
 }
 
 impl Renderer for Gitlab {
@@ -63,9 +78,14 @@ impl Renderer for Gitlab {
             } else {
                 format!("{base}-{repeat}")
             };
+            let mut description = format!("{} {}", diagnostic.code, diagnostic.message);
+            for related in &diagnostic.related {
+                description.push_str("\n↪ ");
+                description.push_str(&related_text(related, &related.path, self.lang));
+            }
             let issue = Issue {
                 kind: "issue",
-                description: format!("{} {}", diagnostic.code, diagnostic.message),
+                description,
                 check_name: format!("{} {}", diagnostic.code, diagnostic.name),
                 fingerprint,
                 severity: match diagnostic.severity {

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::escape::{quote_path, visible};
 use super::excerpt::Excerpt;
 use super::{RenderOptions, Renderer, Totals};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::run::{FileResult, Summary};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -78,6 +78,9 @@ impl Renderer for Human {
                     shown.message
                 );
             }
+            for related in &diagnostic.related {
+                text.push_str(&related_line(related, self.lang));
+            }
             text.push('\n');
             out.write_all(text.as_bytes())?;
         }
@@ -87,6 +90,28 @@ impl Renderer for Human {
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals<'_>) -> io::Result<()> {
         write_text_footer(out, totals, self.lang)
     }
+}
+
+/// A place in another file, under the finding: `  ↪ path:line:column · location：message`.
+fn related_line(related: &Related, lang: Lang) -> String {
+    format!(
+        "  ↪ {}\n",
+        visible(&related_text(related, &quote_path(&related.path), lang))
+    )
+}
+
+/// A place in another file as one line of text, `path:line:column ·
+/// location：message`, with `path` as the caller shows it: what the text
+/// formats (`github`, `gitlab`, `junit`) and human output say of a finding's
+/// [`Related`] places.
+pub fn related_text(related: &Related, path: &str, lang: Lang) -> String {
+    let mut place = format!("{path}:{}:{}", related.line, related.column);
+    if let Some(location) = &related.location {
+        place.push_str(" · ");
+        place.push_str(&location.describe(lang));
+    }
+    let colon = lang.pick("：", ": ");
+    format!("{place}{colon}{}", related.message)
 }
 
 /// The end of text output: the statistics table if asked for, then the summary line.
@@ -375,6 +400,7 @@ mod tests {
             help: None,
             span,
             labels: Vec::new(),
+            related: Vec::new(),
             fix: None,
         };
         if let Some(first) = first {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::stream::{indented, ArrayWriter};
 use super::{Renderer, Totals};
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::{Diagnostic, Fix, Related};
 use crate::location::Location;
 use crate::run::{FileResult, Summary};
 use crate::source::SourceFile;
@@ -47,6 +47,10 @@ pub struct JsonDiagnostic<'a> {
     pub location: Option<Location>,
     /// Secondary spans.
     pub labels: Vec<JsonLabel<'a>>,
+    /// Places in other files (last year's report, another agency's), with
+    /// their path; omitted when there are none.
+    #[serde(skip_serializing_if = "<[Related]>::is_empty")]
+    pub related: &'a [Related],
     /// The fix, if the rule offers one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<&'a Fix>,
@@ -117,6 +121,7 @@ pub fn json_diagnostic<'a>(
                 }
             })
             .collect(),
+        related: &diagnostic.related,
         fix: diagnostic.fix.as_ref(),
     }
 }

@@ -1,11 +1,15 @@
 //! `--format junit`: JUnit XML. One `<testsuite>` per file, one failing
 //! `<testcase>` per diagnostic, one passing `<testcase>` for a clean file;
-//! a file that could not be read is an `<error>`.
+//! a file that could not be read is an `<error>`. The places in other files
+//! that explain a finding (last year's report, another agency's) are lines of
+//! its failure's text, `↪ path:line:column：message`.
 
 use std::io::{self, Write};
 
-use super::{Record, Renderer, Totals};
+use super::human::related_text;
+use super::{Record, RenderOptions, Renderer, Totals};
 use crate::run::FileResult;
+use crate::Lang;
 
 /// Escapes text for XML attributes and content; characters XML 1.0 cannot
 /// carry become U+FFFD.
@@ -29,8 +33,17 @@ fn xml(text: &str) -> String {
 }
 
 /// The XML document, written suite by suite.
-#[derive(Debug, Default)]
-pub struct Junit;
+#[derive(Debug)]
+pub struct Junit {
+    lang: Lang,
+}
+
+impl Junit {
+    /// A renderer in the options' language (for the places in other files).
+    pub fn new(options: RenderOptions) -> Self {
+        Self { lang: options.lang }
+    }
+}
 
 impl Renderer for Junit {
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
@@ -76,6 +89,10 @@ impl Renderer for Junit {
                 diagnostic.code,
                 diagnostic.message
             );
+            for related in &diagnostic.related {
+                body.push_str("\n↪ ");
+                body.push_str(&related_text(related, &related.path, self.lang));
+            }
             if let Some(help) = &diagnostic.help {
                 body.push('\n');
                 body.push_str(help);

@@ -170,9 +170,9 @@ pub fn renderer(format: OutputFormat, options: RenderOptions) -> Box<dyn Rendere
         OutputFormat::Jsonl => Box::new(jsonl::Jsonl),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(options)),
         OutputFormat::Github => Box::new(github::Github::new(options)),
-        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::default()),
-        OutputFormat::Junit => Box::new(junit::Junit),
-        OutputFormat::Rdjson => Box::new(rdjson::Rdjson::default()),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::new(options)),
+        OutputFormat::Junit => Box::new(junit::Junit::new(options)),
+        OutputFormat::Rdjson => Box::new(rdjson::Rdjson::new(options)),
     }
 }
 

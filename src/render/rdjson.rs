@@ -1,15 +1,19 @@
 //! `--format rdjson`: reviewdog's Diagnostic Format (one `DiagnosticResult`).
 //! Columns are 1-based UTF-8 byte counts, as reviewdog expects; fixes become
 //! `suggestions`, so `reviewdog -f=rdjson` can propose them in a review.
+//! Places in other files that explain a finding (last year's report, another
+//! agency's) are its `related_locations`, at their line (their column is
+//! counted in characters, not the bytes reviewdog counts, so it is left out).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::stream::ArrayWriter;
-use super::{Place, Record, Renderer, Totals};
+use super::{Place, Record, RenderOptions, Renderer, Totals};
 use crate::diagnostic::Severity;
 use crate::run::FileResult;
+use crate::Lang;
 
 #[derive(Serialize)]
 struct Position {
@@ -38,6 +42,29 @@ struct Location<'a> {
     range: Range,
 }
 
+/// A place in another file: reviewdog's `RelatedLocation`.
+#[derive(Serialize)]
+struct RelatedLocation<'a> {
+    message: String,
+    location: RelatedPlace<'a>,
+}
+
+#[derive(Serialize)]
+struct RelatedPlace<'a> {
+    path: &'a str,
+    range: LineRange,
+}
+
+#[derive(Serialize)]
+struct LineRange {
+    start: Line,
+}
+
+#[derive(Serialize)]
+struct Line {
+    line: usize,
+}
+
 #[derive(Serialize)]
 struct Code<'a> {
     value: &'a str,
@@ -63,12 +90,25 @@ struct RdDiagnostic<'a> {
     code: Code<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suggestions: Vec<Suggestion<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation<'a>>,
 }
 
 /// The `DiagnosticResult` document, written diagnostic by diagnostic.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Rdjson {
     diagnostics: ArrayWriter,
+    lang: Lang,
+}
+
+impl Rdjson {
+    /// A renderer in the options' language (for the places in other files).
+    pub fn new(options: RenderOptions) -> Self {
+        Self {
+            diagnostics: ArrayWriter::default(),
+            lang: options.lang,
+        }
+    }
 }
 
 impl Renderer for Rdjson {
@@ -114,6 +154,24 @@ impl Renderer for Rdjson {
                             end: edit.end.into(),
                         },
                         text: edit.replacement,
+                    })
+                    .collect(),
+                related_locations: diagnostic
+                    .related
+                    .iter()
+                    .map(|related| RelatedLocation {
+                        message: match &related.location {
+                            Some(location) => {
+                                format!("{} · {}", location.describe(self.lang), related.message)
+                            }
+                            None => related.message.clone(),
+                        },
+                        location: RelatedPlace {
+                            path: &related.path,
+                            range: LineRange {
+                                start: Line { line: related.line },
+                            },
+                        },
                     })
                     .collect(),
             };

@@ -154,20 +154,35 @@ impl Sarif {
         {
             value["ruleIndex"] = json!(index);
         }
-        if !diagnostic.labels.is_empty() {
+        if !diagnostic.labels.is_empty() || !diagnostic.related.is_empty() {
             let source = result.source.as_ref();
-            value["relatedLocations"] = diagnostic
-                .labels
-                .iter()
+            let labels = diagnostic.labels.iter().map(|label| {
+                (
+                    &label.message,
+                    location(
+                        Place::at(source, label.span.offset),
+                        Place::at(source, label.span.end()),
+                    ),
+                )
+            });
+            // A place in another file: its line and column, in its own artifact.
+            let elsewhere = diagnostic.related.iter().map(|related| {
+                (
+                    &related.message,
+                    json!({
+                        "artifactLocation": { "uri": uri(&related.path) },
+                        "region": { "startLine": related.line, "startColumn": related.column },
+                    }),
+                )
+            });
+            value["relatedLocations"] = labels
+                .chain(elsewhere)
                 .enumerate()
-                .map(|(id, label)| {
+                .map(|(id, (message, physical))| {
                     json!({
                         "id": id,
-                        "message": { "text": label.message },
-                        "physicalLocation": location(
-                            Place::at(source, label.span.offset),
-                            Place::at(source, label.span.end()),
-                        ),
+                        "message": { "text": message },
+                        "physicalLocation": physical,
                     })
                 })
                 .collect();

@@ -78,16 +78,13 @@ impl<'r> Sink<'r> {
 
     /// Reports a finding at `span`; returns it for labels, help and fixes.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        self.out.push(Diagnostic {
-            code: self.code.to_owned(),
-            name: self.name.to_owned(),
-            severity: self.severity,
-            message: message.into(),
-            help: None,
+        self.out.push(Diagnostic::new(
+            self.code,
+            self.name,
+            self.severity,
+            message,
             span,
-            labels: Vec::new(),
-            fix: None,
-        });
+        ));
         self.out.last_mut().expect("just pushed")
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::normalize::canon;
 use crate::span::Span;
-use crate::synth::{Rendering, SynthReport};
+use crate::synth::{Prose, Rendering, Rng, SynthReport};
 use crate::{tr, Lang};
 
 /// The report year of the host report text examples are placed in.
@@ -55,7 +55,24 @@ pub enum Place {
     /// An excerpt of a report, shown as written: the examples of pack rules,
     /// which do not say where they stand. Not run.
     Excerpt,
+    /// Two reports of one agency, last year's and this year's (the rules
+    /// across years): the example's part after the line `上一年度：` stands
+    /// in last year's host report ([`previous_host_report`]), the part
+    /// after `本年度：` in this year's ([`host_report`]), each as
+    /// [`Place::Rows`].
+    YearRows,
+    /// Two reports of one agency as [`Place::YearRows`], each part in place
+    /// of sections `from` to `to`.
+    YearSections(u8, u8),
+    /// Two agencies' reports of the same year (the rules across agencies):
+    /// the part after the line `甲：` stands in another agency's host report
+    /// ([`other_agency_host_report`]), the part after `乙：` in this one's,
+    /// each in place of sections `from` to `to`.
+    AgencySections(u8, u8),
 }
+
+/// The lines that open the two parts of an example of two reports.
+const PAIR_MARKS: [(&str, &str); 2] = [("上一年度：", "本年度："), ("甲：", "乙：")];
 
 /// An example text and its place.
 #[derive(Debug, Clone, Serialize)]
@@ -78,6 +95,16 @@ pub enum Trial {
     },
     /// The bytes of a file.
     Bytes(Vec<u8>),
+    /// Two report texts, checked together: the first is last year's (or the
+    /// other agency's); the span is where the example is in the second.
+    Pair {
+        /// The first report's text.
+        first: String,
+        /// The second report's text.
+        second: String,
+        /// Where the example is in the second.
+        span: Span,
+    },
 }
 
 impl Example {
@@ -94,91 +121,184 @@ impl Example {
     /// or section the host report does not have).
     pub fn trial(&self) -> Result<Option<Trial>, String> {
         let text = self.text.as_ref();
-        let host = host_report();
-        let (start, end) = match self.place {
-            Place::Command | Place::Excerpt => return Ok(None),
-            Place::File => return unescape(text).map(|bytes| Some(Trial::Bytes(bytes))),
-            Place::Rows => return rows_in(&host, text).map(Some),
-            Place::Whole => {
-                return Ok(Some(Trial::Text {
-                    text: text.to_owned(),
-                    span: Span::new(0, text.len()),
+        let Some((marks, single)) = pair_of(self.place) else {
+            return trial_in(self.place, &host_report(), text);
+        };
+        let first_host = if marks == PAIR_MARKS[0] {
+            previous_host_report()
+        } else {
+            other_agency_host_report()
+        };
+        let (first, second) = pair_parts(text, marks)?;
+        match (
+            trial_in(single, &first_host, first)?,
+            trial_in(single, &host_report(), second)?,
+        ) {
+            (Some(Trial::Text { text: first, .. }), Some(Trial::Text { text: second, span })) => {
+                Ok(Some(Trial::Pair {
+                    first,
+                    second,
+                    span,
                 }))
             }
-            Place::Head => (0, section_start(&host, 1)?),
-            Place::Opening => (
-                host.find('\n').map_or(0, |i| i + 1),
-                section_start(&host, 1)?,
-            ),
-            Place::Sections(from, to) => {
-                let end = if to == 6 {
-                    host.len()
-                } else {
-                    section_start(&host, to + 1)?
-                };
-                (section_start(&host, from)?, end)
-            }
-        };
-        let mut out = String::with_capacity(host.len() + text.len());
-        out.push_str(&host[..start]);
-        let span = Span::new(out.len(), text.len());
-        out.push_str(text);
-        out.push('\n');
-        out.push_str(&host[end..]);
-        Ok(Some(Trial::Text { text: out, span }))
+            _ => Err(format!("`{text}` is not two parts of reports")),
+        }
     }
 
     /// Where the example stands, as `disclint explain` says it.
     pub fn note(&self, lang: Lang) -> String {
         let y = EXAMPLE_YEAR;
-        let host = tr!(
-            lang,
-            "放入一份完整的{}年度报告（各统计表数字均为0），",
-            "In a complete report for {} (every table cell 0), ",
-            y
-        );
-        let place = match self.place {
-            Place::Whole => return tr!(lang, "全文。", "The whole text."),
-            Place::File => {
-                return tr!(
-                    lang,
-                    "文件的字节内容（\\xNN 表示一个字节）。",
-                    "The bytes of a file (\\xNN stands for one byte)."
-                )
-            }
-            Place::Command => return tr!(lang, "命令行。", "A command line."),
-            Place::Excerpt => return tr!(lang, "报告摘录。", "An excerpt of a report."),
-            Place::Head => tr!(
-                lang,
-                "替换其标题和开头段落。",
-                "in place of its title and opening paragraph."
-            ),
-            Place::Opening => tr!(
-                lang,
-                "替换其开头段落（标题与“一、总体情况”之间）。",
-                "in place of its opening paragraph (between the title and section 一)."
-            ),
-            Place::Sections(from, to) if from == to => tr!(
-                lang,
-                "替换其第{}部分。",
-                "in place of its section {}.",
-                numeral(from)
-            ),
-            Place::Sections(from, to) => tr!(
-                lang,
-                "替换其第{}至第{}部分。",
-                "in place of its sections {} to {}.",
-                numeral(from),
-                numeral(to)
-            ),
-            Place::Rows => tr!(
-                lang,
-                "替换其统计表中首列相同的行；单独一行“……”表示其间各行照旧。",
-                "in place of the table rows with the same first cells; a line …… keeps the rows in between."
-            ),
+        let Some(((first, second), single)) = pair_of(self.place) else {
+            return match place_note(self.place, lang) {
+                Some(place) => host_note(lang) + &place,
+                None => whole_note(self.place, lang),
+            };
         };
-        host + &place
+        let reports = if first == PAIR_MARKS[0].0 {
+            tr!(
+                lang,
+                "同一机关{}年度和{y}年度的两份完整报告（各统计表数字均为0），一同检查：",
+                "Two complete reports of one agency, for {} and {y} (every table cell 0), checked together: ",
+                y - 1
+            )
+        } else {
+            tr!(
+                lang,
+                "两个机关{y}年度的两份完整报告（各统计表数字均为0），一同检查：",
+                "Two agencies' complete reports for {y} (every table cell 0), checked together: "
+            )
+        };
+        let place = place_note(single, lang).unwrap_or_default();
+        reports
+            + &tr!(
+                lang,
+                "“{first}”之后的部分放入前一份、“{second}”之后的部分放入后一份，各自{place}",
+                "the part after {first} in the first, the part after {second} in the second, each {place}"
+            )
     }
+}
+
+/// For a place of two reports, the lines that open its parts and where
+/// each part stands in its report.
+fn pair_of(place: Place) -> Option<((&'static str, &'static str), Place)> {
+    match place {
+        Place::YearRows => Some((PAIR_MARKS[0], Place::Rows)),
+        Place::YearSections(from, to) => Some((PAIR_MARKS[0], Place::Sections(from, to))),
+        Place::AgencySections(from, to) => Some((PAIR_MARKS[1], Place::Sections(from, to))),
+        _ => None,
+    }
+}
+
+/// The two parts of an example of two reports: after the line `marks.0`,
+/// and after the line `marks.1`.
+fn pair_parts<'t>(text: &'t str, marks: (&str, &str)) -> Result<(&'t str, &'t str), String> {
+    let first = text
+        .strip_prefix(marks.0)
+        .and_then(|rest| rest.strip_prefix('\n'))
+        .ok_or_else(|| format!("`{text}` does not open with the line `{}`", marks.0))?;
+    let split = format!("\n{}\n", marks.1);
+    first
+        .split_once(split.as_str())
+        .ok_or_else(|| format!("`{text}` has no line `{}`", marks.1))
+}
+
+/// The note of a place that is the whole of what is checked.
+fn whole_note(place: Place, lang: Lang) -> String {
+    match place {
+        Place::File => tr!(
+            lang,
+            "文件的字节内容（\\xNN 表示一个字节）。",
+            "The bytes of a file (\\xNN stands for one byte)."
+        ),
+        Place::Command => tr!(lang, "命令行。", "A command line."),
+        Place::Excerpt => tr!(lang, "报告摘录。", "An excerpt of a report."),
+        _ => tr!(lang, "全文。", "The whole text."),
+    }
+}
+
+/// The opening of the note of an example placed in the host report.
+fn host_note(lang: Lang) -> String {
+    tr!(
+        lang,
+        "放入一份完整的{}年度报告（各统计表数字均为0），",
+        "In a complete report for {} (every table cell 0), ",
+        EXAMPLE_YEAR
+    )
+}
+
+/// Where in a report an example placed in one stands; `None` for the
+/// places that are the whole of what is checked.
+fn place_note(place: Place, lang: Lang) -> Option<String> {
+    Some(match place {
+        Place::Head => tr!(
+            lang,
+            "替换其标题和开头段落。",
+            "in place of its title and opening paragraph."
+        ),
+        Place::Opening => tr!(
+            lang,
+            "替换其开头段落（标题与“一、总体情况”之间）。",
+            "in place of its opening paragraph (between the title and section 一)."
+        ),
+        Place::Sections(from, to) if from == to => tr!(
+            lang,
+            "替换其第{}部分。",
+            "in place of its section {}.",
+            numeral(from)
+        ),
+        Place::Sections(from, to) => tr!(
+            lang,
+            "替换其第{}至第{}部分。",
+            "in place of its sections {} to {}.",
+            numeral(from),
+            numeral(to)
+        ),
+        Place::Rows => tr!(
+            lang,
+            "替换其统计表中首列相同的行；单独一行“……”表示其间各行照旧。",
+            "in place of the table rows with the same first cells; a line …… keeps the rows in between."
+        ),
+        _ => return None,
+    })
+}
+
+/// What a check is given for `text` standing at `place` of `host` (a place
+/// in one report).
+fn trial_in(place: Place, host: &str, text: &str) -> Result<Option<Trial>, String> {
+    let (start, end) = match place {
+        Place::Command | Place::Excerpt => return Ok(None),
+        Place::File => return unescape(text).map(|bytes| Some(Trial::Bytes(bytes))),
+        Place::Rows => return rows_in(host, text).map(Some),
+        Place::Whole => {
+            return Ok(Some(Trial::Text {
+                text: text.to_owned(),
+                span: Span::new(0, text.len()),
+            }))
+        }
+        Place::Head => (0, section_start(host, 1)?),
+        Place::Opening => (
+            host.find('\n').map_or(0, |i| i + 1),
+            section_start(host, 1)?,
+        ),
+        Place::Sections(from, to) => {
+            let end = if to == 6 {
+                host.len()
+            } else {
+                section_start(host, to + 1)?
+            };
+            (section_start(host, from)?, end)
+        }
+        Place::YearRows | Place::YearSections(..) | Place::AgencySections(..) => {
+            return Err("a place of two reports in one".to_owned())
+        }
+    };
+    let mut out = String::with_capacity(host.len() + text.len());
+    out.push_str(&host[..start]);
+    let span = Span::new(out.len(), text.len());
+    out.push_str(text);
+    out.push('\n');
+    out.push_str(&host[end..]);
+    Ok(Some(Trial::Text { text: out, span }))
 }
 
 impl fmt::Display for Example {
@@ -191,7 +311,30 @@ impl fmt::Display for Example {
 /// [`EXAMPLE_YEAR`] with Markdown tables, every table cell 0 and full-width
 /// punctuation, which no rule reports anything in.
 pub fn host_report() -> String {
-    let report = SynthReport::quiet("示例县城关镇人民政府", EXAMPLE_YEAR);
+    full_width(&SynthReport::quiet(HOST_AGENCY, EXAMPLE_YEAR))
+}
+
+/// The agency of the host report.
+const HOST_AGENCY: &str = "示例县城关镇人民政府";
+
+/// The host agency's report of the year before [`EXAMPLE_YEAR`], in words
+/// of its own (its prose shares no passage with [`host_report`]'s).
+pub fn previous_host_report() -> String {
+    let mut report = SynthReport::quiet(HOST_AGENCY, EXAMPLE_YEAR - 1);
+    report.prose = Some(Prose::varied(&mut Rng::new(1), HOST_AGENCY));
+    full_width(&report)
+}
+
+/// Another agency's report of [`EXAMPLE_YEAR`], in words of its own.
+pub fn other_agency_host_report() -> String {
+    let agency = "示例县东河乡人民政府";
+    let mut report = SynthReport::quiet(agency, EXAMPLE_YEAR);
+    report.prose = Some(Prose::varied(&mut Rng::new(2), agency));
+    full_width(&report)
+}
+
+/// A report in Markdown with full-width punctuation.
+fn full_width(report: &SynthReport) -> String {
     report
         .render(Rendering::Markdown)
         .chars()
@@ -297,7 +440,7 @@ mod tests {
     fn text_of(example: &Example) -> (String, Span) {
         match example.trial().unwrap().unwrap() {
             Trial::Text { text, span } => (text, span),
-            Trial::Bytes(_) => panic!("bytes"),
+            Trial::Bytes(_) | Trial::Pair { .. } => panic!("not one text"),
         }
     }
 

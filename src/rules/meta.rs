@@ -25,6 +25,8 @@ pub enum Family {
     Period,
     /// `X`: text patterns.
     Text,
+    /// `Y`: across reports — an agency's other years, other agencies of a batch.
+    Years,
     /// `I`: reading the input.
     Input,
 }
@@ -39,6 +41,7 @@ impl Family {
             Family::Citations => 'C',
             Family::Period => 'P',
             Family::Text => 'X',
+            Family::Years => 'Y',
             Family::Input => 'I',
         }
     }
@@ -52,6 +55,7 @@ impl Family {
             Family::Citations => "citations",
             Family::Period => "period",
             Family::Text => "text",
+            Family::Years => "years",
             Family::Input => "input",
         }
     }
@@ -65,6 +69,7 @@ impl Family {
             Family::Citations => "引用",
             Family::Period => "统计期限",
             Family::Text => "文字",
+            Family::Years => "跨年度与跨机关",
             Family::Input => "输入",
         }
     }

@@ -16,12 +16,16 @@ pub mod period;
 pub mod structure;
 pub mod tables;
 pub mod text;
+pub mod years;
 
 pub use context::{Context, Sink};
-pub use example::{host_report, Example, Place, Trial, EXAMPLE_YEAR};
+pub use example::{
+    host_report, other_agency_host_report, previous_host_report, Example, Place, Trial,
+    EXAMPLE_YEAR,
+};
 pub(crate) use meta::declare_rule;
 pub use meta::{Family, RuleMeta};
-pub use per_file_ignores::PerFileIgnores;
+pub use per_file_ignores::{ConfigPath, PerFileIgnores};
 pub use registry::Registry;
 pub use selection::{Selection, Selector};
 

@@ -32,19 +32,41 @@ impl PerFileIgnores {
         if self.entries.is_empty() {
             return false;
         }
+        let path = ConfigPath::new(path, self.base.as_deref());
+        self.entries.iter().any(|(pattern, selectors)| {
+            path.matches(pattern) && selectors.iter().any(|s| s.matches(meta))
+        })
+    }
+}
+
+/// A report's path as a configuration's patterns match it: relative to the
+/// configuration file's directory, as given, or — for patterns without `/`
+/// — by file name.
+pub struct ConfigPath<'p> {
+    given: &'p Path,
+    relative: Option<PathBuf>,
+}
+
+impl<'p> ConfigPath<'p> {
+    /// `path` as seen from `base` (absolute), the configuration's directory.
+    pub fn new(path: &'p str, base: Option<&Path>) -> Self {
         let given = Path::new(path);
-        let relative = self.base.as_ref().and_then(|base| {
+        let relative = base.and_then(|base| {
             let absolute = std::path::absolute(given).ok()?;
             absolute.strip_prefix(base).ok().map(Path::to_path_buf)
         });
+        Self { given, relative }
+    }
+
+    /// Whether `pattern` matches the path.
+    pub fn matches(&self, pattern: &glob::Pattern) -> bool {
+        let given = self.given;
         let name = given.file_name().map(Path::new);
-        self.entries.iter().any(|(pattern, selectors)| {
-            let by_name =
-                !pattern.as_str().contains('/') && name.is_some_and(|n| pattern.matches_path(n));
-            let matched = by_name
-                || pattern.matches_path(given.strip_prefix("./").unwrap_or(given))
-                || relative.as_deref().is_some_and(|r| pattern.matches_path(r));
-            matched && selectors.iter().any(|s| s.matches(meta))
-        })
+        (!pattern.as_str().contains('/') && name.is_some_and(|n| pattern.matches_path(n)))
+            || pattern.matches_path(given.strip_prefix("./").unwrap_or(given))
+            || self
+                .relative
+                .as_deref()
+                .is_some_and(|r| pattern.matches_path(r))
     }
 }

@@ -1,6 +1,6 @@
 //! The list of rules and how a run picks from it.
 
-use super::{arithmetic, citations, input, period, structure, tables, text, Rule, RuleMeta};
+use super::{arithmetic, citations, input, period, structure, tables, text, years, Rule, RuleMeta};
 use crate::pack::{Pack, PackSet};
 
 /// The rules available to a run, with their metadata.
@@ -43,6 +43,7 @@ impl Registry {
         all.extend(arithmetic::rules());
         all.extend(citations::rules());
         all.extend(text::rules());
+        all.extend(years::rules());
         all.extend(input::rules());
         Self::from_rules(all)
     }

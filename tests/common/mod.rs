@@ -97,6 +97,7 @@ pub fn files(shared: &Path, folder: &str, extensions: &[&str]) -> Vec<PathBuf> {
     files
 }
 
+pub mod consecutive;
 pub mod docx;
 
 /// The figures a report's tables were read as: each row's id and its

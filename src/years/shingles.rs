@@ -1,0 +1,115 @@
+//! Fingerprints of masked text by winnowing (Schleimer, Wilkerson and Aiken,
+//! 2003): every [`K`]-character shingle is hashed, and of each window of
+//! [`W`] consecutive hashes the smallest is kept. Two texts that share a
+//! passage of at least `W + K − 1` masked characters share a fingerprint,
+//! and about `2 / (W + 1)` of the shingles are kept, so a report's facts hold
+//! a few hundred small numbers instead of its text.
+
+use super::mask::MaskedChar;
+
+/// Characters in a shingle.
+pub const K: usize = 8;
+/// Shingles in a window.
+pub const W: usize = 16;
+
+/// One kept shingle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// The shingle's hash.
+    pub hash: u32,
+    /// Index of its first character in the masked text of its section.
+    pub at: u32,
+    /// Byte offset of the text its first character stands for.
+    pub start: u32,
+    /// Byte offset just past the text its last character stands for.
+    pub end: u32,
+}
+
+/// The hash of a shingle: FNV-1a over its characters, folded to 32 bits.
+/// Stable across runs and platforms, so that results are reproducible.
+fn hash(shingle: &[MaskedChar]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for m in shingle {
+        h ^= u64::from(u32::from(m.c));
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// Appends the fingerprints of one paragraph's masked text, whose first
+/// character is character `base` of its section, to `out`. Shingles do not
+/// cross paragraphs; a paragraph shorter than a shingle has none.
+pub fn winnow(chars: &[MaskedChar], base: u32, out: &mut Vec<Fingerprint>) {
+    if chars.len() < K {
+        return;
+    }
+    let hashes: Vec<u32> = chars.windows(K).map(hash).collect();
+    let window = W.min(hashes.len());
+    let mut last: Option<usize> = None;
+    for start in 0..=hashes.len() - window {
+        // The rightmost smallest hash of the window.
+        let chosen = (start..start + window)
+            .rev()
+            .min_by_key(|&i| hashes[i])
+            .unwrap_or(start);
+        if last != Some(chosen) {
+            last = Some(chosen);
+            out.push(Fingerprint {
+                hash: hashes[chosen],
+                at: base.saturating_add(u32::try_from(chosen).unwrap_or(u32::MAX)),
+                start: chars[chosen].start,
+                end: chars[chosen + K - 1].end,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::years::mask::{mask, Names};
+
+    fn fingerprints(text: &str) -> Vec<Fingerprint> {
+        let mut chars = Vec::new();
+        mask(
+            text,
+            Span::new(0, text.len()),
+            &Names::default(),
+            &mut chars,
+        );
+        let mut out = Vec::new();
+        winnow(&chars, 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_shared_passage_shares_fingerprints_wherever_it_stands() {
+        let passage = "坚持以公开为常态、不公开为例外，围绕群众关切的重点领域持续深化政务公开工作";
+        let a = fingerprints(&format!("本机关今年开展了多项工作。{passage}"));
+        let b = fingerprints(&format!(
+            "{passage}，取得了良好成效，群众满意度进一步提升。"
+        ));
+        let shared = a
+            .iter()
+            .filter(|f| b.iter().any(|g| g.hash == f.hash))
+            .count();
+        assert!(shared >= 2, "{shared}");
+        assert!(fingerprints("短短一句").is_empty());
+    }
+
+    #[test]
+    fn fingerprints_point_at_their_text_and_thin_it_out() {
+        let text = "围绕乡村振兴、惠民补贴、财政预决算等群众关心的事项，通过门户网站主动公开政府信息，在各村公开栏张贴公示材料。";
+        let found = fingerprints(text);
+        let chars = text.chars().count();
+        assert!(
+            !found.is_empty() && found.len() * 3 < chars,
+            "{}",
+            found.len()
+        );
+        for f in &found {
+            assert_eq!(text[f.start as usize..f.end as usize].chars().count(), K);
+        }
+    }
+}
