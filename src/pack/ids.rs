@@ -14,10 +14,19 @@ pub const OVERVIEW: &str = "overview";
 pub const ACTIVE_DISCLOSURE: &str = "active_disclosure";
 /// Section `五、存在的主要问题及改进情况`.
 pub const PROBLEMS: &str = "problems";
+/// Section `六、其他需要报告的事项`.
+pub const OTHER: &str = "other";
 /// The table of section 三.
 pub const APPLICATIONS: &str = "applications";
 /// The table of section 四.
 pub const REVIEW_LITIGATION: &str = "review_litigation";
+
+/// Row `规章` of the active-disclosure table.
+pub const REGULATIONS: &str = "regulations";
+/// Column `本年制发件数` of the active-disclosure table (2021 format).
+pub const ISSUED: &str = "issued";
+/// Column `现行有效件数` of the active-disclosure table (2021 format).
+pub const IN_FORCE: &str = "in_force";
 
 /// Row `一、本年新收政府信息公开申请数量` of the applications table.
 pub const NEW: &str = "new";
