@@ -23,7 +23,8 @@ impl AgencyKinds {
     pub fn new(specs: &[&AgencySpec]) -> Self {
         let mut kinds: Vec<FoldedKind> = Vec::new();
         for spec in specs {
-            let fold = |words: &[String]| -> Vec<String> { words.iter().map(|w| canon(w)).collect() };
+            let fold =
+                |words: &[String]| -> Vec<String> { words.iter().map(|w| canon(w)).collect() };
             let folded = FoldedKind {
                 spec: (*spec).clone(),
                 endings: spec.endings.iter().map(|e| canon(e)).collect(),
@@ -44,7 +45,12 @@ impl AgencyKinds {
         let name = canon(name);
         self.kinds
             .iter()
-            .filter(|kind| !kind.unless_starting.iter().any(|w| name.starts_with(w.as_str())))
+            .filter(|kind| {
+                !kind
+                    .unless_starting
+                    .iter()
+                    .any(|w| name.starts_with(w.as_str()))
+            })
             .filter_map(|kind| {
                 let ending = kind
                     .endings
@@ -61,10 +67,13 @@ impl AgencyKinds {
                 Some((ending, kind))
             })
             // The first of equally long endings wins.
-            .fold(None, |best: Option<(usize, &FoldedKind)>, (length, kind)| match best {
-                Some((best_length, _)) if best_length >= length => best,
-                _ => Some((length, kind)),
-            })
+            .fold(
+                None,
+                |best: Option<(usize, &FoldedKind)>, (length, kind)| match best {
+                    Some((best_length, _)) if best_length >= length => best,
+                    _ => Some((length, kind)),
+                },
+            )
             .map(|(_, kind)| &kind.spec)
     }
 }

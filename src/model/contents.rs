@@ -81,9 +81,7 @@ fn read_contents(text: &str, opener: Span, format: &Format) -> Option<Contents> 
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    let sentence_end = rest[..end]
-        .find(['。', '\n', '\r'])
-        .unwrap_or(end);
+    let sentence_end = rest[..end].find(['。', '\n', '\r']).unwrap_or(end);
     let mut list = &rest[..sentence_end];
     // `…六部分组成,内容涵盖…`: the list ends at `组成`.
     if let Some(at) = list.find("组成") {
@@ -118,13 +116,7 @@ fn read_contents(text: &str, opener: Span, format: &Format) -> Option<Contents> 
                     last.span = last.span.cover(*span);
                     last_keys.extend(keys);
                 }
-                _ => parts.push((
-                    ContentsPart {
-                        kind,
-                        span: *span,
-                    },
-                    keys,
-                )),
+                _ => parts.push((ContentsPart { kind, span: *span }, keys)),
             }
         }
     }
@@ -201,7 +193,10 @@ fn number_of(numeral: &str) -> Option<usize> {
 fn split_items(list: &str, start: usize, lead: usize) -> Vec<(Span, &str)> {
     let mut items = Vec::new();
     let mut from = lead;
-    for (at, separator) in list.match_indices(SEPARATORS.as_slice()).chain([(list.len(), "")]) {
+    for (at, separator) in list
+        .match_indices(SEPARATORS.as_slice())
+        .chain([(list.len(), "")])
+    {
         if at < from {
             continue;
         }
@@ -238,7 +233,10 @@ fn sections_in(item: &str, format: &Format) -> Vec<(String, Vec<usize>)> {
         })
         .collect();
     found.sort_by_key(|(at, _, _)| *at);
-    found.into_iter().map(|(_, kind, keys)| (kind, keys)).collect()
+    found
+        .into_iter()
+        .map(|(_, kind, keys)| (kind, keys))
+        .collect()
 }
 
 /// Where in `folded` the first key of `section` stands that it contains
@@ -268,11 +266,7 @@ mod tests {
 
     fn contents(text: &str) -> Option<Contents> {
         let formats = Formats::new(PackSet::builtin().packs());
-        find_contents(
-            text,
-            Span::new(0, text.len()),
-            formats.get(Edition::E2021),
-        )
+        find_contents(text, Span::new(0, text.len()), formats.get(Edition::E2021))
     }
 
     fn kinds(contents: &Contents) -> Vec<&str> {
@@ -319,7 +313,8 @@ mod tests {
 
     #[test]
     fn an_open_list_and_an_unknown_item() {
-        let c = contents("全文包括总体情况、主动公开政府信息情况、存在的主要问题及改进情况等。").unwrap();
+        let c = contents("全文包括总体情况、主动公开政府信息情况、存在的主要问题及改进情况等。")
+            .unwrap();
         assert!(c.open && !c.unread);
         assert_eq!(c.stated.map(|s| s.value), None);
         let c = contents("全文包括总体情况、收费及减免情况。").unwrap();

@@ -15,11 +15,11 @@ mod tables;
 mod title;
 mod year;
 
+pub use agencies::AgencyKinds;
 pub use citations::{
     find_citations, fold_title, scan_title_marks, Citation, InnerMarks, InnerTitle, StrayMark,
     TitleMarks,
 };
-pub use agencies::AgencyKinds;
 pub use contents::{find_contents, Contents, ContentsPart};
 pub use doc_number::{
     find_coded_numbers, find_numbers, parse_number, CodedNumber, DecreeNumber, DocNumber, NumberKey,

@@ -58,7 +58,9 @@ pub fn find_title(text: &str, doc: &Document, limit: usize) -> Option<Title> {
 const NAMING_VERBS: [&str; 5] = ["公布", "发布", "编制", "现将", "制作"];
 
 /// Characters that end the clause before a named report.
-const CLAUSE_BREAKS: [char; 11] = [',', '，', '。', ';', '；', ':', '：', '》', '\n', '\r', '、'];
+const CLAUSE_BREAKS: [char; 11] = [
+    ',', '，', '。', ';', '；', ':', '：', '》', '\n', '\r', '、',
+];
 
 /// Characters a clause naming the report has at most.
 const MAX_NAMED_CHARS: usize = 60;
@@ -92,7 +94,10 @@ pub fn find_named_report(text: &str, scope: Span) -> Option<Title> {
         if named.chars().count() > MAX_NAMED_CHARS || !after_year.contains("信息") {
             return None;
         }
-        let title = parse_title(text, Span::from_range(scope.offset + start, scope.offset + at + word.len()));
+        let title = parse_title(
+            text,
+            Span::from_range(scope.offset + start, scope.offset + at + word.len()),
+        );
         title.year.is_some().then_some(title)
     })
 }
@@ -215,7 +220,9 @@ mod tests {
             Some((Some("区统计局".to_owned()), Some(2023)))
         );
         assert_eq!(
-            named("根据《条例》要求,特编制某某市人民政府地方志办公室2023年政府信息公开工作年度报告。"),
+            named(
+                "根据《条例》要求,特编制某某市人民政府地方志办公室2023年政府信息公开工作年度报告。"
+            ),
             Some((Some("某某市人民政府地方志办公室".to_owned()), Some(2023)))
         );
         assert_eq!(
@@ -227,7 +234,10 @@ mod tests {
             Some((Some("某某区某某街道办事处".to_owned()), Some(2024)))
         );
         // The title of a cited document, a report named without a year.
-        assert_eq!(named("根据《某某省2023年政府信息公开工作年度报告编制要求》,编制本报告。"), None);
+        assert_eq!(
+            named("根据《某某省2023年政府信息公开工作年度报告编制要求》,编制本报告。"),
+            None
+        );
         assert_eq!(named("依据《条例》第五十条规定,编制本报告。"), None);
     }
 

@@ -90,7 +90,11 @@ impl Rule for ContentsMismatch {
                 let extra = if joined.is_empty() {
                     String::new()
                 } else {
-                    format!("{}{joined}{}", ctx.lang.pick("（", " ("), ctx.lang.pick("）", ")"))
+                    format!(
+                        "{}{joined}{}",
+                        ctx.lang.pick("（", " ("),
+                        ctx.lang.pick("）", ")")
+                    )
                 };
                 tr!(
                     ctx.lang,
@@ -111,12 +115,7 @@ impl Rule for ContentsMismatch {
         if let Some(stated) = miscounted {
             diagnostic.label(
                 stated.span,
-                tr!(
-                    ctx.lang,
-                    "列出的是{}部分",
-                    "{} parts are listed",
-                    listed
-                ),
+                tr!(ctx.lang, "列出的是{}部分", "{} parts are listed", listed),
             );
         }
         for (_, span) in &repeated {

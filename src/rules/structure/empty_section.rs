@@ -67,7 +67,12 @@ impl Rule for EmptySection {
             }
             let name = spec.name();
             let message = if said == 0 {
-                tr!(ctx.lang, "“{}”下没有内容", "nothing stands under “{}”", name)
+                tr!(
+                    ctx.lang,
+                    "“{}”下没有内容",
+                    "nothing stands under “{}”",
+                    name
+                )
             } else {
                 tr!(
                     ctx.lang,

@@ -152,7 +152,11 @@ impl TopicsSaid {
         };
         let contents = ctx.report.contents.as_ref().map(|c| c.span);
         let first = section.blocks.start.saturating_sub(1);
-        let blocks = ctx.doc.blocks.get(first..section.blocks.end).unwrap_or_default();
+        let blocks = ctx
+            .doc
+            .blocks
+            .get(first..section.blocks.end)
+            .unwrap_or_default();
         let mut open: Option<OpenHeading> = None;
         for (at, block) in blocks.iter().enumerate() {
             let paragraph = match block.kind {
@@ -226,9 +230,19 @@ fn split_heading(heading: &str) -> (&str, &str) {
     let end = heading
         .char_indices()
         .take(MAX_TITLE_CHARS + 1)
-        .find(|(_, c)| matches!(c, '。' | ':' | '：' | ',' | '，' | ';' | '；' | ' ' | '\u{3000}'))
+        .find(|(_, c)| {
+            matches!(
+                c,
+                '。' | ':' | '：' | ',' | '，' | ';' | '；' | ' ' | '\u{3000}'
+            )
+        })
         .map(|(at, _)| at)
-        .or_else(|| heading.char_indices().nth(MAX_TITLE_CHARS).map(|(at, _)| at))
+        .or_else(|| {
+            heading
+                .char_indices()
+                .nth(MAX_TITLE_CHARS)
+                .map(|(at, _)| at)
+        })
         .unwrap_or(heading.len());
     let (title, rest) = heading.split_at(end);
     let separator = rest
