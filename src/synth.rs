@@ -186,10 +186,18 @@ impl SynthReport {
                     .row_columns(row)
                     .iter()
                     .map(|column| {
-                        if column.decimal {
+                        let drawn = if column.decimal {
                             format!("{}.{}", rng.below(50), rng.below(10))
                         } else {
                             rng.below(30).to_string()
+                        };
+                        // A township makes no 规章 (T006); the figure is
+                        // still drawn, so that a seed gives the others it
+                        // always gave.
+                        if row.id == ids::REGULATIONS {
+                            "0".to_owned()
+                        } else {
+                            drawn
                         }
                     })
                     .collect()

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::agencies::AgencyKinds;
 use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
 use crate::pack::{CitationSpec, Pack, SectionSpec, TableSpec};
@@ -22,6 +23,8 @@ pub struct Format {
     pub vocabulary: Vec<String>,
     /// The registry of cited documents.
     pub documents: Documents,
+    /// The kinds of agencies, told by their names.
+    pub agencies: AgencyKinds,
     /// The number of the document that issued the edition (its pack's
     /// `document`), as the registry writes it: `国办公开办函〔2021〕30号`.
     pub basis: Option<String>,
@@ -112,7 +115,9 @@ impl Format {
         let mut citations: Vec<CitationSpec> = Vec::new();
         let mut tables: Vec<TableSpec> = Vec::new();
         let mut document = None;
+        let mut agencies = Vec::new();
         for pack in packs.iter().filter(|p| p.applies_to(edition)) {
+            agencies.extend(&pack.agencies);
             if pack.pack.edition == Some(edition) {
                 document = pack.pack.document.as_ref().or(document);
             }
@@ -205,6 +210,7 @@ impl Format {
             vocabulary,
             basis,
             documents: Documents::new(citations),
+            agencies: AgencyKinds::new(&agencies),
             section_keys,
         }
     }

@@ -1,6 +1,8 @@
 //! Stage 3: document tree → typed report (title, year, period, sections, tables, citations).
 
+mod agencies;
 mod citations;
+mod contents;
 mod doc_number;
 mod documents;
 mod foreign;
@@ -13,10 +15,12 @@ mod tables;
 mod title;
 mod year;
 
+pub use agencies::AgencyKinds;
 pub use citations::{
     find_citations, fold_title, scan_title_marks, Citation, InnerMarks, InnerTitle, StrayMark,
     TitleMarks,
 };
+pub use contents::{find_contents, Contents, ContentsPart};
 pub use doc_number::{
     find_coded_numbers, find_numbers, parse_number, CodedNumber, DecreeNumber, DocNumber, NumberKey,
 };
@@ -27,7 +31,7 @@ pub use page_source::is_html_page;
 pub use period::{days_in_month, find_period, Period, PeriodDate};
 pub use sections::{find_sections, Section, Subsection};
 pub use tables::{out_of_range, parse_value, CellValue, Number, Table, TableRow, Value};
-pub use title::{find_title, Title};
+pub use title::{find_named_report, find_title, Title};
 pub use year::{year_in_text, YearSource};
 
 use serde::Serialize;
@@ -53,6 +57,13 @@ pub struct Report {
     pub period: Option<Period>,
     /// The text between the title and the first section.
     pub preamble: Span,
+    /// The report as the opening text names it (`现公布某某局2023年政府信息公开
+    /// 工作年度报告`), when no title line is found: a web page keeps its title
+    /// in the page's header. Its agency stands for the title's.
+    pub named: Option<Title>,
+    /// The sentence listing the report's parts (`本报告由…六部分组成`), in
+    /// the preamble or section 一.
+    pub contents: Option<Contents>,
     /// The recognised sections, in document order.
     pub sections: Vec<Section>,
     /// The tables found.
@@ -143,6 +154,15 @@ impl Report {
         });
         let preamble_start = title.as_ref().map_or(0, |t| t.span.end());
         let preamble = Span::from_range(preamble_start.min(preamble_end), preamble_end);
+        let named = title
+            .is_none()
+            .then(|| find_named_report(text, preamble))
+            .flatten();
+        let contents = find_contents(
+            text,
+            Span::from_range(preamble.offset.min(period_scope_end), period_scope_end),
+            format,
+        );
         let citations = find_citations(text);
         let foreign_tables = foreign::find_foreign_tables(
             text,
@@ -159,6 +179,8 @@ impl Report {
             edition,
             period,
             preamble,
+            named,
+            contents,
             sections,
             tables,
             citations,
@@ -180,6 +202,15 @@ impl Report {
                 SourceKind::Html => has_body,
                 _ => has_body || self.title.is_some(),
             }
+    }
+
+    /// The agency the report is of: its title's, else the one its opening
+    /// text names.
+    pub fn agency(&self) -> Option<&Spanned<String>> {
+        self.title
+            .as_ref()
+            .or(self.named.as_ref())
+            .and_then(|t| t.agency.as_ref())
     }
 
     /// The section of `kind`, if present.

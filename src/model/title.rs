@@ -53,6 +53,55 @@ pub fn find_title(text: &str, doc: &Document, limit: usize) -> Option<Title> {
     first
 }
 
+/// Words after which a preamble names the report it opens: `现公布…`,
+/// `特编制…`, `特向社会公布…`, `现将…予以公布`.
+const NAMING_VERBS: [&str; 5] = ["公布", "发布", "编制", "现将", "制作"];
+
+/// Characters that end the clause before a named report.
+const CLAUSE_BREAKS: [char; 11] = [
+    ',', '，', '。', ';', '；', ':', '：', '》', '\n', '\r', '、',
+];
+
+/// Characters a clause naming the report has at most.
+const MAX_NAMED_CHARS: usize = 60;
+
+/// The report as the opening text names it, when the text has no title line
+/// (a web page keeps the title in its header): `根据《条例》规定,现公布区统计局
+/// 2023年政府信息公开工作年度报告。` names 区统计局 and 2023. The first clause in
+/// `scope`, outside title marks, that ends with `报告`, holds a year and speaks
+/// of 信息; its agency is what stands between the naming verb and the year
+/// (or follows the year: `特向社会公布2022年度某某局政府信息公开…`).
+pub fn find_named_report(text: &str, scope: Span) -> Option<Title> {
+    let within = scope.slice(text);
+    within.match_indices("报告").find_map(|(at, word)| {
+        let before = &within[..at];
+        // Inside 《…》: the title of a cited document (`《…年度报告格式》`).
+        if before.matches('《').count() > before.matches('》').count() {
+            return None;
+        }
+        let clause_start = before.rfind(CLAUSE_BREAKS).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(0, char::len_utf8)
+        });
+        let clause = &before[clause_start..];
+        let start = NAMING_VERBS
+            .iter()
+            .filter_map(|verb| clause.rfind(verb).map(|i| i + verb.len()))
+            .max()
+            .map_or(clause_start, |i| clause_start + i);
+        let named = &within[start..at + word.len()];
+        let year = find_year(named)?;
+        let after_year = &named[year.end..];
+        if named.chars().count() > MAX_NAMED_CHARS || !after_year.contains("信息") {
+            return None;
+        }
+        let title = parse_title(
+            text,
+            Span::from_range(scope.offset + start, scope.offset + at + word.len()),
+        );
+        title.year.is_some().then_some(title)
+    })
+}
+
 /// Words of page chrome (publication metadata) that a title never contains.
 const CHROME: [&str; 6] = ["根据", "主题词", "发布", "索引号", "来源", "当前位置"];
 
@@ -157,6 +206,39 @@ mod tests {
             "2022年政府信息公开工作年度报告\n某某镇人民政府\n2022年政府信息公开工作年度报告\n",
         );
         assert_eq!(t.agency.unwrap().value, "某某镇人民政府");
+    }
+
+    fn named(text: &str) -> Option<(Option<String>, Option<i32>)> {
+        find_named_report(text, Span::new(0, text.len()))
+            .map(|t| (t.agency.map(|a| a.value), t.year.map(|y| y.value)))
+    }
+
+    #[test]
+    fn report_named_in_the_opening_text() {
+        assert_eq!(
+            named("根据《中华人民共和国政府信息公开条例》规定,现公布区统计局2023年政府信息公开工作年度报告。本报告由…"),
+            Some((Some("区统计局".to_owned()), Some(2023)))
+        );
+        assert_eq!(
+            named(
+                "根据《条例》要求,特编制某某市人民政府地方志办公室2023年政府信息公开工作年度报告。"
+            ),
+            Some((Some("某某市人民政府地方志办公室".to_owned()), Some(2023)))
+        );
+        assert_eq!(
+            named("根据《条例》第五十条的规定,特向社会公布2022年度某某市生态环境局某某分局政府信息公开工作年度报告。"),
+            Some((Some("某某市生态环境局某某分局".to_owned()), Some(2022)))
+        );
+        assert_eq!(
+            named("根据《条例》有关要求,现将某某区某某街道办事处2024年度政府信息工作年度报告予以公布。"),
+            Some((Some("某某区某某街道办事处".to_owned()), Some(2024)))
+        );
+        // The title of a cited document, a report named without a year.
+        assert_eq!(
+            named("根据《某某省2023年政府信息公开工作年度报告编制要求》,编制本报告。"),
+            None
+        );
+        assert_eq!(named("依据《条例》第五十条规定,编制本报告。"), None);
     }
 
     #[test]

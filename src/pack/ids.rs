@@ -14,6 +14,8 @@ pub const OVERVIEW: &str = "overview";
 pub const ACTIVE_DISCLOSURE: &str = "active_disclosure";
 /// Section `五、存在的主要问题及改进情况`.
 pub const PROBLEMS: &str = "problems";
+/// Section `六、其他需要报告的事项`.
+pub const OTHER: &str = "other";
 /// The table of section 三.
 pub const APPLICATIONS: &str = "applications";
 /// The table of section 四.
@@ -23,6 +25,11 @@ pub const REVIEW_LITIGATION: &str = "review_litigation";
 pub const REGULATIONS: &str = "regulations";
 /// Row `行政规范性文件` (2019: `规范性文件`) of the active-disclosure table.
 pub const NORMATIVE_DOCUMENTS: &str = "normative_documents";
+/// Column `本年制发件数` of the active-disclosure table (2021 format).
+pub const ISSUED: &str = "issued";
+/// Column `现行有效件数` of the active-disclosure table (2021 format).
+pub const IN_FORCE: &str = "in_force";
+
 /// Row `一、本年新收政府信息公开申请数量` of the applications table.
 pub const NEW: &str = "new";
 /// Row `二、上年结转政府信息公开申请数量` of the applications table.

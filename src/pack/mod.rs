@@ -3,6 +3,7 @@
 //! The built-in packs (`rules/*.toml`) are embedded in the binary; users add
 //! their own with `--rules PATH`.
 
+mod agencies;
 mod citations;
 mod error;
 mod identity;
@@ -13,6 +14,7 @@ mod patterns;
 mod set;
 mod spec;
 
+pub use agencies::{AgencySpec, BUILTIN_AGENCIES};
 pub use citations::{CitationSpec, SupersededSpec, BUILTIN_CITATIONS};
 pub(crate) use error::Problem;
 pub use error::{PackError, PackProblem};
@@ -50,6 +52,9 @@ pub struct Pack {
     /// Pattern rules.
     #[serde(default)]
     pub rules: Vec<PatternRuleSpec>,
+    /// Kinds of agencies, told by their names (T006).
+    #[serde(default)]
+    pub agencies: Vec<AgencySpec>,
     /// Identities added to a table of this or an earlier pack (each names its `table`).
     #[serde(default)]
     pub identities: Vec<IdentitySpec>,
@@ -77,6 +82,7 @@ pub struct PackSource {
 /// The built-in packs, as (file name, TOML text), in load order.
 pub const BUILTIN: &[(&str, &str)] = &[
     BUILTIN_CITATIONS,
+    BUILTIN_AGENCIES,
     (
         "rules/identities.toml",
         include_str!("../../rules/identities.toml"),
@@ -125,6 +131,9 @@ impl Pack {
         self.validate_tables(&mut problems);
         for citation in &self.citations {
             citation.validate(&mut problems);
+        }
+        for agency in &self.agencies {
+            agency.validate(&mut problems);
         }
         self.validate_identity_rules(&mut problems);
         self.validate_identities(earlier, &mut problems);

@@ -41,6 +41,15 @@ pub struct SectionSpec {
     pub topics: Vec<TopicSpec>,
 }
 
+impl SectionSpec {
+    /// The heading without its numeral: `总体情况`.
+    pub fn name(&self) -> &str {
+        self.heading
+            .split_once('、')
+            .map_or(self.heading.as_str(), |(_, name)| name)
+    }
+}
+
 /// A topic a section must mention.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

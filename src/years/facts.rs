@@ -234,7 +234,7 @@ pub const PROSE: [&str; 2] = [ids::OVERVIEW, ids::PROBLEMS];
 /// Columns whose figure is no event of the year: stocks carried from year
 /// to year (2021's 现行有效件数; 2019's 对外公开总数量 and 上一年项目数量) and totals.
 const NOT_EVENTS: [&str; 7] = [
-    "in_force",
+    ids::IN_FORCE,
     "total_published",
     "last_year",
     ids::TOTAL,

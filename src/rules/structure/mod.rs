@@ -1,6 +1,8 @@
 //! `S`: the title and the six sections.
 
+mod contents_mismatch;
 mod duplicate_section;
+mod empty_section;
 mod missing_section;
 mod missing_table;
 mod missing_title;
@@ -22,6 +24,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(missing_title::MissingTitle),
         Box::new(missing_topic::MissingTopic),
         Box::new(missing_table::MissingTable),
+        Box::new(empty_section::EmptySection),
+        Box::new(contents_mismatch::ContentsMismatch),
     ]
 }
 

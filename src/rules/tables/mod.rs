@@ -1,6 +1,7 @@
 //! `T`: the shape of the three tables and the cells in them.
 
 mod blank_cell;
+mod implausible_regulation;
 mod invalid_cell;
 mod missing_row;
 mod outdated_format;
@@ -20,6 +21,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(invalid_cell::InvalidCell),
         Box::new(blank_cell::BlankCell),
         Box::new(outdated_format::OutdatedFormat),
+        Box::new(implausible_regulation::ImplausibleRegulation),
     ]
 }
 

@@ -67,8 +67,8 @@ fn rollforward<'f>(row: &'f Row, before: &'f Row, columns: &Columns) -> Option<R
 fn columns(edition: Edition) -> Columns {
     match edition {
         Edition::E2021 => Columns {
-            stock: "in_force",
-            added: "issued",
+            stock: ids::IN_FORCE,
+            added: ids::ISSUED,
             removed: Some("repealed"),
         },
         Edition::E2019 => Columns {
