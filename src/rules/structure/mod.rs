@@ -6,6 +6,7 @@ mod missing_table;
 mod missing_title;
 mod missing_topic;
 mod not_a_report;
+mod outdated_outline;
 mod section_numbering;
 mod section_order;
 
@@ -22,6 +23,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(missing_title::MissingTitle),
         Box::new(missing_topic::MissingTopic),
         Box::new(missing_table::MissingTable),
+        Box::new(outdated_outline::OutdatedOutline),
     ]
 }
 
