@@ -26,7 +26,7 @@ fn stages(c: &mut Criterion) {
     let source = SourceFile::from_text("bench.txt", text.as_str());
     let linter = Linter::new(LintOptions::default());
     let formats = Formats::new(&[]);
-    let doc = parse(&text);
+    let mut doc = parse(&text);
     let analysis = linter.analyze(&source);
     let options = InputOptions::default();
 
@@ -37,7 +37,7 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("parse", |b| b.iter(|| parse(black_box(&text))));
     group.bench_function("model", |b| {
-        b.iter(|| Report::build(black_box(&text), &doc, &formats, None))
+        b.iter(|| Report::build(black_box(&text), &mut doc, &formats, None))
     });
     group.bench_function("rules", |b| {
         b.iter(|| linter.check(black_box(&source), &analysis))

@@ -1,7 +1,8 @@
 //! Prints one synthetic report with consistent figures, for writing fixtures.
 //!
 //! `cargo run --example synth_report -- SEED RENDERING`, where RENDERING is
-//! `seed-pipes`, `markdown`, `tabs`, `cell-per-line` or `space-aligned`.
+//! `seed-pipes`, `markdown`, `tabs`, `cell-per-line`, `space-aligned`,
+//! `merged-markdown`, `pandoc`, `run-in-headings` or `flattened`.
 
 use std::io::Write;
 
@@ -15,6 +16,10 @@ fn main() {
         Some("tabs") => Rendering::Tabs,
         Some("cell-per-line") => Rendering::CellPerLine,
         Some("space-aligned") => Rendering::SpaceAligned,
+        Some("merged-markdown") => Rendering::MergedMarkdown,
+        Some("pandoc") => Rendering::Pandoc,
+        Some("run-in-headings") => Rendering::RunInHeadings,
+        Some("flattened") => Rendering::Flattened,
         _ => Rendering::SeedPipes,
     };
     let report = SynthReport::consistent(&mut Rng::new(seed), 2024);

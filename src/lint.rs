@@ -113,8 +113,8 @@ impl Linter {
 
     /// Parses and models a report.
     pub fn analyze(&self, source: &SourceFile) -> Analysis {
-        let doc = parse(&source.text);
-        let mut report = Report::build(&source.text, &doc, &self.formats, self.options.edition);
+        let mut doc = parse(&source.text);
+        let mut report = Report::build(&source.text, &mut doc, &self.formats, self.options.edition);
         // Only a text file can be a page's source; the text of an
         // extracted page is what its reader sees.
         report.page_source &= source.kind == SourceKind::Text;

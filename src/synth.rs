@@ -1,5 +1,5 @@
-//! Synthetic reports: consistent figures in any of the five table renderings,
-//! or as a web page ([`SynthReport::render_html`]).
+//! Synthetic reports: consistent figures in any of the text renderings
+//! ([`Rendering`]), or as a web page ([`SynthReport::render_html`]).
 //!
 //! Used by the property tests, the corpus generator (`examples/gen_corpus.rs`)
 //! and the benchmarks. Labels come from the built-in 2021 pack, so the
@@ -7,15 +7,19 @@
 
 mod aligned;
 mod html;
+mod merged;
 mod prose;
+mod prose_layout;
+
+pub use prose::Prose;
+use prose_layout::ProseLayout;
 
 pub use html::{HeadingMarkup, PageStyle};
-pub use prose::Prose;
 
 use crate::pack::ids;
 use crate::pack::{PackSet, TableSpec};
 
-/// How tables are written as text.
+/// How a report is written as text: its tables, and where its headings stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rendering {
     /// The seed's: one cell per line ending in ` |`, rows opened by `| `.
@@ -30,29 +34,65 @@ pub enum Rendering {
     /// tables: merged headers centred, long labels wrapped in their cell,
     /// values on the middle line of their label (see `synth/aligned.rs`).
     SpaceAligned,
+    /// Markdown pipe tables on the grid of the official tables, as
+    /// converters (pandoc, Word-to-Markdown tools) leave merged cells: the
+    /// merged cell's text in its first cell, empty cells for the rest, every
+    /// row as wide as the table, a delimiter row under the first (see
+    /// `synth/merged.rs`).
+    MergedMarkdown,
+    /// What pandoc writes for a Word report: the title and headings bold
+    /// (`**一、总体情况**`), blank lines between blocks, tables as in
+    /// [`Rendering::MergedMarkdown`].
+    Pandoc,
+    /// Every heading run into the text after it on its line (`五、存在的主要问题及改进情况 主要问题是…`,
+    /// `一、总体情况 (一)主动公开情况 本单位…`), as web pages and
+    /// document-sharing sites give them; tables tab-separated.
+    RunInHeadings,
+    /// The prose flattened onto a handful of lines: title, opening
+    /// paragraph and section 一 on one line (ending in section 二's heading),
+    /// sections 五 and 六 on one; tables tab-separated on lines of their own.
+    Flattened,
 }
 
 impl Rendering {
-    /// All five renderings.
-    pub const ALL: [Rendering; 5] = [
+    /// All nine renderings.
+    pub const ALL: [Rendering; 9] = [
         Rendering::SeedPipes,
         Rendering::Markdown,
         Rendering::Tabs,
         Rendering::CellPerLine,
         Rendering::SpaceAligned,
+        Rendering::MergedMarkdown,
+        Rendering::Pandoc,
+        Rendering::RunInHeadings,
+        Rendering::Flattened,
     ];
 
-    /// How the rendering writes a table row by row; `None` for the one
-    /// that lays a table out whole.
-    fn rows(self) -> Option<Rows> {
+    /// Where the rendering puts headings and paragraphs, and how it writes tables.
+    fn layout(self) -> (ProseLayout, Tables) {
         match self {
-            Rendering::SeedPipes => Some(Rows::SeedPipes),
-            Rendering::Markdown => Some(Rows::Markdown),
-            Rendering::Tabs => Some(Rows::Tabs),
-            Rendering::CellPerLine => Some(Rows::CellPerLine),
-            Rendering::SpaceAligned => None,
+            Rendering::SeedPipes => (ProseLayout::Lines, Tables::Rows(Rows::SeedPipes)),
+            Rendering::Markdown => (ProseLayout::Lines, Tables::Rows(Rows::Markdown)),
+            Rendering::Tabs => (ProseLayout::Lines, Tables::Rows(Rows::Tabs)),
+            Rendering::CellPerLine => (ProseLayout::Lines, Tables::Rows(Rows::CellPerLine)),
+            Rendering::SpaceAligned => (ProseLayout::Lines, Tables::Aligned),
+            Rendering::MergedMarkdown => (ProseLayout::Lines, Tables::Merged),
+            Rendering::Pandoc => (ProseLayout::Bold, Tables::Merged),
+            Rendering::RunInHeadings => (ProseLayout::RunIn, Tables::Rows(Rows::Tabs)),
+            Rendering::Flattened => (ProseLayout::Flat, Tables::Rows(Rows::Tabs)),
         }
     }
+}
+
+/// How a rendering writes tables.
+#[derive(Debug, Clone, Copy)]
+enum Tables {
+    /// Row by row.
+    Rows(Rows),
+    /// Laid out whole, by spaces.
+    Aligned,
+    /// On the official grid, merged cells left empty.
+    Merged,
 }
 
 /// The renderings that write a table row by row (see [`Rendering`]).
@@ -62,6 +102,17 @@ enum Rows {
     Markdown,
     Tabs,
     CellPerLine,
+}
+
+/// A part of the report's text.
+#[derive(Debug, Clone)]
+enum Piece {
+    Title(String),
+    Heading(String),
+    Subheading(String),
+    Paragraph(String),
+    /// A table, by kind.
+    Table(&'static str),
 }
 
 /// A small deterministic pseudo-random generator (SplitMix64).
@@ -246,90 +297,117 @@ impl SynthReport {
 
     /// The report as text, its tables in `rendering`.
     pub fn render(&self, rendering: Rendering) -> String {
-        let y = self.year;
+        let (layout, tables) = rendering.layout();
+        let pieces = self.pieces();
         let mut out = String::with_capacity(8192 + self.filler_paragraphs * 200);
-        out.push_str(&format!("{}{y}年政府信息公开工作年度报告\n", self.agency));
-        out.push_str(&format!(
-            "本年度报告根据《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)编制。所列数据统计期限为{y}年1月1日至{y}年12月31日。\n"
-        ));
-        out.push_str("一、总体情况\n");
-        match &self.prose {
-            Some(prose) => self.render_overview(prose, &mut out),
-            None => {
-                out.push_str("(一)主动公开情况\n本单位通过门户网站及时发布政策文件和工作动态，主动公开政府信息。\n");
-                out.push_str("(二)依申请公开情况\n");
-                out.push_str(&self.requests_received());
-                out.push_str(
-                    "(三)政府信息管理情况\n建立信息发布审核制度，落实“三审三校”，定期清理过期信息。\n",
-                );
-                out.push_str(
-                    "(四)政府信息公开平台建设情况\n持续维护门户网站信息公开专栏，及时更新栏目内容。\n",
-                );
-                out.push_str(
-                    "(五)监督保障情况\n将政务公开工作纳入年度考核，本年度未发生责任追究情况。\n",
-                );
+        let mut previous: Option<&Piece> = None;
+        for piece in &pieces {
+            if let Some(previous) = previous {
+                out.push_str(layout.separator(previous, piece));
             }
+            match piece {
+                Piece::Table(kind) => self.render_table(kind, tables, &mut out),
+                Piece::Title(text) | Piece::Paragraph(text) => out.push_str(text),
+                Piece::Heading(text) | Piece::Subheading(text) => {
+                    out.push_str(&layout.heading(text));
+                }
+            }
+            previous = Some(piece);
         }
-        for i in 0..self.filler_paragraphs {
-            out.push_str(&format!(
-                "围绕重点领域信息公开开展第{}项工作，梳理公开事项清单，规范公开流程，回应群众关切，提升公开质量和实效。\n",
-                i + 1
-            ));
-        }
-        out.push_str("二、主动公开政府信息情况\n");
-        let rows = rendering.rows();
-        match rows {
-            Some(rows) => self.render_active(rows, &mut out),
-            None => self.aligned_active(&mut out),
-        }
-        out.push_str("三、收到和处理政府信息公开申请情况\n");
-        match rows {
-            Some(rows) => self.render_applications(rows, &mut out),
-            None => self.aligned_applications(&mut out),
-        }
-        out.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
-        match rows {
-            Some(rows) => self.render_review(rows, &mut out),
-            None => self.aligned_review(&mut out),
-        }
-        out.push_str("五、存在的主要问题及改进情况\n");
-        match &self.prose {
-            Some(prose) => push_lines(&mut out, &prose.problems),
-            None => out.push_str("主要问题是公开内容的针对性仍需加强。下一步将细化公开目录，提高信息发布的及时性和准确性。\n"),
-        }
-        out.push_str("六、其他需要报告的事项\n");
-        match &self.prose {
-            Some(prose) => push_lines(&mut out, &prose.other),
-            None => out.push_str("本年度未收取信息处理费。\n"),
+        if !matches!(previous, Some(Piece::Table(_))) {
+            out.push('\n');
         }
         out
     }
 
-    /// The line of subsection (二) of section 一 that states the applications received.
-    fn requests_received(&self) -> String {
-        format!(
-            "本年度共收到政府信息公开申请{}件，均在法定期限内答复。\n",
-            self.application_total(ids::NEW)
-        )
-    }
-
-    /// Section 一 in the words of `prose`, under the five subsection headings.
-    fn render_overview(&self, prose: &Prose, out: &mut String) {
-        const HEADINGS: [&str; 5] = [
+    /// The report's title, headings, paragraphs and tables, in order.
+    fn pieces(&self) -> Vec<Piece> {
+        let y = self.year;
+        let mut pieces = vec![
+            Piece::Title(format!("{}{y}年政府信息公开工作年度报告", self.agency)),
+            Piece::Paragraph(format!(
+                "本年度报告根据《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)编制。所列数据统计期限为{y}年1月1日至{y}年12月31日。"
+            )),
+            Piece::Heading("一、总体情况".to_owned()),
+        ];
+        const TOPICS: [&str; 5] = [
             "(一)主动公开情况",
             "(二)依申请公开情况",
             "(三)政府信息管理情况",
             "(四)政府信息公开平台建设情况",
             "(五)监督保障情况",
         ];
-        push_lines(out, &prose.opening);
-        for (index, (heading, paragraphs)) in HEADINGS.iter().zip(&prose.overview).enumerate() {
-            out.push_str(heading);
-            out.push('\n');
-            if index == 1 {
-                out.push_str(&self.requests_received());
+        let requests_received = format!(
+            "本年度共收到政府信息公开申请{}件，均在法定期限内答复。",
+            self.application_total(ids::NEW)
+        );
+        match &self.prose {
+            Some(prose) => {
+                pieces.extend(prose.opening.iter().cloned().map(Piece::Paragraph));
+                for (index, (heading, paragraphs)) in TOPICS.iter().zip(&prose.overview).enumerate()
+                {
+                    pieces.push(Piece::Subheading((*heading).to_owned()));
+                    if index == 1 {
+                        pieces.push(Piece::Paragraph(requests_received.clone()));
+                    }
+                    pieces.extend(paragraphs.iter().cloned().map(Piece::Paragraph));
+                }
             }
-            push_lines(out, paragraphs);
+            None => {
+                let fixed = [
+                    "本单位通过门户网站及时发布政策文件和工作动态，主动公开政府信息。".to_owned(),
+                    requests_received,
+                    "建立信息发布审核制度，落实“三审三校”，定期清理过期信息。".to_owned(),
+                    "持续维护门户网站信息公开专栏，及时更新栏目内容。".to_owned(),
+                    "将政务公开工作纳入年度考核，本年度未发生责任追究情况。".to_owned(),
+                ];
+                for (heading, paragraph) in TOPICS.iter().zip(fixed) {
+                    pieces.push(Piece::Subheading((*heading).to_owned()));
+                    pieces.push(Piece::Paragraph(paragraph));
+                }
+            }
+        }
+        for i in 0..self.filler_paragraphs {
+            pieces.push(Piece::Paragraph(format!(
+                "围绕重点领域信息公开开展第{}项工作，梳理公开事项清单，规范公开流程，回应群众关切，提升公开质量和实效。",
+                i + 1
+            )));
+        }
+        for (heading, table) in [
+            ("二、主动公开政府信息情况", ids::ACTIVE_DISCLOSURE),
+            ("三、收到和处理政府信息公开申请情况", ids::APPLICATIONS),
+            (
+                "四、政府信息公开行政复议、行政诉讼情况",
+                ids::REVIEW_LITIGATION,
+            ),
+        ] {
+            pieces.push(Piece::Heading(heading.to_owned()));
+            pieces.push(Piece::Table(table));
+        }
+        pieces.push(Piece::Heading("五、存在的主要问题及改进情况".to_owned()));
+        match &self.prose {
+            Some(prose) => pieces.extend(prose.problems.iter().cloned().map(Piece::Paragraph)),
+            None => pieces.push(Piece::Paragraph("主要问题是公开内容的针对性仍需加强。下一步将细化公开目录，提高信息发布的及时性和准确性。".to_owned())),
+        }
+        pieces.push(Piece::Heading("六、其他需要报告的事项".to_owned()));
+        match &self.prose {
+            Some(prose) => pieces.extend(prose.other.iter().cloned().map(Piece::Paragraph)),
+            None => pieces.push(Piece::Paragraph("本年度未收取信息处理费。".to_owned())),
+        }
+        pieces
+    }
+
+    fn render_table(&self, kind: &str, tables: Tables, out: &mut String) {
+        match (tables, kind) {
+            (Tables::Rows(rows), ids::ACTIVE_DISCLOSURE) => self.render_active(rows, out),
+            (Tables::Rows(rows), ids::APPLICATIONS) => self.render_applications(rows, out),
+            (Tables::Rows(rows), _) => self.render_review(rows, out),
+            (Tables::Aligned, ids::ACTIVE_DISCLOSURE) => self.aligned_active(out),
+            (Tables::Aligned, ids::APPLICATIONS) => self.aligned_applications(out),
+            (Tables::Aligned, _) => self.aligned_review(out),
+            (Tables::Merged, ids::ACTIVE_DISCLOSURE) => self.merged_active(out),
+            (Tables::Merged, ids::APPLICATIONS) => self.merged_applications(out),
+            (Tables::Merged, _) => self.merged_review(out),
         }
     }
 
@@ -399,14 +477,6 @@ impl SynthReport {
         write_row(rendering, out, &headers[0], &headers[1..]);
         let values: Vec<String> = self.review.iter().map(u64::to_string).collect();
         write_row(rendering, out, &values[0], &values[1..]);
-    }
-}
-
-/// Writes each paragraph on a line of its own.
-fn push_lines(out: &mut String, paragraphs: &[String]) {
-    for paragraph in paragraphs {
-        out.push_str(paragraph);
-        out.push('\n');
     }
 }
 

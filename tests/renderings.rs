@@ -1,7 +1,10 @@
 //! Every rendering of the same figures yields the same grid and no
-//! diagnostics: the four text renderings, the web page with the official
-//! merged cells, and a Word draft (`.docx`) with numbering-generated
-//! headings and merged cells.
+//! diagnostics: the text renderings (tables in pipes, Markdown, tabs, one
+//! cell per line, space-aligned columns and Markdown with merged cells as
+//! converters leave them; headings bold as pandoc writes them, run into
+//! their text, or in a report flattened onto a few lines), the web page
+//! with the official merged cells, and a Word draft (`.docx`) with
+//! numbering-generated headings and merged cells.
 
 mod common;
 
@@ -144,6 +147,96 @@ fn a_blank_space_aligned_cell_is_placed_by_its_column() {
         checked += 1;
     }
     assert!(checked >= 30, "only {checked} seeds had a zero to blank");
+}
+
+/// A blank cell is a blank cell wherever it stands: the first value of a
+/// row after the empty cells a merged label leaves, or the last of a
+/// tab-separated row. It is reported as blank (T004) and nothing else, and
+/// the row's other values stay in their columns.
+#[test]
+fn a_blank_cell_beside_merged_cells_or_at_a_rows_end_is_blank() {
+    let linter = Linter::new(LintOptions::default());
+    let renderings = [
+        Rendering::MergedMarkdown,
+        Rendering::Pandoc,
+        Rendering::Tabs,
+        Rendering::RunInHeadings,
+        Rendering::Flattened,
+    ];
+    let mut checked = 0;
+    for seed in 0..12 {
+        let report = SynthReport::consistent(&mut Rng::new(seed), 2024);
+        for rendering in renderings {
+            let text = report.render(rendering);
+            let analysis = linter.analyze(&SourceFile::from_text("synth.txt", text.as_str()));
+            let table = analysis.report.table("applications").unwrap();
+            // A zero first or last value: blanking it keeps every identity.
+            let Some((row, index)) = table.rows.iter().find_map(|row| {
+                [0, row.values.len() - 1]
+                    .into_iter()
+                    .find(|&i| row.values[i].span.slice(&text) == "0")
+                    .map(|i| (row, i))
+            }) else {
+                continue;
+            };
+            let span = row.values[index].span;
+            let blanked = format!("{}{}", &text[..span.offset], &text[span.end()..]);
+            let source = SourceFile::from_text("synth.txt", blanked.as_str());
+            let found = linter.lint(&source);
+            let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, ["T004"], "{rendering:?}, seed {seed}: {found:#?}");
+            let analysis = linter.analyze(&source);
+            let read = analysis.report.table("applications").unwrap();
+            let read = read.rows.iter().find(|r| r.id == row.id).unwrap();
+            let values: Vec<&Value> = read.values.iter().map(|v| &v.value).collect();
+            let mut expected: Vec<&Value> = row.values.iter().map(|v| &v.value).collect();
+            expected[index] = &Value::Blank;
+            assert_eq!(
+                values, expected,
+                "{rendering:?}, seed {seed}, row {}",
+                row.id
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} rows had a zero to blank");
+}
+
+/// A report on a converter's grid with merged cells still has its real
+/// defects found where they are: a wrong 总计 (A003 on it) and a value
+/// too many (T002 on it), nothing on the padding.
+#[test]
+fn defects_in_merged_cell_markdown_are_found_on_their_cells() {
+    let linter = Linter::new(LintOptions::default());
+    let report = SynthReport::consistent(&mut Rng::new(3), 2024);
+    for rendering in [Rendering::MergedMarkdown, Rendering::Pandoc] {
+        let text = report.render(rendering);
+        let analysis = linter.analyze(&SourceFile::from_text("synth.txt", text.as_str()));
+        let table = analysis.report.table("applications").unwrap();
+        let row = table.rows.iter().find(|r| r.id == "new").unwrap();
+        let total = row.values[6].span;
+        let wrong = format!("{}9999{}", &text[..total.offset], &text[total.end()..]);
+        let found = linter.lint(&SourceFile::from_text("synth.txt", wrong.as_str()));
+        let on_total: Vec<&str> = found
+            .iter()
+            .filter(|d| d.span.offset == total.offset)
+            .map(|d| d.code.as_str())
+            .collect();
+        assert!(on_total.contains(&"A003"), "{rendering:?}: {found:#?}");
+        assert!(
+            found.iter().all(|d| d.code.starts_with('A')),
+            "{rendering:?}: {found:#?}"
+        );
+        // After the pipe that closes 总计: `| 101 | 7 |`.
+        let after = total.end() + " |".len();
+        let extra = format!("{} 7 |{}", &text[..after], &text[after..]);
+        let found = linter.lint(&SourceFile::from_text("synth.txt", extra.as_str()));
+        let codes: Vec<(&str, usize)> = found
+            .iter()
+            .map(|d| (d.code.as_str(), d.span.offset))
+            .collect();
+        assert_eq!(codes, [("T002", after + 1)], "{rendering:?}: {found:#?}");
+    }
 }
 
 /// Prose set with double spaces, an indented paragraph and a sentence

@@ -38,6 +38,34 @@ pub(super) fn find_foreign_tables(
         return Vec::new();
     };
     let expected = Edition::for_year(Some(year));
+    foreign_tables(text, doc, formats, edition, expected, sections)
+}
+
+/// For a report that states no year, the edition its tables' labels belong
+/// to when they are another's than the edition assumed without a year (a
+/// 2019 table is read as one, not as 2021 rows), if any.
+pub(super) fn edition_of_tables(
+    text: &str,
+    doc: &Document,
+    formats: &Formats,
+    sections: &[Section],
+) -> Option<Edition> {
+    let assumed = Edition::for_year(None);
+    foreign_tables(text, doc, formats, assumed, assumed, sections)
+        .first()
+        .map(|table| table.edition)
+}
+
+/// The tables of `edition` whose sections carry labels only an edition
+/// other than `expected` has.
+fn foreign_tables(
+    text: &str,
+    doc: &Document,
+    formats: &Formats,
+    edition: Edition,
+    expected: Edition,
+    sections: &[Section],
+) -> Vec<ForeignTable> {
     let mut found = Vec::new();
     for spec in formats.get(edition).tables.iter().map(|t| &t.spec) {
         let Some(section) = sections.iter().find(|s| s.kind == spec.section.as_str()) else {
@@ -99,5 +127,27 @@ mod tests {
         assert_eq!(labels[0], foreign.labels[0].span.slice(&old));
         assert!(report.foreign_table("active_disclosure").is_some());
         assert!(report.foreign_table("applications").is_none());
+    }
+
+    #[test]
+    fn a_report_without_a_year_is_read_in_the_edition_of_its_tables() {
+        let clean = include_str!("../../examples/reports/clean-2024.txt");
+        let linter = Linter::new(LintOptions::default());
+        let model = |text: &str| linter.analyze(&SourceFile::from_text("r.txt", text)).report;
+        let undated = clean
+            .replacen("2024年政府信息公开", "政府信息公开", 1)
+            .replacen("所列数据统计期限为2024年1月1日至2024年12月31日。", "", 1);
+        let report = model(&undated);
+        assert_eq!(
+            (report.year_value(), report.edition),
+            (None, Edition::E2021)
+        );
+        let old = undated.replacen("本年制发件数", "本年新制作数量", 1);
+        let report = model(&old);
+        assert_eq!(
+            (report.year_value(), report.edition),
+            (None, Edition::E2019)
+        );
+        assert_eq!(report.foreign_tables, []);
     }
 }

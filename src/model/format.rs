@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use super::agencies::AgencyKinds;
 use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
-use crate::pack::{CitationSpec, Pack, SectionSpec, TableSpec};
+use crate::pack::{CitationSpec, OutlineSpec, Pack, SectionSpec, TableSpec};
 use crate::Edition;
 
 /// Everything the model needs to know about one format edition.
@@ -19,6 +19,8 @@ pub struct Format {
     pub sections: Vec<SectionSpec>,
     /// Tables with their matching keys.
     pub tables: Vec<TableFormat>,
+    /// Outlines that preceded the format (S010).
+    pub outdated_outlines: Vec<OutlineSpec>,
     /// Folded labels of every table: rows, columns, headers, captions.
     pub vocabulary: Vec<String>,
     /// The registry of cited documents.
@@ -114,6 +116,7 @@ impl Format {
         let mut sections: Vec<SectionSpec> = Vec::new();
         let mut citations: Vec<CitationSpec> = Vec::new();
         let mut tables: Vec<TableSpec> = Vec::new();
+        let mut outdated_outlines: Vec<OutlineSpec> = Vec::new();
         let mut document = None;
         let mut agencies = Vec::new();
         for pack in packs.iter().filter(|p| p.applies_to(edition)) {
@@ -133,6 +136,7 @@ impl Format {
                     None => tables.push(table.clone()),
                 }
             }
+            outdated_outlines.extend(pack.outdated_outlines.iter().cloned());
             for citation in &pack.citations {
                 match citations.iter_mut().find(|c| c.id == citation.id) {
                     Some(existing) => *existing = citation.clone(),
@@ -207,6 +211,7 @@ impl Format {
             edition,
             sections,
             tables,
+            outdated_outlines,
             vocabulary,
             basis,
             documents: Documents::new(citations),
@@ -296,7 +301,12 @@ fn labels(table: &TableSpec) -> Vec<String> {
 
 /// Whether a heading matches a section spec: it contains every `+` part of one key.
 pub fn heading_matches(section: &SectionSpec, folded_heading: &str) -> bool {
-    section.keys.iter().any(|key| {
+    keys_match(&section.keys, folded_heading)
+}
+
+/// Whether a folded heading contains every `+` part of one of `keys`.
+pub(super) fn keys_match(keys: &[String], folded_heading: &str) -> bool {
+    keys.iter().any(|key| {
         key.split('+')
             .all(|part| folded_heading.contains(canon(part).as_str()))
     })

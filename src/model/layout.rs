@@ -437,6 +437,7 @@ fn cell(span: Span) -> Cell {
     Cell {
         span,
         row_start: false,
+        place: None,
     }
 }
 

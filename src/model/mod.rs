@@ -8,8 +8,10 @@ mod documents;
 mod foreign;
 mod format;
 mod layout;
+mod outline;
 mod page_source;
 mod period;
+mod run_in;
 mod sections;
 mod tables;
 mod title;
@@ -27,6 +29,7 @@ pub use doc_number::{
 pub use documents::{CitedDocument, Documents};
 pub use foreign::ForeignTable;
 pub use format::{heading_matches, Format, Formats, TableFormat};
+pub use outline::OutdatedOutline;
 pub use page_source::is_html_page;
 pub use period::{days_in_month, find_period, Period, PeriodDate};
 pub use sections::{find_sections, Section, Subsection};
@@ -74,6 +77,10 @@ pub struct Report {
     /// one the report year calls for (copied from an old template, T005;
     /// the other table rules leave them alone).
     pub foreign_tables: Vec<ForeignTable>,
+    /// The outline that preceded the format, when the report is written in
+    /// it (its sections are then not those of the format: S010 says so
+    /// once, and the rules on the format's sections and tables stay silent).
+    pub outdated_outline: Option<OutdatedOutline>,
     /// The text is the HTML source of a web page, not report text (a text
     /// file's; [`crate::lint::Linter::analyze`] clears it for a page whose
     /// text was extracted).
@@ -88,13 +95,18 @@ impl Report {
     /// for up to the end of section 一.
     pub const REQUIRES: &'static [Need] = &[Need::Section(ids::OVERVIEW)];
 
-    /// Builds the report model. `edition` overrides the edition implied by the year.
+    /// Builds the report model. `edition` overrides the edition implied by
+    /// the year (or, without a year, by the tables' labels). Lines of `doc`
+    /// where a heading runs into other text are split first (see
+    /// `model::run_in`).
     pub fn build(
         text: &str,
-        doc: &Document,
+        doc: &mut Document,
         formats: &Formats,
         edition: Option<Edition>,
     ) -> Report {
+        run_in::split_run_in_headings(text, doc, formats.get(Edition::E2021));
+        let doc = &*doc;
         // Sections are recognised with the 2021 keys first; both editions share them.
         let provisional = find_sections(text, doc, formats.get(Edition::E2021), 0);
         let first_section = provisional
@@ -139,7 +151,11 @@ impl Report {
             .or_else(from_period)
             .or_else(from_text)
             .map_or((None, None), |(y, source)| (Some(y), Some(source)));
-        let edition = edition.unwrap_or_else(|| Edition::for_year(year.as_ref().map(|y| y.value)));
+        let edition = edition.unwrap_or_else(|| match &year {
+            Some(year) => Edition::for_year(Some(year.value)),
+            None => foreign::edition_of_tables(text, doc, formats, &provisional)
+                .unwrap_or(Edition::for_year(None)),
+        });
         let format = formats.get(edition);
         let sections = if edition == Edition::E2021 {
             provisional
@@ -172,6 +188,7 @@ impl Report {
             year.as_ref().map(|y| y.value),
             &sections,
         );
+        let outdated_outline = outline::find_outdated_outline(text, doc, format, &sections);
         Report {
             title,
             year,
@@ -185,6 +202,7 @@ impl Report {
             tables,
             citations,
             foreign_tables,
+            outdated_outline,
             page_source: is_html_page(text),
         }
     }

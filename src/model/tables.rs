@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::format::{Format, TableFormat};
 use crate::normalize::{canon, cjk_count, is_bare_numbering, strip_numbering};
 use crate::pack::ColumnSpec;
-use crate::parse::{Cell, Document};
+use crate::parse::{Cell, Document, RowPlace};
 use crate::span::Span;
 
 /// A table found in the report.
@@ -303,6 +303,7 @@ fn read_table(
         .collect();
     join_wrapped_labels(text, table, cells, &mut tokens);
     let spans: Vec<Span> = cells.iter().map(|c| c.span).collect();
+    let width = line_width(cells);
     let mut rows: Vec<TableRow> = Vec::new();
     let spec = &table.spec;
     let mut index = 0;
@@ -321,6 +322,10 @@ fn read_table(
             continue;
         }
         let columns = spec.row_columns(row_spec);
+        if let Some(place) = cells[index - 1].place {
+            let line = Line::of(text, cells, index - 1, place, 1);
+            index += merge_padding(&tokens, cells, index, line, columns.len(), width);
+        }
         let (values, extra, next) = read_values(text, &tokens, &spans, index, &columns);
         index = next;
         rows.push(TableRow {
@@ -334,7 +339,7 @@ fn read_table(
     }
     let unlabelled = spec.rows.iter().position(|row| row.label.is_empty());
     if let Some(r) = unlabelled.filter(|_| scoped) {
-        if let Some(row) = read_unlabelled(text, &tokens, cells, spec, r) {
+        if let Some(row) = read_unlabelled(text, &tokens, cells, spec, r, width) {
             rows.push(row);
         }
     }
@@ -402,6 +407,98 @@ fn join_wrapped_labels(text: &str, table: &TableFormat, cells: &[Cell], tokens: 
     }
 }
 
+/// The cells of a line around the place a row's values start.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    /// Cells of the line before it (the label and those before).
+    before: usize,
+    /// Cells from there to the line's end.
+    after: usize,
+    /// Cells of the line.
+    count: usize,
+    /// Whether the line ends the text (an excerpt cut inside it).
+    ends_text: bool,
+}
+
+impl Line {
+    /// The line of cell `at` (standing at `place` on it), seen from `skip`
+    /// cells after it: 1 for the values after a label, 0 from the cell itself.
+    fn of(text: &str, cells: &[Cell], at: usize, place: RowPlace, skip: usize) -> Line {
+        let last = (at + place.count - place.index - 1).min(cells.len() - 1);
+        let rest = text.get(cells[last].span.end()..).unwrap_or_default();
+        Line {
+            before: place.index + skip,
+            after: place.count - place.index - skip,
+            count: place.count,
+            ends_text: rest
+                .trim_matches(|c: char| c.is_whitespace() || c == '|')
+                .is_empty(),
+        }
+    }
+}
+
+/// How many cells a table's rows written on one line have: the most
+/// common count among its lines of two or more cells (the larger of two
+/// equally common), 0 when it has none. On the grid a converter leaves of
+/// a table with merged cells (every row as wide as the table), it is the
+/// grid's width.
+fn line_width(cells: &[Cell]) -> usize {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for place in cells
+        .iter()
+        .filter_map(|c| c.place)
+        .filter(|p| p.index == 0)
+    {
+        match counts.iter_mut().find(|(width, _)| *width == place.count) {
+            Some((_, lines)) => *lines += 1,
+            None => counts.push((place.count, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(width, lines)| (lines, width))
+        .map_or(0, |(width, _)| width)
+}
+
+/// How many empty cells at `first` are the padding of a merged cell
+/// rather than values. A converter writes a label merged over several
+/// columns (`三、本年度办理结果` beside `(一)予以公开`, `一、本年新收…` over
+/// three) as the label and empty cells, every line as wide as the table's
+/// grid (`width`), so a row's values stand in the grid's last columns — on a
+/// line as wide or wider (a value too many), or on the text's last line (an
+/// excerpt cut inside it). Failing that, when the line has more cells from
+/// `first` than the row's `expected` values, the surplus at its start is
+/// padding. A narrower line that does not end the text has no padding on
+/// the grid: it is written with only the cells that start there (as a web
+/// page's cells are). Padding must be empty: cells with text are as many
+/// values too many (T002), never skipped.
+fn merge_padding(
+    tokens: &[Token],
+    cells: &[Cell],
+    first: usize,
+    line: Line,
+    expected: usize,
+    width: usize,
+) -> usize {
+    let on_grid = if line.count >= width || line.ends_text {
+        width
+            .saturating_sub(expected)
+            .saturating_sub(line.before)
+            .min(line.after)
+    } else {
+        0
+    };
+    let surplus = line.after.saturating_sub(expected);
+    let empty = |padding: usize| {
+        (first..first + padding)
+            .all(|i| tokens.get(i) == Some(&Token::Value) && cells[i].span.len == 0)
+    };
+    [on_grid, surplus]
+        .into_iter()
+        .find(|&padding| padding > 0 && empty(padding))
+        .unwrap_or(0)
+}
+
 type ReadValues = (Vec<CellValue>, Vec<Span>, usize);
 
 /// Reads up to `columns.len()` value cells from `start`; then counts the
@@ -444,6 +541,7 @@ fn read_unlabelled(
     cells: &[Cell],
     spec: &crate::pack::TableSpec,
     r: usize,
+    width: usize,
 ) -> Option<TableRow> {
     let has_anchor = tokens.contains(&Token::Label);
     let first_number = (0..tokens.len()).find(|&i| {
@@ -473,6 +571,11 @@ fn read_unlabelled(
         .find(|&i| cells[i].row_start)
         .unwrap_or(start);
     let columns = spec.row_columns(&spec.rows[r]);
+    let start = start
+        + cells[start].place.map_or(0, |place| {
+            let line = Line::of(text, cells, start, place, 0);
+            merge_padding(tokens, cells, start, line, columns.len(), width)
+        });
     let spans: Vec<Span> = cells.iter().map(|c| c.span).collect();
     let (values, extra, _) = read_values(text, tokens, &spans, start, &columns);
     let label_span = values.first().map(|v| v.span).unwrap_or_default();

@@ -30,10 +30,14 @@ pub fn find_title(text: &str, doc: &Document, limit: usize) -> Option<Title> {
     let window = &doc.blocks[..limit.min(doc.blocks.len()).min(TITLE_WINDOW)];
     let mut first = None;
     for (at, block) in window.iter().enumerate() {
-        if !is_title_like(block.span.slice(text), block.kind) {
+        let span = if is_title_like(block.span.slice(text), block.kind) {
+            block.span
+        } else if let Some(head) = (at == 0).then(|| run_in_title(text, block)).flatten() {
+            head
+        } else {
             continue;
-        }
-        let mut title = parse_title(text, block.span);
+        };
+        let mut title = parse_title(text, span);
         // A title that wraps: `某某局` / `2022政府信息公开工作年度报告`, or `…2023年度政府` / `信息公开工作年度报告`.
         if at > 0 && (title.agency.is_none() || title.year.is_none()) {
             let previous = &window[at - 1];
@@ -102,6 +106,19 @@ pub fn find_named_report(text: &str, scope: Span) -> Option<Title> {
     })
 }
 
+/// The title a flattened report's first line opens with (`某局2024年政府信息
+/// 公开工作年度报告 本年度报告根据…`): its text up to the first white space,
+/// when that is title-like and ends in `报告`.
+fn run_in_title(text: &str, block: &crate::parse::Block) -> Option<Span> {
+    let raw = block.span.slice(text);
+    let start = raw.len() - raw.trim_start().len();
+    let len = raw[start..].find(char::is_whitespace)?;
+    let head = &raw[start..start + len];
+    let title_like =
+        is_title_like(head, block.kind) && head.trim_end_matches('*').ends_with("报告");
+    title_like.then(|| Span::new(block.span.offset + start, len))
+}
+
 /// Words of page chrome (publication metadata) that a title never contains.
 const CHROME: [&str; 6] = ["根据", "主题词", "发布", "索引号", "来源", "当前位置"];
 
@@ -138,6 +155,13 @@ fn find_year(raw: &str) -> Option<std::ops::Range<usize>> {
 }
 
 fn parse_title(text: &str, span: Span) -> Title {
+    // Without the bold marks pandoc sets a title in (`**…报告**`).
+    let raw = span.slice(text);
+    let lead = raw.len() - raw.trim_start_matches(['*', ' ', '\u{3000}']).len();
+    let span = Span::new(
+        span.offset + lead,
+        raw[lead..].trim_end_matches(['*', ' ', '\u{3000}']).len(),
+    );
     let raw = span.slice(text);
     let display: String = raw.lines().map(str::trim).collect::<Vec<_>>().join("");
     let year_match = find_year(raw);
@@ -239,6 +263,16 @@ mod tests {
             None
         );
         assert_eq!(named("依据《条例》第五十条规定,编制本报告。"), None);
+    }
+
+    #[test]
+    fn bold_and_run_in_titles() {
+        let t = title("**某某镇人民政府2024年政府信息公开工作年度报告**\n正文。");
+        assert_eq!(t.text, "某某镇人民政府2024年政府信息公开工作年度报告");
+        assert_eq!(t.agency.unwrap().value, "某某镇人民政府");
+        let t = title("某某镇人民政府2024年政府信息公开工作年度报告 本年度报告根据条例编制。");
+        assert_eq!(t.text, "某某镇人民政府2024年政府信息公开工作年度报告");
+        assert_eq!(t.year.unwrap().value, 2024);
     }
 
     #[test]

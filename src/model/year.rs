@@ -34,17 +34,54 @@ static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A report year the text states, in `scope`: a named report (`2023年政府信息公开
 /// 工作年度报告`) first, else the first paragraph that opens with `YYYY年,`.
+/// A year inside the title of a document the report cites (`《…2021年…年度
+/// 报告》`, `《关于做好2023年政府信息公开工作年度报告…的通知》`) is that
+/// document's, not the report's.
 pub fn year_in_text(text: &str, scope: Span) -> Option<Spanned<i32>> {
     let haystack = scope.slice(text);
-    let found = NAMED_REPORT
-        .captures(haystack)
-        .or_else(|| OPENING_YEAR.captures(haystack))?;
+    let found = outside_titles(&NAMED_REPORT, haystack)
+        .or_else(|| outside_titles(&OPENING_YEAR, haystack))?;
     let year = found.get(1)?;
     let value = year.as_str().parse().ok()?;
     Some(Spanned::new(
         value,
         Span::new(scope.offset + year.start(), year.len()),
     ))
+}
+
+/// The first match of `regex` in `haystack` whose year is outside title marks.
+fn outside_titles<'h>(regex: &Regex, haystack: &'h str) -> Option<regex::Captures<'h>> {
+    let mut marks = TitleMarks::default();
+    regex.captures_iter(haystack).find(|found| {
+        found
+            .get(1)
+            .is_some_and(|year| !marks.inside(haystack, year.start()))
+    })
+}
+
+/// How deep in `《…》` the text is, read forward once.
+#[derive(Default)]
+struct TitleMarks {
+    read: usize,
+    depth: usize,
+}
+
+impl TitleMarks {
+    /// Whether offset `at` (not before any offset asked before) of
+    /// `haystack` is inside title marks.
+    fn inside(&mut self, haystack: &str, at: usize) -> bool {
+        if let Some(part) = haystack.get(self.read..at) {
+            for c in part.chars() {
+                match c {
+                    '《' => self.depth += 1,
+                    '》' => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            self.read = at;
+        }
+        self.depth > 0
+    }
 }
 
 #[cfg(test)]
@@ -76,6 +113,14 @@ mod tests {
             Some(2021)
         );
         assert_eq!(year("较2023年增长10%。"), None);
+        assert_eq!(
+            year("根据《关于做好2023年政府信息公开工作年度报告编制工作的通知》要求编制。"),
+            None
+        );
+        assert_eq!(
+            year("参照《某市2021年政府信息公开工作年度报告》,现公布本局2022年政府信息公开工作年度报告。"),
+            Some(2022)
+        );
         assert_eq!(year("截至\n2023年12月31日"), None);
     }
 }

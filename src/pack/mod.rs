@@ -25,7 +25,10 @@ pub(crate) use patterns::already_replaced;
 pub use patterns::{PatternKind, PatternRuleSpec, SwapSpec};
 pub(crate) use set::table_in;
 pub use set::PackSet;
-pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec};
+pub use spec::{
+    ColumnSpec, OutlineHeadingSpec, OutlineSpec, PackInfo, RowSpec, SectionSpec, TableSpec,
+    TopicSpec,
+};
 
 use serde::Deserialize;
 
@@ -46,6 +49,9 @@ pub struct Pack {
     /// Table schemas.
     #[serde(default)]
     pub tables: Vec<TableSpec>,
+    /// Outlines that preceded the format.
+    #[serde(default)]
+    pub outdated_outlines: Vec<OutlineSpec>,
     /// Documents for the citation registry.
     #[serde(default)]
     pub citations: Vec<CitationSpec>,
@@ -94,6 +100,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "rules/format-2019.toml",
         include_str!("../../rules/format-2019.toml"),
+    ),
+    (
+        "rules/outline-2008.toml",
+        include_str!("../../rules/outline-2008.toml"),
     ),
 ];
 

@@ -50,6 +50,30 @@ impl SectionSpec {
     }
 }
 
+/// An outline reports followed before the format of the packs
+/// (`[[outdated_outlines]]`): a report written in it for a later year is
+/// reported once (S010), not section by section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutlineSpec {
+    /// The last report year it was the outline for.
+    pub last_year: i32,
+    /// Its headings in order, each with key phrases as `[[sections]]` have
+    /// them. A heading that matches one of them and no section of the
+    /// format is one only the outline has.
+    pub headings: Vec<OutlineHeadingSpec>,
+}
+
+/// A heading of an outdated outline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutlineHeadingSpec {
+    /// The heading as the outline writes it.
+    pub heading: String,
+    /// Key phrases: a heading matches when it contains every `+`-separated part of one entry.
+    pub keys: Vec<String>,
+}
+
 /// A topic a section must mention.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

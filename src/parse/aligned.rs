@@ -7,7 +7,7 @@
 //! heading) to it. [`mark`] then reclassifies as [`LineKind::Aligned`] the
 //! lines that are rows of such a table: a line that ends in a value set
 //! apart by a run of two or more spaces, and a line of cells without values
-//! (a header) next to one. A sentence with a double space stays a paragraph:
+//! and without a full stop (a header) next to one. A sentence with a double space stays a paragraph:
 //! it does not end in a value, or no row stands next to it. How the rows'
 //! cells form a grid (labels wrapped onto the next line, values on the line
 //! of the label's middle, blank cells left out) is read by the model, which
@@ -182,8 +182,13 @@ pub fn mark(text: &str, lines: &mut [Line]) {
         };
         let aligned = match shapes[index] {
             Shape::Values => true,
-            // A heading with a double space stays a heading.
-            Shape::Cells => lines[index].kind == LineKind::Text && near_values(),
+            // A heading with a double space stays a heading, a sentence
+            // (with a full stop) a paragraph.
+            Shape::Cells => {
+                lines[index].kind == LineKind::Text
+                    && !lines[index].span.slice(text).contains('。')
+                    && near_values()
+            }
             Shape::Other => false,
         };
         if aligned {

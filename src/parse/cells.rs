@@ -10,6 +10,19 @@ pub struct Cell {
     /// Whether the cell visibly opens a row: the first cell of `| a |…`, of a
     /// Markdown row, or of a tab-separated row.
     pub row_start: bool,
+    /// Where the cell stands in a row written on one line with separators
+    /// (`| a | b |`, `a\tb`); `None` for a cell of a line of its own or of a
+    /// space-aligned row.
+    pub place: Option<RowPlace>,
+}
+
+/// A cell's place in a row of cells on one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowPlace {
+    /// Its index on the line, from 0.
+    pub index: usize,
+    /// How many cells the line has.
+    pub count: usize,
 }
 
 fn is_space(c: char) -> bool {
@@ -37,24 +50,37 @@ fn trim(text: &str, span: Span) -> Cell {
             inner.len(),
         ),
         row_start: false,
+        place: None,
     }
+}
+
+/// White space around a tab-separated row's cells that is no cell separator.
+fn is_space_not_tab(c: char) -> bool {
+    c != '\t' && is_space(c)
 }
 
 /// Splits a table row into cells.
 ///
 /// Pipes terminate cells (`0 |` is one cell, `||` two empty ones); a leading
 /// `| ` only opens the row; a line of nothing but pipes is that many empty
-/// cells; a row without pipes is split on tabs.
+/// cells; a Markdown delimiter row (`|---|:---:|`) has none; a row without
+/// pipes is split on tabs, every tab separating two cells (a blank first
+/// or last cell is an empty one), except a tab that ends the text (cut off
+/// there). Cells of a row with two or more get their [`RowPlace`].
 pub fn split_cells(text: &str, line: Span) -> Vec<Cell> {
     let raw = line.slice(text);
     if !raw.contains('|') {
-        // Leading and trailing tabs are indentation, not empty cells.
-        let start = raw.len() - raw.trim_start_matches(is_space).len();
-        let body = Span::new(line.offset + start, raw.trim_matches(is_space).len());
-        if body.len == 0 {
+        let start = raw.len() - raw.trim_start_matches(is_space_not_tab).len();
+        let body = Span::new(
+            line.offset + start,
+            raw.trim_matches(is_space_not_tab).len(),
+        );
+        if body.slice(text).trim_matches(is_space).is_empty() {
             return Vec::new();
         }
-        return mark_row_start(split_on(text, body, '\t', false), true);
+        // A tab that ends the text ends nothing: the text was cut after it.
+        let cut = line.end() == text.len() && raw.ends_with('\t');
+        return placed(mark_row_start(split_on(text, body, '\t', cut), true));
     }
     if raw.chars().all(|c| c == '|' || is_space(c)) {
         let pipes = raw.char_indices().filter(|(_, c)| *c == '|');
@@ -62,6 +88,7 @@ pub fn split_cells(text: &str, line: Span) -> Vec<Cell> {
             .map(|(i, _)| Cell {
                 span: Span::new(line.offset + i, 0),
                 row_start: false,
+                place: None,
             })
             .collect();
     }
@@ -72,8 +99,28 @@ pub fn split_cells(text: &str, line: Span) -> Vec<Cell> {
         body = Span::from_range(line.offset + lead + 1, line.end());
     }
     let cells = split_on(text, body, '|', true);
+    if cells.iter().all(|cell| is_delimiter(cell.span.slice(text))) {
+        return Vec::new();
+    }
     let starts_row = opened || cells.len() >= 2;
-    mark_row_start(cells, starts_row)
+    placed(mark_row_start(cells, starts_row))
+}
+
+/// Whether a cell is one of a Markdown delimiter row: `---`, `:---`, `:---:`.
+fn is_delimiter(cell: &str) -> bool {
+    let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+    dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-')
+}
+
+/// The cells of a row of two or more, each with its place on the line.
+fn placed(mut cells: Vec<Cell>) -> Vec<Cell> {
+    let count = cells.len();
+    if count >= 2 {
+        for (index, cell) in cells.iter_mut().enumerate() {
+            cell.place = Some(RowPlace { index, count });
+        }
+    }
+    cells
 }
 
 /// The cells of a space-aligned row: its segments (runs of non-blank
@@ -88,6 +135,7 @@ pub fn aligned(text: &str, line: Span) -> Vec<Cell> {
         .map(|segment| Cell {
             span: segment.span,
             row_start: false,
+            place: None,
         })
         .collect();
     mark_row_start(cells, starts_row)
@@ -141,8 +189,43 @@ mod tests {
             vec!["第二十条第(一)项", "", "", ""]
         );
         assert_eq!(cells("规章\t0\t\t1"), vec!["规章", "0", "", "1"]);
-        assert_eq!(cells("\t \t规章\t0\t \t"), vec!["规章", "0"]);
         assert_eq!(cells("\t \t\u{3000}"), Vec::<&str>::new());
         assert_eq!(cells("| 商业 企业 |"), vec!["商业 企业"]);
+    }
+
+    #[test]
+    fn a_blank_cell_is_a_cell_wherever_it_stands() {
+        assert_eq!(cells("规章\t0\t0\t\n"), vec!["规章", "0", "0", ""]);
+        assert_eq!(
+            cells("规章\t0\t0\t"),
+            vec!["规章", "0", "0"],
+            "cut after the tab"
+        );
+        assert_eq!(cells(" \t0\t0 "), vec!["", "0", "0"]);
+        assert_eq!(
+            cells("\t \t规章\t0\t \t\n"),
+            vec!["", "", "规章", "0", "", ""]
+        );
+        assert_eq!(cells("| 规章 | 0 |  |"), vec!["规章", "0", ""]);
+    }
+
+    #[test]
+    fn a_markdown_delimiter_row_has_no_cells() {
+        assert_eq!(cells("|---|:---:|---:|"), Vec::<&str>::new());
+        assert_eq!(cells("| --- | --- |"), Vec::<&str>::new());
+        assert_eq!(cells("| - | - |"), vec!["-", "-"]);
+        assert_eq!(cells("| 规章 | --- |"), vec!["规章", "---"]);
+    }
+
+    #[test]
+    fn cells_of_a_row_on_one_line_know_their_place() {
+        let row = "| 一、本年新收 |  | 5 |";
+        let places: Vec<_> = split_cells(row, Span::new(0, row.len()))
+            .into_iter()
+            .map(|c| c.place.map(|p| (p.index, p.count)))
+            .collect();
+        assert_eq!(places, vec![Some((0, 3)), Some((1, 3)), Some((2, 3))]);
+        let lone = split_cells("0 |", Span::new(0, 3));
+        assert_eq!(lone[0].place, None);
     }
 }

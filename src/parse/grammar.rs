@@ -118,8 +118,9 @@ fn is_hspace_not_tab(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{a0}')
 }
 
-/// Classifies one line (without its line break).
-fn classify(text: &str, span: Span) -> Line {
+/// Classifies one line (without its line break), or a piece of one as if
+/// it stood on a line of its own.
+pub(super) fn classify(text: &str, span: Span) -> Line {
     let raw = span.slice(text);
     let plain = |kind| Line {
         kind,

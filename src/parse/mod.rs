@@ -5,8 +5,8 @@ mod cells;
 mod grammar;
 
 pub use aligned::{has_column_gap, is_value, segments, Segment};
-pub use cells::{split_cells, Cell};
-pub use grammar::{parse_lines, Line, LineKind};
+pub use cells::{split_cells, Cell, RowPlace};
+pub use grammar::{numeral_value, parse_lines, Line, LineKind};
 
 use crate::span::Span;
 
@@ -94,6 +94,36 @@ fn group_blocks(lines: &[Line]) -> Vec<Block> {
 }
 
 impl Document {
+    /// Splits lines at `offsets` (in increasing order): each piece of a
+    /// line is classified on its own, as it would be on a line of its own,
+    /// and the blocks are grouped anew. The model splits a line where a
+    /// heading of the format starts or ends inside it (a heading run into
+    /// its text, a report flattened onto a few lines). An offset at a
+    /// line's start, at its end or outside the text splits nothing.
+    pub fn split_lines(&mut self, text: &str, offsets: &[usize]) {
+        if offsets.is_empty() {
+            return;
+        }
+        let mut lines = Vec::with_capacity(self.lines.len() + offsets.len());
+        let mut cuts = offsets.iter().copied().peekable();
+        for line in &self.lines {
+            let mut start = line.span.offset;
+            while let Some(cut) = cuts.next_if(|&cut| cut < line.span.end()) {
+                if cut > start && text.is_char_boundary(cut) {
+                    lines.push(grammar::classify(text, Span::from_range(start, cut)));
+                    start = cut;
+                }
+            }
+            lines.push(if start == line.span.offset {
+                *line
+            } else {
+                grammar::classify(text, Span::from_range(start, line.span.end()))
+            });
+        }
+        self.lines = lines;
+        self.blocks = group_blocks(&self.lines);
+    }
+
     /// The cells of the lines of `block`: a table row's cells, or the whole
     /// trimmed line for any other block (a cell of the one-cell-per-line rendering).
     ///
@@ -152,6 +182,28 @@ mod tests {
             .map(|c| c.span.slice(text).to_owned())
             .collect();
         assert_eq!(cells, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn split_lines_are_classified_as_lines_of_their_own() {
+        let text = "标题 一、总体情况 (一)主动公开 正文。\n二、主动公开";
+        let mut doc = parse(text);
+        let at = |piece: &str| text.find(piece).unwrap();
+        doc.split_lines(text, &[0, at("一、"), at("(一)"), at("正文"), text.len()]);
+        let kinds: Vec<_> = doc.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Text,
+                LineKind::SectionHeading(1),
+                LineKind::SubsectionHeading(1),
+                LineKind::Text,
+                LineKind::SectionHeading(2)
+            ]
+        );
+        assert_eq!(doc.lines[1].text.slice(text), "总体情况 ");
+        assert_eq!(doc.blocks.len(), 5);
+        assert_eq!(doc.blocks[4].first_line, 4);
     }
 
     #[test]

@@ -38,6 +38,10 @@ impl Rule for MissingSection {
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
+        // A report in an outline before the format gets S010 instead.
+        if ctx.report.outdated_outline.is_some() {
+            return;
+        }
         let report = ctx.report;
         let specs = &ctx.format.sections;
         for (index, spec) in specs.iter().enumerate() {

@@ -8,6 +8,7 @@ mod missing_table;
 mod missing_title;
 mod missing_topic;
 mod not_a_report;
+mod outdated_outline;
 mod section_numbering;
 mod section_order;
 
@@ -26,6 +27,7 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(missing_table::MissingTable),
         Box::new(empty_section::EmptySection),
         Box::new(contents_mismatch::ContentsMismatch),
+        Box::new(outdated_outline::OutdatedOutline),
     ]
 }
 
