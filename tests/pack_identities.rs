@@ -238,6 +238,7 @@ rows = [{ id = "received", label = "收到申请" }]"#,
 rows = [
   { id = "new", label = "本年收到申请" },
   { id = "carried_over", label = "上年结转" },
+  { id = "results.total", label = "办结" },
   { id = "carried_forward", label = "结转下年" },
 ]"#,
     );

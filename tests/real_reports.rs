@@ -132,3 +132,38 @@ fn every_corpus_report_parses_and_lints() {
         files.len()
     );
 }
+
+/// The real defects issue 12 names are found, each with its rule's code, on
+/// its line.
+#[test]
+fn the_named_real_defects_are_found_with_the_right_code() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let linter = Linter::new(LintOptions::default());
+    let expected = [
+        ("007.txt", "A005", 3), // the parts after 共计…包括 add up to more
+        ("036.txt", "A005", 6), // the parts after …其中 fall short
+        ("008.txt", "A006", 3), // 共受理…申请 against 一、本年新收
+        ("038.txt", "P004", 1), // 至12月31止
+        ("038.txt", "P005", 5), // a run-in subsection opening with last year
+        ("017.txt", "C008", 5), // the 2019 notice, with its number
+        ("029.txt", "C008", 3), // the 2019 notice, without
+        ("050.txt", "C008", 9),
+    ];
+    for (name, code, line) in expected {
+        let path = shared.join("corpus/real").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let source = SourceFile::from_text(name, text.as_str());
+        let found: Vec<usize> = linter
+            .lint(&source)
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| source.position(d.span.offset).line)
+            .collect();
+        assert!(
+            found.contains(&line),
+            "{name}: {code} at {found:?}, not {line}"
+        );
+    }
+}

@@ -80,6 +80,11 @@ impl Documents {
         }
     }
 
+    /// Every registered document, in registry order.
+    pub fn iter(&self) -> impl Iterator<Item = &CitedDocument> {
+        self.documents.iter()
+    }
+
     /// The document whose current number this is.
     pub fn by_number(&self, key: &NumberKey) -> Option<&CitedDocument> {
         self.documents

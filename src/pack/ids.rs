@@ -34,6 +34,8 @@ pub const IN_FORCE: &str = "in_force";
 pub const NEW: &str = "new";
 /// Row `二、上年结转政府信息公开申请数量` of the applications table.
 pub const CARRIED_OVER: &str = "carried_over";
+/// Row `（七）总计` of the applications table: the requests handled.
+pub const RESULTS_TOTAL: &str = "results.total";
 /// Row `四、结转下年度继续办理` of the applications table.
 pub const CARRIED_FORWARD: &str = "carried_forward";
 /// Column `总计` of the applications table.

@@ -7,6 +7,7 @@ mod meta;
 mod per_file_ignores;
 mod registry;
 mod selection;
+mod sentences;
 
 pub mod arithmetic;
 pub mod citations;

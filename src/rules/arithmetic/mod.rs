@@ -3,14 +3,16 @@
 //! identities with their tables (`[[tables.identities]]`); one engine
 //! evaluates them ([`identity`]) and one rule serves every code
 //! ([`identity_rule`]). The prose rules compare the figures a sentence
-//! states with each other and with the tables.
+//! states with each other (sums, shares) and with the tables.
 
 mod culprit;
 mod identity;
 mod identity_rule;
+mod percentage_mismatch;
 mod prose;
 mod prose_sum;
 mod prose_table_mismatch;
+mod stated_counts;
 
 pub use identity_rule::pack_rules;
 
@@ -21,5 +23,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(prose_sum::ProseSum),
         Box::new(prose_table_mismatch::ProseTableMismatch),
+        Box::new(percentage_mismatch::PercentageMismatch),
     ]
 }

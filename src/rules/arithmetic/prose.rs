@@ -1,41 +1,140 @@
-//! The report's prose, sentence by sentence, for the rules that read figures
-//! out of it (A005, A006).
+//! The counts a sentence states (`48条`, `225 条`), its clauses, and the
+//! count it states as a whole (`共计3437条`, `…411条,其中…`), for the rules
+//! that compare figures in prose (A005, A007).
 
-use crate::parse::BlockKind;
-use crate::rules::Context;
-use crate::span::Span;
+use std::sync::LazyLock;
 
-/// The sentences of every prose block outside the tables, with their spans.
-pub(crate) fn sentences<'c>(ctx: &'c Context<'_>) -> Vec<(Span, &'c str)> {
-    let text = ctx.text();
+use regex::Regex;
+
+/// A count a clause states: its value and where its digits stand in the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Count<'s> {
+    /// The number.
+    pub value: u64,
+    /// What it counts: `件`, `条`, ….
+    pub unit: &'s str,
+    /// Byte offset of the digits in the sentence.
+    pub start: usize,
+    /// Byte length of the digits.
+    pub len: usize,
+    /// Byte offset in the sentence just after the unit.
+    pub end: usize,
+}
+
+/// A number and its unit; a space may stand between them (`225 条`).
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]+)[ \u{3000}\u{a0}]?(人次|件|条|篇|期|次|项|个|份|场)").expect("valid regex")
+});
+
+/// The text before a count makes it a whole: `共`, `共计`, `合计`, `总计`,
+/// `累计` (not `公共`), a few words before the number.
+static WHOLE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:总共|共计|合计|总计|累计|(?:^|[^公])共)[^0-9,，、:：]{0,16}$")
+        .expect("valid regex")
+});
+
+/// Words that open the parts of the whole before them.
+pub(crate) const OPENERS: [&str; 2] = ["其中", "包括"];
+
+/// The clauses of a sentence: byte ranges between `,` `，` `、` `:` `：`.
+pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for block in &ctx.doc.blocks {
-        if block.kind == BlockKind::Table
-            || ctx
-                .report
-                .tables
-                .iter()
-                .any(|t| t.span.len > 0 && t.span.contains(block.span.offset))
-        {
-            continue;
-        }
-        let raw = block.span.slice(text);
-        let mut start = 0;
-        for (i, c) in raw.char_indices() {
-            if matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？') {
-                out.push((
-                    Span::from_range(block.span.offset + start, block.span.offset + i),
-                    &raw[start..i],
-                ));
-                start = i + c.len_utf8();
-            }
-        }
-        if start < raw.len() {
-            out.push((
-                Span::from_range(block.span.offset + start, block.span.end()),
-                &raw[start..],
-            ));
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        if matches!(c, ',' | '，' | '、' | ':' | '：') {
+            out.push((start, i));
+            start = i + c.len_utf8();
         }
     }
+    out.push((start, sentence.len()));
     out
+}
+
+/// The one count of a clause that states a single figure and no other
+/// number (no year, date or second count).
+pub(crate) fn sole_count(sentence: &str, (start, end): (usize, usize)) -> Option<Count<'_>> {
+    let clause = &sentence[start..end];
+    let mut found = COUNTED.captures_iter(clause);
+    let first = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let digits = first.get(1)?;
+    let unit = first.get(2)?;
+    let digit_count = clause.bytes().filter(u8::is_ascii_digit).count();
+    if digit_count != digits.len() {
+        return None;
+    }
+    Some(Count {
+        value: digits.as_str().parse().ok()?,
+        unit: unit.as_str(),
+        start: start + digits.start(),
+        len: digits.len(),
+        end: start + unit.end(),
+    })
+}
+
+/// Whether clause `index` of the sentence opens with one of [`OPENERS`].
+pub(crate) fn opens_parts(sentence: &str, clause: (usize, usize)) -> bool {
+    let text = sentence[clause.0..clause.1].trim_start();
+    OPENERS.iter().any(|w| text.starts_with(w))
+}
+
+/// The wholes a sentence states, with the index of their clause: a count
+/// marked by `共`/`共计`/`合计`/`总计`/`累计`, or the count of the clause
+/// right before `其中`/`包括`; the count must end its clause.
+pub(crate) fn wholes<'s>(sentence: &'s str, clauses: &[(usize, usize)]) -> Vec<(usize, Count<'s>)> {
+    clauses
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &clause)| {
+            let count = sole_count(sentence, clause)?;
+            if !sentence[count.end..clause.1].trim().is_empty() {
+                return None;
+            }
+            let marked = WHOLE_MARKER.is_match(&sentence[clause.0..count.start]);
+            let opened = clauses
+                .get(i + 1)
+                .is_some_and(|&next| opens_parts(sentence, next));
+            (marked || opened).then_some((i, count))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole_values(sentence: &str) -> Vec<u64> {
+        wholes(sentence, &clauses(sentence))
+            .into_iter()
+            .map(|(_, c)| c.value)
+            .collect()
+    }
+
+    #[test]
+    fn reads_counts_with_a_space_before_the_unit() {
+        let s = "公告公示225 条";
+        let count = sole_count(s, (0, s.len())).unwrap();
+        assert_eq!((count.value, count.unit, count.end), (225, "条", s.len()));
+        assert!(sole_count("2023年发布12条", (0, "2023年发布12条".len())).is_none());
+    }
+
+    #[test]
+    fn finds_the_wholes() {
+        assert_eq!(
+            whole_values("公开信息共计3437条,包括:人事信息12条"),
+            vec![3437]
+        );
+        assert_eq!(
+            whole_values("主动公开信息411条,其中工作动态307条"),
+            vec![411]
+        );
+        assert_eq!(whole_values("累计推送612篇,政策解读120篇"), vec![612]);
+        assert_eq!(whole_values("公共服务1条,财政信息62条"), Vec::<u64>::new());
+        assert_eq!(
+            whole_values("共发布信息300条以上,网站120条"),
+            Vec::<u64>::new()
+        );
+    }
 }

@@ -1,38 +1,14 @@
 //! A005 `prose-sum`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::prose::{self, Count};
 use crate::pack::ids::{self, Need};
+use crate::rules::sentences::sentences;
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
 
 /// A sentence states a whole and its exhaustive parts, and they do not add up.
 pub struct ProseSum;
-
-/// Without `其中`, a clause after the whole is one of its parts only when it
-/// states an outcome (a request handled, a work order rated).
-const OUTCOMES: &[&str] = &[
-    "办结",
-    "答复",
-    "结转",
-    "满意",
-    "办理中",
-    "在办",
-    "不予受理",
-    "受理范围",
-    "已处理",
-    "未办结",
-];
-
-/// Words that make a part (or the whole) approximate, comparative or
-/// overlapping: the sentence is then no exact breakdown.
-const NOT_EXACT: &[&str] = &[
-    "上年", "去年", "同比", "较", "增", "减", "%", "％", "占", "累计", "约", "余", "多", "以上",
-    "以下", "超过", "不足", "近", "等", "平均", "均", "每", "其余", "另",
-];
 
 impl Rule for ProseSum {
     declare_rule! {
@@ -42,20 +18,27 @@ impl Rule for ProseSum {
         severity: Warning,
         summary_zh: "正文中的总数与分项之和不符",
         summary_en: "A sentence's parts do not add up to its whole",
-        explanation_zh: "一句话先说总数（“共157件”）再分项列举（“其中……77件，……80件”，\
-            或紧跟总数、单位相同的几项），各项之和应等于总数。本规则有意从严掌握：\
-            总数须以“共”“总计”“合计”标明，同一句中其后至少有两个分项，\
-            每个分项恰好有一个与总数单位相同的数字，分项一直列到句末，\
-            且没有约数或比较的说法（约、余、同比、上年、累计、%、等……）。这样，\
-            本身就不求穷尽的列举会被跳过；把正确的报告误报为有错，比漏报一处更糟。",
-        explanation_en: "A sentence that states a whole (`共157件`) and then breaks it down \
-            (`其中…77件,…80件`, or the parts right after the whole with the same unit) should \
-            add up. The rule is deliberately narrow: the whole must be marked by 共/总计/合计, \
-            at least two parts must follow in the same sentence, every part must carry exactly \
-            one number with the whole's unit, the parts must run to the end of the sentence, and \
-            no figure may be approximate or comparative (约, 余, 同比, 上年, 累计, %, 等 …). \
-            Breakdowns that are not exhaustive by nature are thereby skipped; a false alarm on a \
-            correct report is worse than a missed one.",
+        explanation_zh: "一句话先说总数（“共157件”“共计3437条”）再分项列举（“其中……77件，……80件”，\
+            “包括：……”“……分别为20件、15件”，或紧跟总数、单位相同的几项办理结果），\
+            各项之和应等于总数。本规则有意从严掌握：总数须以“共”“共计”“合计”“总计”“累计”标明，\
+            或紧接在“其中”“包括”之前；同一句中其后至少有两个分项，每个分项恰好有一个与总数单位\
+            相同的数字（数字与单位间有空格也照读，如“225 条”），分项一直列到句末，\
+            且没有约数或比较的说法（约、余、同比、上年、%……）。明说列举不全的\
+            （分项后的“等”“主要有”“包括但不限于”）、某一分项就等于总数的（“已办结60条”是复述总数，\
+            不是分项）、分项下再分项的，都跳过；“其中”后的分项比总数少一成以上时，\
+            视为只列了一部分。把正确的报告误报为有错，比漏报一处更糟。",
+        explanation_en: "A sentence that states a whole (`共157件`, `共计3437条`) and then breaks it \
+            down (`其中…77件,…80件`, `包括:…`, `…分别为20件、15件`, or outcomes right after the \
+            whole with the same unit) should add up. The rule is deliberately narrow: the whole \
+            must be marked by 共/共计/合计/总计/累计 or stand right before 其中/包括, at least two \
+            parts must follow in the same sentence, every part must carry exactly one number with \
+            the whole's unit (a space before the unit is read too: `225 条`), the parts must run \
+            to the end of the sentence, and no figure may be approximate or comparative (约, 余, \
+            同比, 上年, % …). Lists that say they are partial (`等` after the parts, `主要有`, \
+            `包括但不限于`), a part as large as the whole (`已办结60条` restates it), and parts \
+            broken down again are skipped; a `其中` list more than a tenth short of its whole is \
+            taken to name only some parts. A false alarm on a correct report is worse than a \
+            missed one.",
         basis: "《中华人民共和国政府信息公开条例》第六条（公开的政府信息应当准确）",
         bad: Opening "全年主动公开政府信息279条,其中通过网站公开50条,通过政务新媒体公开219条。",
         good: Opening "全年主动公开政府信息279条,其中通过网站公开50条,通过政务新媒体公开229条。",
@@ -69,7 +52,7 @@ impl Rule for ProseSum {
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
-        for (span, sentence) in super::prose::sentences(ctx) {
+        for (span, sentence) in sentences(ctx) {
             let Some(found) = breakdown(sentence) else {
                 continue;
             };
@@ -80,13 +63,13 @@ impl Rule for ProseSum {
             // Applications handled and carried forward balance the new ones
             // *plus* last year's: only the table knows those.
             if sentence.contains("结转") {
-                match super::prose_table_mismatch::total(ctx, ids::CARRIED_OVER) {
+                match super::stated_counts::total(ctx, ids::CARRIED_OVER) {
                     Some((carried, _)) if sum == found.whole.value + carried => continue,
                     Some(_) => {}
                     None => continue,
                 }
             }
-            let at = |n: &Number| Span::new(span.offset + n.start, n.len);
+            let at = |n: &Count<'_>| Span::new(span.offset + n.start, n.len);
             let parts: Vec<String> = found.parts.iter().map(|p| p.value.to_string()).collect();
             let diagnostic = sink.report(
                 at(&found.whole),
@@ -95,10 +78,10 @@ impl Rule for ProseSum {
                     "总数{}{}与分项之和不符：{} = {}{}",
                     "the whole {}{} differs from its parts: {} = {}{}",
                     found.whole.value,
-                    found.unit,
+                    found.whole.unit,
                     parts.join(" + "),
                     sum,
-                    found.unit
+                    found.whole.unit
                 ),
             );
             for part in &found.parts {
@@ -108,123 +91,113 @@ impl Rule for ProseSum {
                 ctx.lang,
                 "核对总数和各分项；分项不完整时可写明“其他…N{}”",
                 "check the whole and its parts; if the parts are not exhaustive, state the rest (其他…N{})",
-                found.unit
+                found.whole.unit
             ));
         }
     }
 }
 
-/// A number in a sentence: value and byte range.
+/// A whole and the parts a sentence breaks it into.
 #[derive(Debug)]
-struct Number {
-    value: u64,
-    start: usize,
-    len: usize,
+struct Breakdown<'s> {
+    whole: Count<'s>,
+    parts: Vec<Count<'s>>,
 }
 
-#[derive(Debug)]
-struct Breakdown {
-    whole: Number,
-    parts: Vec<Number>,
-    unit: String,
-}
+/// Without `其中`/`包括`/`分别`, a clause after the whole is one of its parts
+/// only when it states an outcome (a request handled, a work order rated).
+const OUTCOMES: &[&str] = &[
+    "办结",
+    "答复",
+    "结转",
+    "满意",
+    "办理中",
+    "在办",
+    "不予受理",
+    "受理范围",
+    "已处理",
+    "未办结",
+];
 
-static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]+)(件|条|篇|期|次|项|个|份|场|人次)").expect("valid regex")
-});
+/// Words that make the whole or a part approximate, comparative or
+/// overlapping: the sentence is then no exact breakdown.
+const NOT_EXACT: &[&str] = &[
+    "上年", "去年", "同比", "较", "增", "减", "%", "％", "占", "约", "余", "以上", "以下", "超过",
+    "不足", "近", "平均", "均", "每", "其余", "另",
+];
 
-static WHOLE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:总共|共计|合计|总计|(?:^|[^公])共)[^0-9,，、:：]{0,16}$").expect("valid regex")
-});
+/// Words that say a list of parts names only some of them.
+const PARTIAL: &[&str] = &["主要", "但不限于", "例如", "比如", "如:", "如：", "诸如"];
 
 /// The whole and its parts, if the sentence is an exact breakdown.
-fn breakdown(sentence: &str) -> Option<Breakdown> {
+fn breakdown(sentence: &str) -> Option<Breakdown<'_>> {
     // Cheap tests first: most sentences state no whole at all.
-    let marked = ["共", "总计", "合计", "其中"]
+    let marked = ["共", "总计", "合计", "累计", "其中", "包括"]
         .iter()
         .any(|w| sentence.contains(w));
-    if !marked
-        || !sentence.bytes().any(|b| b.is_ascii_digit())
-        || NOT_EXACT.iter().any(|w| sentence.contains(w))
-    {
+    if !marked || !sentence.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // Clauses: byte ranges between , ， 、 : ：.
-    let mut clauses = Vec::new();
-    let mut start = 0;
-    for (i, c) in sentence.char_indices() {
-        if matches!(c, ',' | '，' | '、' | ':' | '：') {
-            clauses.push((start, i));
-            start = i + c.len_utf8();
-        }
+    let clauses = prose::clauses(sentence);
+    let &(index, whole) = prose::wholes(sentence, &clauses).first()?;
+    let whole_clause = &sentence[clauses[index].0..clauses[index].1];
+    if NOT_EXACT.iter().any(|w| whole_clause.contains(w)) || whole_clause.contains("分别") {
+        return None;
     }
-    clauses.push((start, sentence.len()));
-    let numbers_in = |(s, e): (usize, usize)| -> Option<(Number, String)> {
-        let clause = &sentence[s..e];
-        if clause.chars().filter(|c| c.is_ascii_digit()).count() == 0 {
-            return None;
-        }
-        let mut found = COUNTED.captures_iter(clause);
-        let first = found.next()?;
-        if found.next().is_some() {
-            return None;
-        }
-        let digits = first.get(1)?;
-        // No other digits in the clause (a year, a date).
-        let digit_count = clause.chars().filter(|c| c.is_ascii_digit()).count();
-        if digit_count != digits.as_str().len() {
-            return None;
-        }
-        Some((
-            Number {
-                value: digits.as_str().parse().ok()?,
-                start: s + digits.start(),
-                len: digits.len(),
-            },
-            first.get(2)?.as_str().to_owned(),
-        ))
-    };
-    let opens_parts = |i: usize| {
-        clauses
-            .get(i + 1)
-            .is_some_and(|&(s, e)| sentence[s..e].trim_start().starts_with("其中"))
-    };
-    // The whole: marked by 共/总计/合计, or the clause right before `其中`.
-    let (index, (whole, unit)) = clauses.iter().enumerate().find_map(|(i, &(s, e))| {
-        let (number, unit) = numbers_in((s, e))?;
-        (WHOLE_MARKER.is_match(&sentence[s..number.start]) || opens_parts(i))
-            .then_some((i, (number, unit)))
-    })?;
-    let explicit = opens_parts(index);
-    let rest = &clauses[index + 1..];
     let mut parts = Vec::new();
+    let mut explicit = false;
+    // A part's description may run over clauses without a number
+    // (`其中发布政务要闻、通知公告、工作动态等信息307条`).
+    let mut describing = false;
+    // Whether the last part is the rest (`其他…`).
     let mut rest_named = false;
-    for (k, &(s, e)) in rest.iter().enumerate() {
+    for &(s, e) in &clauses[index + 1..] {
         let clause = &sentence[s..e];
-        match numbers_in((s, e)) {
-            Some((number, u))
-                if u == unit && (explicit || OUTCOMES.iter().any(|w| clause.contains(w))) =>
-            {
-                rest_named |= clause.contains("其他") || clause.contains("其它");
-                parts.push(number)
-            }
-            // `其中:` alone opens the parts.
-            None if k == 0 && clause.trim() == "其中" => {}
-            _ => return None,
+        let opening = parts.is_empty() && !describing;
+        if opening && prose::opens_parts(sentence, (s, e)) {
+            explicit = true;
+        } else if prose::OPENERS.iter().any(|w| clause.contains(w)) {
+            return None; // a breakdown of a part, or a whole of its own
         }
+        if PARTIAL.iter().any(|w| clause.contains(w)) {
+            return None;
+        }
+        explicit |= clause.contains("分别");
+        if !clause.bytes().any(|b| b.is_ascii_digit()) {
+            describing = true;
+            continue;
+        }
+        let count = prose::sole_count(sentence, (s, e)).filter(|c| c.unit == whole.unit)?;
+        // `等` in a description lists kinds of the part; after its number it
+        // says the list goes on. Nothing else may follow the number.
+        let before = &sentence[s..count.start];
+        if !sentence[count.end..e].trim().is_empty() || NOT_EXACT.iter().any(|w| before.contains(w))
+        {
+            return None;
+        }
+        if !explicit && !OUTCOMES.iter().any(|w| before.contains(w)) {
+            return None;
+        }
+        rest_named = before.contains("其他") || before.contains("其它");
+        parts.push(count);
+        describing = false;
     }
-    if parts.len() < 2 {
+    if describing || parts.len() < 2 {
         return None;
     }
-    // A `其中` list may name only some parts: it is taken for exhaustive when
-    // its last part is the rest (其他…), when the parts exceed the whole, or
+    // A part as large as the whole restates it (`…已办结60条`).
+    if parts.iter().any(|p| p.value == whole.value) {
+        return None;
+    }
+    // A list may name only some parts: it is taken for exhaustive when its
+    // last part is the rest (其他…), when the parts exceed the whole, or
     // when they fall short by at most a tenth (a slip, not an omission).
     let sum: u64 = parts.iter().map(|p| p.value).sum();
     let short = whole.value.saturating_sub(sum);
     if explicit && sum < whole.value && !rest_named && short * 10 > whole.value {
         return None;
     }
-    Some(Breakdown { whole, parts, unit })
+    Some(Breakdown { whole, parts })
 }
 
 #[cfg(test)]
@@ -249,6 +222,28 @@ mod tests {
             sums("共收到申请9件,共办结8件,结转1件"),
             Some((9, vec![8, 1]))
         );
+        // 包括, a space before the unit, a part that is a subtotal.
+        assert_eq!(
+            sums(
+                "公开信息共计520条,包括:职能信息36条,工作动态310条,通知公告 84 条,解读信息共计45条"
+            ),
+            Some((520, vec![36, 310, 84, 45]))
+        );
+        // A part described over several clauses, with 等 before its number.
+        assert_eq!(
+            sums(
+                "主动公开信息366条,其中发布工作动态、通知公告,政策解读等信息280条,专栏发布信息80条"
+            ),
+            Some((366, vec![280, 80]))
+        );
+        assert_eq!(
+            sums("共收到来信45件,其中咨询、建议、投诉分别为20件、15件、12件"),
+            Some((45, vec![20, 15, 12]))
+        );
+        assert_eq!(
+            sums("累计推送信息612篇,其中政策解读120篇,工作动态480篇"),
+            Some((612, vec![120, 480]))
+        );
     }
 
     #[test]
@@ -269,6 +264,28 @@ mod tests {
         assert_eq!(
             sums("共发布信息500条,其中政策文件50条,其他信息30条"),
             Some((500, vec![50, 30]))
+        );
+        // Lists that say they are partial; a part that restates the whole;
+        // parts of a part.
+        assert_eq!(
+            sums("共发布信息300条,其中政策文件120条,工作动态150条等"),
+            None
+        );
+        assert_eq!(
+            sums("共发布信息300条,主要有政策文件120条,工作动态150条"),
+            None
+        );
+        assert_eq!(
+            sums("共发布信息300条,包括但不限于政策文件120条,工作动态150条"),
+            None
+        );
+        assert_eq!(
+            sums("共受理留言60条,公开答复28条,电话答复15条,已办结60条"),
+            None
+        );
+        assert_eq!(
+            sums("共收到来信20件,其中咨询12件,建议6件,其中涉及交通5件"),
+            None
         );
     }
 }

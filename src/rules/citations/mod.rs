@@ -5,6 +5,7 @@ mod document_number_brackets;
 mod document_number_form;
 mod nested_title_marks;
 mod number_mismatch;
+mod outdated_basis;
 mod outdated_regulation;
 mod unbalanced_title_marks;
 
@@ -20,5 +21,6 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
         Box::new(unbalanced_title_marks::UnbalancedTitleMarks),
         Box::new(nested_title_marks::NestedTitleMarks),
         Box::new(article_item_mismatch::ArticleItemMismatch),
+        Box::new(outdated_basis::OutdatedBasis),
     ]
 }

@@ -12,15 +12,20 @@ use crate::tr;
 /// A sentence or heading that opens with last year as if it were the report year.
 pub struct StaleYear;
 
-/// `2023年,` / `2023年度,` / `2023年度` + heading text, at a sentence start.
+/// `2023年,` / `2023年度,` / `2023年度` + heading text, at a sentence start,
+/// or after a heading run into its text (`(三) 政府信息管理情况 2023年,`).
 static OPENING_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)(?:^|[。！？；;!?])[ \t\u{3000}]*",
-        r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．])?[ \t\u{3000}]*",
+        r"(?:(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．])[ \t\u{3000}]*",
+        r"(?:(?P<run_in>\p{Han}{2,})(?:[ \t\u{3000}]+|[:：][ \t\u{3000}]*))?)?",
         r"(?P<year>(?P<digits>(?:19|20)[0-9]{2})年度?)(?P<comma>[,，])?",
     ))
     .expect("valid regex")
 });
+
+/// Longest heading, in characters, taken for one run into its text.
+const MAX_RUN_IN_CHARS: usize = 24;
 
 /// Whether the sentence from `from` on compares with the report year
 /// (`2023年,收到20件;2024年,收到24件`) or says it compares (`同比`, `较`).
@@ -47,13 +52,15 @@ impl Rule for StaleYear {
         severity: Warning,
         summary_zh: "正文把上一年当作本年度叙述（疑似沿用上年报告）",
         summary_en: "The text speaks of the previous year as the current one",
-        explanation_zh: "2024年度的报告中，以“2023年，”或“2023年度，”开头的句子，\
+        explanation_zh: "2024年度的报告中，以“2023年，”或“2023年度，”开头的句子\
+            （也包括紧跟在同一行小标题之后的，如“（三）政府信息管理情况 2023年，”），\
             是把2023年当作报告年度来叙述。上一年的报告正是这样写的；照抄上一年的报告（内容雷同，\
             评估中常被指出的问题）而没有改年份，后面的数字多半也是上一年的。\
             比较的说法（“较2023年”“同比”“上年”，或同一句接着说到报告年度）和句中的日期不作提示；\
             第五部分也不提示，那里本来就要回顾上一年的问题。",
         explanation_en: "A sentence that opens with `2023年,` or `2023年度,` in a report for \
-            2024 speaks of 2023 as the year under report. That is how last year's report reads; \
+            2024 (also right after a heading run into its text, `(三) 政府信息管理情况 2023年,`) \
+            speaks of 2023 as the year under report. That is how last year's report reads; \
             when the text was copied over (内容雷同, a defect reviewers report) and the year not \
             updated, the figures that follow are probably last year's too. Comparisons \
             (`较2023年`, `同比`, `上年`, or a sentence that goes on to the report year) and \
@@ -80,7 +87,11 @@ impl Rule for StaleYear {
             let (Some(found), Some(digits)) = (caps.name("year"), caps.name("digits")) else {
                 continue;
             };
-            if digits.as_str() != stale {
+            if digits.as_str() != stale
+                || caps
+                    .name("run_in")
+                    .is_some_and(|h| h.as_str().chars().count() > MAX_RUN_IN_CHARS)
+            {
                 continue;
             }
             let end = caps.name("comma").map_or(found.end(), |c| c.end());

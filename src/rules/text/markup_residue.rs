@@ -34,10 +34,32 @@ fn entity_text(entity: &str) -> Option<&'static str> {
     }
 }
 
+/// Words a document title ends with: a fragment ending in one of them, or
+/// holding `格式`, is the rest of a title written in ASCII `<…>`.
+const TITLE_ENDS: &[&str] = &[
+    "格式", "通知", "办法", "条例", "规定", "意见", "要点", "细则", "方案", "决定",
+];
+
+/// Fewest characters of a fragment that runs on into more text
+/// (`…工作年度报告格式>如对本报告…`): breadcrumbs have short items.
+const MIN_RUN_ON_FRAGMENT: usize = 6;
+
+/// A dangling `…>` fragment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fragment {
+    /// From the fragment's first character to the `>`.
+    span: Span,
+    /// Whether it stands inside `《…》` (`《关于印发…格式>的通知》`): the
+    /// inner title lost its opening mark.
+    in_title: bool,
+}
+
 /// Dangling `…>` fragments: a `>` right after a CJK character with no `<`
-/// before it on its line, not followed by more text (a breadcrumb); the
-/// fragment runs back to the previous space or punctuation.
-fn dangling_fragments(text: &str) -> Vec<Span> {
+/// before it on its line. The fragment runs back to the previous space or
+/// punctuation (inside a title, to after `印发`). It ends a paragraph or
+/// clause, or, followed by more text, reads as the end of a title; a
+/// breadcrumb (`首页>政府信息公开`) is none.
+fn dangling_fragments(text: &str) -> Vec<Fragment> {
     let mut out = Vec::new();
     if !text.contains('>') {
         return out;
@@ -45,16 +67,20 @@ fn dangling_fragments(text: &str) -> Vec<Span> {
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let mut open = false;
+        // Where the last `《` still open on the line stands.
+        let mut title_open: Option<usize> = None;
         for (i, c) in line.char_indices() {
             match c {
                 '<' => open = true,
                 '>' if open => open = false,
+                '《' => title_open = Some(i),
+                '》' => title_open = None,
                 '>' => {
                     let head = &line[..i];
                     if !head.chars().next_back().is_some_and(is_cjk) {
                         continue;
                     }
-                    let fragment = head
+                    let mut fragment = head
                         .char_indices()
                         .rev()
                         .take_while(|(_, c)| is_cjk(*c))
@@ -63,13 +89,30 @@ fn dangling_fragments(text: &str) -> Vec<Span> {
                     // Breadcrumbs (`首页>政府信息公开>…`) chain `>` between words.
                     let next = line[i + 1..].chars().next();
                     let previous = head[..fragment].chars().next_back();
-                    let chained = |c: Option<char>| {
-                        c.is_some_and(|c| is_cjk(c) || matches!(c, '>' | '»' | '＞'))
-                    };
-                    if chained(next) || chained(previous) {
+                    if previous.is_some_and(|c| matches!(c, '>' | '»' | '＞'))
+                        || next.is_some_and(|c| matches!(c, '>' | '»' | '＞'))
+                    {
                         continue;
                     }
-                    out.push(Span::from_range(line_start + fragment, line_start + i + 1));
+                    let words = &head[fragment..];
+                    let title_like =
+                        words.contains("格式") || TITLE_ENDS.iter().any(|w| words.ends_with(w));
+                    let in_title = title_open.is_some() && title_like;
+                    if in_title {
+                        if let Some(at) = words.rfind("印发") {
+                            fragment += at + "印发".len();
+                        }
+                    }
+                    if next.is_some_and(is_cjk)
+                        && !(in_title
+                            || (title_like && words.chars().count() >= MIN_RUN_ON_FRAGMENT))
+                    {
+                        continue;
+                    }
+                    out.push(Fragment {
+                        span: Span::from_range(line_start + fragment, line_start + i + 1),
+                        in_title,
+                    });
                 }
                 _ => {}
             }
@@ -89,15 +132,19 @@ impl Rule for MarkupResidue {
         summary_zh: "正文中残留网页标记",
         summary_en: "Web-page markup was left in the text",
         explanation_zh: "从网页复制的文字可能带有 HTML 实体（“&nbsp;”）、标签（“<p>”“</td>”），\
-            或者在标题用 ASCII“<…>”书写时，留下浏览器当作标签结尾的残片，如“…格式>”。\
-            这些都不属于报告内容。“&nbsp;”等实体有安全修复（改为它所代表的字符）；\
-            标签和残片有不安全修复（删除）。整页网页源码（有“<html>”“<body>”，\
+            或者在标题用 ASCII“<…>”书写时，留下浏览器当作标签结尾的残片，如“…格式>”，\
+            无论它在段末还是后面还接着正文（“…格式>如对本报告有疑问…”）；\
+            导航路径（“首页>政府信息公开>…”）不算。这些都不属于报告内容。“&nbsp;”等实体有安全修复（改为它所代表的字符）；\
+            标签和残片有不安全修复（删除；书名中丢了“〈”的内层书名改用“〈〉”）。整页网页源码（有“<html>”“<body>”，\
             或有三十个以上的标签和实体）只提示一次。",
         explanation_en: "Text copied from a web page can keep HTML entities (`&nbsp;`), tags \
             (`<p>`, `</td>`) or, when a title was written with ASCII `<…>`, a fragment such as \
-            `…格式>` that a browser took for the end of a tag. None of it belongs in the report. \
+            `…格式>` that a browser took for the end of a tag, at a paragraph's end or run on \
+            into more text (`…格式>如对本报告有疑问…`); breadcrumbs (`首页>政府信息公开>…`) are \
+            not. None of it belongs in the report. \
             `&nbsp;` and similar entities have a safe fix (the character they stand for); tags \
-            and fragments have an unsafe fix (delete them). The source of a whole web page \
+            and fragments have an unsafe fix (delete them; an inner title that lost its `<` gets \
+            its 〈〉). The source of a whole web page \
             (`<html>`, `<body>`, or thirty and more tags and entities) is reported once.",
         basis: "《中华人民共和国政府信息公开条例》第五十条（年度报告应准确、完整）",
         bad: Opening "如对本年度报告有疑问,请与办公室联系。 \
@@ -183,31 +230,49 @@ impl Rule for MarkupResidue {
                 }
             }
         }
-        for fragment in dangling_fragments(text) {
-            // Take the spaces before the fragment along when deleting it.
-            let before = &text[..fragment.offset];
-            let spaces = before.len()
-                - before
-                    .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}'])
-                    .len();
-            sink.report(
-                fragment,
+        for Fragment { span, in_title } in dangling_fragments(text) {
+            let diagnostic = sink.report(
+                span,
                 tr!(
                     ctx.lang,
                     "残留的网页标记片段“{}”（“<…>”被网页当作标签后留下的部分）",
                     "a fragment of markup “{}” (left when a web page took “<…>” for a tag)",
-                    fragment.slice(text)
+                    span.slice(text)
                 ),
-            )
-            .help(tr!(
-                ctx.lang,
-                "删去该片段；书名中的书名应写作“〈〉”",
-                "delete the fragment; a title inside a title takes 〈〉"
-            ))
-            .fix(delete(Span::from_range(
-                fragment.offset - spaces,
-                fragment.end(),
-            )));
+            );
+            if in_title {
+                // The inner title of a citation: give it its marks back.
+                let inner = &text[span.offset..span.end() - 1];
+                diagnostic
+                    .help(tr!(
+                        ctx.lang,
+                        "书名中的书名应写作“〈{}〉”",
+                        "a title inside a title takes 〈〉: “〈{}〉”",
+                        inner
+                    ))
+                    .fix(Fix {
+                        applicability: Applicability::Unsafe,
+                        edits: vec![Edit {
+                            offset: span.offset,
+                            length: span.len,
+                            replacement: format!("〈{inner}〉"),
+                        }],
+                    });
+                continue;
+            }
+            // Take the spaces before the fragment along when deleting it.
+            let before = &text[..span.offset];
+            let spaces = before.len()
+                - before
+                    .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}'])
+                    .len();
+            diagnostic
+                .help(tr!(
+                    ctx.lang,
+                    "删去该片段；书名中的书名应写作“〈〉”",
+                    "delete the fragment; a title inside a title takes 〈〉"
+                ))
+                .fix(delete(Span::from_range(span.offset - spaces, span.end())));
         }
     }
 }
