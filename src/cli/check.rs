@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::args::{CheckArgs, CommonArgs, ParseArgs};
+use super::args::{CheckArgs, CommonArgs, ParseArgs, RuleSelectionArgs};
 use super::environment::Environment;
 use super::report::run_check;
 use super::settings::render_error;
@@ -69,16 +69,31 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let Some(packs) = load_packs(&args.common.setup.packs, args.common.lang, err) else {
-        return 2;
+    match linter(&args.common, &args.rules, err) {
+        Ok(linter) => run_check(args, &linter, env, out, err),
+        Err(code) => code,
+    }
+}
+
+/// The linter of a command that checks reports: the packs loaded, the
+/// rules selected by the configuration and the command line. On an error
+/// (a pack that does not load, an unknown rule selector) it is written to
+/// `err`, and the exit code 2 returned.
+pub(super) fn linter(
+    common: &CommonArgs,
+    rules: &RuleSelectionArgs,
+    err: &mut dyn Write,
+) -> Result<Linter, i32> {
+    let Some(packs) = load_packs(&common.setup.packs, common.lang, err) else {
+        return Err(2);
     };
-    let selection = args.common.setup.config.selection(
-        args.select.as_deref().map(selectors),
-        selectors(&args.extend_select),
-        selectors(&args.ignore),
+    let selection = common.setup.config.selection(
+        rules.select.as_deref().map(selectors),
+        selectors(&rules.extend_select),
+        selectors(&rules.ignore),
     );
-    let linter = Linter::new(lint_options(&args.common, selection, packs));
-    let lang = args.common.lang;
+    let linter = Linter::new(lint_options(common, selection, packs));
+    let lang = common.lang;
     let all_selectors = linter
         .options()
         .selection
@@ -108,10 +123,10 @@ pub fn check(
                     selector.as_str()
                 ),
             );
-            return 2;
+            return Err(2);
         }
     }
-    run_check(args, &linter, env, out, err)
+    Ok(linter)
 }
 
 /// `disclint parse`: prints the model of one report.

@@ -1,9 +1,10 @@
-//! The command line: argument parsing and the four commands. The binary's
+//! The command line: argument parsing and the five commands. The binary's
 //! `main` only calls [`run`]; embedders and tests call [`run_with`] with an
 //! [`Environment`] of their own.
 
 mod annotate;
 mod args;
+mod batch;
 mod check;
 mod docs;
 mod environment;
@@ -65,6 +66,7 @@ where
         Command::Parse(args) => check::parse(&args, &env, out, err),
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
+        Command::Report(args) => batch::report(&args, &env, out, err),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, Setup};
 use super::report::Failure;
 use crate::atomic_write::AtomicFile;
 use crate::input::Input;
@@ -50,7 +50,10 @@ impl<'o> Outputs<'o> {
         let Some(path) = &args.gate.output_file else {
             return Ok(());
         };
-        if let Some(conflict) = output_conflict(path, inputs, args, suppressions) {
+        let setup = &args.common.setup;
+        if let Some(conflict) =
+            output_conflict(path, "--output-file", inputs, setup, suppressions.file())
+        {
             return Err(conflict);
         }
         let file = AtomicFile::create(path).map_err(|e| {
@@ -168,14 +171,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Why `--output-file` may not be `output`: it is an input, the
-/// suppressions file, the configuration file or a rule pack (writing it
-/// would destroy it).
-fn output_conflict(
+/// Why `output`, named by the option `flag`, may not be written: it is an
+/// input, the suppressions file, the configuration file or a rule pack of
+/// `setup` (writing it would destroy it).
+pub(super) fn output_conflict(
     output: &Path,
+    flag: &str,
     inputs: &[Input],
-    args: &CheckArgs,
-    suppressions: &Suppressions,
+    setup: &Setup,
+    suppressions: &Path,
 ) -> Option<Failure> {
     let shown = output.display();
     // An output not there yet cannot be an input (files found exist).
@@ -187,13 +191,12 @@ fn output_conflict(
         if let Some(input) = input {
             let input = input.display();
             return Some(Failure::new(
-                format!("错误：--output-file {shown} 也是输入文件（{input}），写入会毁掉它；未做任何操作\n"),
-                format!("error: --output-file {shown} is also an input ({input}); writing it would destroy it, so nothing was done\n"),
+                format!("错误：{flag} {shown} 也是输入文件（{input}），写入会毁掉它；未做任何操作\n"),
+                format!("error: {flag} {shown} is also an input ({input}); writing it would destroy it, so nothing was done\n"),
             ));
         }
     }
-    let setup = &args.common.setup;
-    let named = [(suppressions.file(), "抑制清单", "the suppressions file")]
+    let named = [(suppressions, "抑制清单", "the suppressions file")]
         .into_iter()
         .chain(
             setup
@@ -212,8 +215,8 @@ fn output_conflict(
         if same_file(output, file) {
             let file = file.display();
             return Some(Failure::new(
-                format!("错误：--output-file {shown} 是{zh}（{file}），写入会毁掉它；未做任何操作\n"),
-                format!("error: --output-file {shown} is {en} ({file}); writing it would destroy it, so nothing was done\n"),
+                format!("错误：{flag} {shown} 是{zh}（{file}），写入会毁掉它；未做任何操作\n"),
+                format!("error: {flag} {shown} is {en} ({file}); writing it would destroy it, so nothing was done\n"),
             ));
         }
     }

@@ -37,6 +37,11 @@ impl Failure {
     pub(super) fn new(zh: String, en: String) -> Self {
         Failure { zh, en }
     }
+
+    /// The message in `lang`.
+    pub(super) fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
 }
 
 /// What `check` does with the results.
@@ -276,7 +281,7 @@ pub(super) fn run_check(
     let mut outputs = Outputs::new(out, err, reads_stdin && args.fix.fix);
     let code = check_to(args, linter, env, &mut outputs).unwrap_or_else(|failure| {
         let lang = args.common.lang;
-        write(outputs.notes(), lang.pick(&failure.zh, &failure.en));
+        write(outputs.notes(), failure.message(lang));
         2
     });
     outputs.close();

@@ -8,7 +8,7 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
-use super::args::{CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, RulesArgs};
+use super::args::{CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, ReportArgs, RulesArgs};
 use crate::config::Config;
 use crate::Lang;
 
@@ -53,7 +53,9 @@ pub(super) fn apply_config(
         *packs = all;
     };
     match command {
-        Command::Check(CheckArgs { common, .. }) | Command::Parse(ParseArgs { common, .. }) => {
+        Command::Check(CheckArgs { common, .. })
+        | Command::Parse(ParseArgs { common, .. })
+        | Command::Report(ReportArgs { common, .. }) => {
             let config = resolve(&common.setup.config_args, common.lang, err)?;
             merge(&config, &mut common.lang, &mut common.setup.packs);
             if common.edition.is_none() {
