@@ -1,8 +1,8 @@
 //! `disclint report -o report.html`: the batch as one self-contained web
 //! page an office can e-mail. Styles are inline CSS and charts inline SVG;
 //! the page has no script and asks for no font, image or other file, so it
-//! reads the same offline. Every text from a report, a file name or a
-//! message is escaped.
+//! reads the same offline, and says so in its content security policy.
+//! Every text from a report, a file name or a message is escaped.
 //!
 //! The figures a test compares with `check --format json` carry
 //! `data-figure` (the totals), `data-rule`/`data-findings`/`data-reports`
@@ -43,6 +43,11 @@ pub fn write_html(batch: &Batch, version: &str) -> String {
     page.out
 }
 
+/// What the page may load: nothing but its own inline styles. A browser
+/// then refuses any script, font, image or other request (and says so in
+/// its console), even one that a report's text smuggled past escaping.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'";
+
 /// The colour of findings of a severity, in tables and charts.
 fn color(severity: Severity) -> &'static str {
     match severity {
@@ -75,6 +80,7 @@ impl Page<'_> {
         let _ = write!(
             self.out,
             "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <meta name=\"generator\" content=\"disclint\">\
              <title>{title}</title><style>{css}</style></head><body><main>",
@@ -249,11 +255,13 @@ impl Page<'_> {
             let _ = write!(
                 self.out,
                 "<tr><td>{name}</td><td>{kind}</td><td class=\"number\">{reports}</td>\
-                 <td class=\"number error\">{errors}</td><td class=\"number warning\">{warnings}</td>\
+                 <td class=\"number{error}\">{errors}</td><td class=\"number{warning}\">{warnings}</td>\
                  <td>{worst}</td><td><a href=\"#agency-{at}\">{see}</a></td></tr>",
                 name = esc(&agency_name(agency.name, self.lang)),
                 kind = esc(agency.kind.map_or("", |k| k.name(self.lang))),
                 reports = agency.entries.len(),
+                error = marked(agency.errors, Severity::Error),
+                warning = marked(agency.warnings, Severity::Warning),
                 errors = agency.errors,
                 warnings = agency.warnings,
                 worst = esc(&worst_rules(&agency.rules, WORST_RULES)),
@@ -290,14 +298,16 @@ impl Page<'_> {
             let _ = write!(
                 self.out,
                 "<tr><td>{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td>\
-                 <td class=\"number\">{} <small>({})</small></td><td class=\"number error\">{}</td>\
-                 <td class=\"number warning\">{}</td></tr>",
+                 <td class=\"number\">{} <small>({})</small></td><td class=\"number{}\">{}</td>\
+                 <td class=\"number{}\">{}</td></tr>",
                 esc(&name),
                 kind.agencies,
                 kind.reports,
                 kind.reports_with_errors,
                 percent(kind.reports_with_errors, kind.reports),
+                marked(kind.errors, Severity::Error),
                 kind.errors,
+                marked(kind.warnings, Severity::Warning),
                 kind.warnings,
             );
         }
@@ -563,6 +573,16 @@ impl Page<'_> {
             );
         }
         self.out.push_str("</td></tr>");
+    }
+}
+
+/// The class a count of findings of `severity` adds to its cell: the
+/// severity's colour, unless there are none.
+fn marked(count: usize, severity: Severity) -> String {
+    if count == 0 {
+        String::new()
+    } else {
+        format!(" {}", severity.as_str())
     }
 }
 

@@ -57,6 +57,33 @@ pub fn pdftotext() -> bool {
     false
 }
 
+/// A headless Chromium (`DISCLINT_CHROMIUM`, else `chromium` or
+/// `chromium-browser` on `PATH`), or `None` when there is none: the test is
+/// skipped with a note, as for `../shared`; under CI it fails instead
+/// (`.ci/run` installs `chromium`).
+pub fn chromium() -> Option<PathBuf> {
+    let named = std::env::var_os("DISCLINT_CHROMIUM").map(PathBuf::from);
+    let on_path = || {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path)
+            .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+            .find(|candidate| candidate.is_file())
+    };
+    if let Some(found) = named.or_else(on_path) {
+        return Some(found);
+    }
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(
+        !under_ci(),
+        "{test}: Chromium is not installed, and CI must load the batch report in a browser"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: Chromium is not installed (apt-get install chromium)"
+    );
+    None
+}
+
 /// Whether this runs under CI: `CI` is set, and not to `false` or `0`.
 fn under_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
