@@ -12,6 +12,7 @@ use crate::extract::{extract, SourceKind};
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
 use crate::input::{check_fix_target, read_file, Input, InputOptions};
 use crate::lint::Linter;
+use crate::model::Report;
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
 use crate::{tr, Lang};
@@ -40,6 +41,9 @@ pub struct FileResult {
     pub fix_error: Option<String>,
     /// Why fixing stopped with fixes left (a note, not a failure).
     pub fix_note: Option<String>,
+    /// The report model of the text checked, as the rules saw it (`None`
+    /// when the file could not be read, or when fixes changed its text).
+    pub report: Option<Report>,
 }
 
 impl FileResult {
@@ -270,7 +274,9 @@ impl Pipeline<'_> {
         if let Some(suppressions) = self.suppressions {
             result.suppression_key = Some(suppressions.path_key(&result.path));
         }
-        let mut diagnostics = self.linter.lint(&source);
+        let analysis = self.linter.analyze(&source);
+        let mut diagnostics = self.linter.check(&source, &analysis);
+        let mut report = Some(analysis.report);
         let mut source = source;
         if self.fix.is_some() && !source.is_editable() {
             result.fix_note = Some(structured_fix_refused(source.kind, self.input.lang));
@@ -284,6 +290,7 @@ impl Pipeline<'_> {
                     Ok(fixed) => {
                         result.fix_note = fixed.unconverged.map(|u| u.message(self.input.lang));
                         if fixed.passes > 0 {
+                            report = None;
                             result.original = Some(std::mem::take(&mut source.text));
                             source = fixed.source;
                             diagnostics = fixed.diagnostics;
@@ -296,6 +303,7 @@ impl Pipeline<'_> {
         }
         result.diagnostics = diagnostics;
         result.source = Some(source);
+        result.report = report;
         self.suppress(&mut result);
         result
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::agency_kind::{kinds, AgencyKind};
-use super::entry::{Entry, Facts};
+use super::entry::Entry;
 use crate::diagnostic::Severity;
 use crate::normalize::canon;
 use crate::rules::RuleMeta;
@@ -93,10 +93,10 @@ impl Batch {
         }
     }
 
-    /// Adds one file's result; `facts` from its model, if it was read.
-    pub fn add(&mut self, result: &FileResult, facts: Option<Facts>) {
+    /// Adds one file's result.
+    pub fn add(&mut self, result: &FileResult) {
         self.summary.add(result);
-        self.entries.push(Entry::new(result, facts, self.lang));
+        self.entries.push(Entry::new(result, self.lang));
     }
 
     /// The metadata of the rule `code`, if the run knows it.
@@ -232,9 +232,11 @@ mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
     use crate::span::Span;
-    use crate::SourceFile;
+    use crate::{Linter, SourceFile};
 
-    fn result(path: &str, codes: &[(&str, Severity)]) -> FileResult {
+    /// The result of a report of `agency` (a text with only its title; no
+    /// agency: one without a title) with findings of these codes.
+    fn result(agency: Option<&str>, codes: &[(&str, Severity)]) -> FileResult {
         let diagnostics = codes
             .iter()
             .map(|(code, severity)| Diagnostic {
@@ -248,26 +250,27 @@ mod tests {
                 fix: None,
             })
             .collect();
-        FileResult::checked(SourceFile::from_text(path, "x\n".to_owned()), diagnostics)
-    }
-
-    fn facts(agency: &str) -> Option<Facts> {
-        Some(Facts {
-            agency: Some(agency.into()),
-            ..Facts::default()
-        })
+        let text = agency.map_or("x\n".to_owned(), |a| {
+            format!("{a}2024年政府信息公开工作年度报告\n")
+        });
+        let source = SourceFile::from_text("r.txt", text);
+        let report = Linter::new(crate::LintOptions::default())
+            .analyze(&source)
+            .report;
+        FileResult {
+            report: Some(report),
+            ..FileResult::checked(source, diagnostics)
+        }
     }
 
     fn batch() -> Batch {
         let mut batch = Batch::new(Lang::Zh, []);
         let (e, w) = (Severity::Error, Severity::Warning);
-        batch.add(
-            &result("a", &[("A003", e), ("A003", e), ("X001", w)]),
-            facts("青禾县白石镇人民政府"),
-        );
-        batch.add(&result("b", &[("X001", w)]), facts("青禾县 白石镇人民政府"));
-        batch.add(&result("c", &[]), facts("青禾县教育局"));
-        batch.add(&result("d", &[("S000", Severity::Info)]), None);
+        let township = Some("青禾县白石镇人民政府");
+        batch.add(&result(township, &[("A003", e), ("A003", e), ("X001", w)]));
+        batch.add(&result(Some("青禾县 白石镇人民政府"), &[("X001", w)]));
+        batch.add(&result(Some("青禾县教育局"), &[]));
+        batch.add(&result(None, &[("S000", Severity::Info)]));
         batch
     }
 

@@ -53,10 +53,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry of one file's result; `facts` from its model, if it was read.
-    pub fn new(result: &FileResult, facts: Option<Facts>, lang: Lang) -> Entry {
-        let facts = facts.unwrap_or_default();
+    /// The entry of one file's result: its facts from its model (none for a
+    /// file that could not be read, or whose text fixes changed).
+    pub fn new(result: &FileResult, lang: Lang) -> Entry {
         let source = result.source.as_ref();
+        let facts = match (&result.report, source) {
+            (Some(report), Some(source)) => Facts::read(report, &source.text),
+            _ => Facts::default(),
+        };
         Entry {
             path: result.path.clone(),
             kind: facts.agency.as_deref().and_then(kind_of),

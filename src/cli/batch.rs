@@ -3,10 +3,11 @@
 //! web page, a workbook — or the findings as CSV on standard output. A bar
 //! on standard error shows the progress of a batch when it is a terminal.
 
+use std::fmt::Write as FmtWrite;
 use std::io::Write;
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use super::args::{ReportArgs, ReportFormat};
 use super::check::{input_options, linter, write};
@@ -14,7 +15,7 @@ use super::environment::Environment;
 use super::outputs::output_conflict;
 use super::report::Failure;
 use crate::atomic_write::write_atomic;
-use crate::batch_report::{write_csv, write_html, write_xlsx, Batch, Facts};
+use crate::batch_report::{write_csv, write_html, write_xlsx, Batch};
 use crate::gate::Gate;
 use crate::input::expand;
 use crate::run::{for_each_ordered, Pipeline};
@@ -103,17 +104,9 @@ fn report_with(
     for_each_ordered(
         inputs.len(),
         None,
-        |i| {
-            let result = pipeline.process(&inputs[i]);
-            // The model again, for the agency, the year and the indicators.
-            let facts = result
-                .source
-                .as_ref()
-                .map(|source| Facts::read(&linter.analyze(source).report, &source.text));
-            (result, facts)
-        },
-        |(result, facts)| {
-            batch.add(&result, facts);
+        |i| pipeline.process(&inputs[i]),
+        |result| {
+            batch.add(&result);
             progress.inc(1);
         },
     );
@@ -167,12 +160,17 @@ fn progress_bar(files: usize, stderr_is_terminal: bool, lang: Lang) -> ProgressB
         return ProgressBar::hidden();
     }
     let template = lang.pick(
-        "{bar:40} {pos}/{len} 份报告 · {per_sec} · 预计还需 {eta}",
-        "{bar:40} {pos}/{len} reports · {per_sec} · ETA {eta}",
+        "{bar:40} {pos}/{len} 份报告 · 每秒 {rate} 份 · 预计还需 {eta}",
+        "{bar:40} {pos}/{len} reports · {rate}/s · ETA {eta}",
     );
     let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style);
+        // Whole reports per second (indicatif's `per_sec` shows four decimals).
+        bar.set_style(
+            style.with_key("rate", |state: &ProgressState, out: &mut dyn FmtWrite| {
+                let _ = write!(out, "{:.0}", state.per_sec());
+            }),
+        );
     }
     bar
 }
