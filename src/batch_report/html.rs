@@ -123,11 +123,8 @@ impl Page<'_> {
             );
         }
         self.out.push_str("</nav>");
-        let _ = write!(
-            self.out,
-            "<section id=\"summary\"><h2>{}</h2><dl class=\"figures\">",
-            esc(self.pick("概况", "Summary"))
-        );
+        self.open_section("summary", "概况", "Summary");
+        self.out.push_str("<dl class=\"figures\">");
         for (figure, zh, en, value, class) in [
             ("files", "报告文件", "files", summary.files, ""),
             ("agencies", "机关", "agencies", agencies, ""),
@@ -168,24 +165,12 @@ impl Page<'_> {
     }
 
     fn rules(&mut self, rules: &[RuleTally<'_>]) {
-        let _ = write!(
-            self.out,
-            "<section id=\"rules\"><h2>{}</h2>",
-            esc(self.pick("各规则的问题", "Findings by rule"))
-        );
+        self.open_section("rules", "各规则的问题", "Findings by rule");
         if rules.is_empty() {
-            let _ = write!(
-                self.out,
-                "<p>{}</p></section>",
-                esc(self.pick("未发现问题。", "No findings."))
-            );
-            return;
+            return self.close_without_findings();
         }
-        let _ = write!(
-            self.out,
-            "<p class=\"note\">{}</p><table><thead><tr>",
-            esc(self.pick("点击规则可展开说明。", "Open a rule for its explanation."))
-        );
+        self.note("点击规则可展开说明。", "Open a rule for its explanation.");
+        self.out.push_str("<table><thead><tr>");
         self.header_cells(&[
             ("代码", "code"),
             ("规则及说明", "rule and explanation"),
@@ -229,6 +214,29 @@ impl Page<'_> {
         self.out.push_str("</tbody></table></section>");
     }
 
+    /// Opens the section `id` under its heading (Chinese and English).
+    fn open_section(&mut self, id: &str, zh: &str, en: &str) {
+        let _ = write!(
+            self.out,
+            "<section id=\"{id}\"><h2>{}</h2>",
+            esc(self.pick(zh, en))
+        );
+    }
+
+    /// Closes a section that has nothing to show: no finding.
+    fn close_without_findings(&mut self) {
+        let _ = write!(
+            self.out,
+            "<p>{}</p></section>",
+            esc(self.pick("未发现问题。", "No findings."))
+        );
+    }
+
+    /// A paragraph of notes (Chinese and English).
+    fn note(&mut self, zh: &str, en: &str) {
+        let _ = write!(self.out, "<p class=\"note\">{}</p>", esc(self.pick(zh, en)));
+    }
+
     fn header_cells(&mut self, names: &[(&str, &str)]) {
         for (zh, en) in names {
             let _ = write!(self.out, "<th>{}</th>", esc(self.pick(zh, en)));
@@ -236,11 +244,8 @@ impl Page<'_> {
     }
 
     fn agencies(&mut self, agencies: &[AgencyTally<'_>]) {
-        let _ = write!(
-            self.out,
-            "<section id=\"agencies\"><h2>{}</h2><table><thead><tr>",
-            esc(self.pick("各机关", "Agencies"))
-        );
+        self.open_section("agencies", "各机关", "Agencies");
+        self.out.push_str("<table><thead><tr>");
         self.header_cells(&[
             ("机关", "agency"),
             ("层级", "kind"),
@@ -272,15 +277,12 @@ impl Page<'_> {
     }
 
     fn kinds(&mut self, kinds: &[KindTally]) {
-        let _ = write!(
-            self.out,
-            "<section id=\"kinds\"><h2>{}</h2><p class=\"note\">{}</p><table><thead><tr>",
-            esc(self.pick("各层级", "Kinds of agency")),
-            esc(self.pick(
-                "层级由标题中的机关名称判断（如“镇人民政府”为乡镇，“局”为部门）；无法判断的单列。",
-                "The kind is told from the agency named in the title (a 镇人民政府 is a township, a 局 a department); agencies it does not tell are listed apart."
-            ))
+        self.open_section("kinds", "各层级", "Kinds of agency");
+        self.note(
+            "层级由标题中的机关名称判断（如“镇人民政府”为乡镇，“局”为部门）；无法判断的单列。",
+            "The kind is told from the agency named in the title (a 镇人民政府 is a township, a 局 a department); agencies it does not tell are listed apart.",
         );
+        self.out.push_str("<table><thead><tr>");
         self.header_cells(&[
             ("层级", "kind"),
             ("机关", "agencies"),
@@ -315,18 +317,9 @@ impl Page<'_> {
     }
 
     fn charts(&mut self, rules: &[RuleTally<'_>]) {
-        let _ = write!(
-            self.out,
-            "<section id=\"charts\"><h2>{}</h2>",
-            esc(self.pick("图表", "Charts"))
-        );
+        self.open_section("charts", "图表", "Charts");
         if rules.is_empty() {
-            let _ = write!(
-                self.out,
-                "<p>{}</p></section>",
-                esc(self.pick("未发现问题。", "No findings."))
-            );
-            return;
+            return self.close_without_findings();
         }
         let lang = self.lang;
         let label = |rule: &RuleTally<'_>| {
@@ -385,14 +378,10 @@ impl Page<'_> {
     }
 
     fn indicators(&mut self) {
-        let _ = write!(
-            self.out,
-            "<section id=\"indicators\"><h2>{}</h2><p class=\"note\">{}</p>",
-            esc(self.pick("指标（不是问题）", "Indicators (not defects)")),
-            esc(self.pick(
-                "以下指标由各报告的表格计算，描述各机关一年的工作，不代表报告有误。只计入表格可读的报告。",
-                "These indicators are computed from the reports' tables and describe each agency's year, not defects of the reports. Only reports whose tables could be read count."
-            ))
+        self.open_section("indicators", "指标（不是问题）", "Indicators (not defects)");
+        self.note(
+            "以下指标由各报告的表格计算，描述各机关一年的工作，不代表报告有误。只计入表格可读的报告。",
+            "These indicators are computed from the reports' tables and describe each agency's year, not defects of the reports. Only reports whose tables could be read count.",
         );
         let entries = &self.batch.entries;
         let applications: Vec<u64> = entries
@@ -451,11 +440,7 @@ impl Page<'_> {
     }
 
     fn reports(&mut self, agencies: &[AgencyTally<'_>]) {
-        let _ = write!(
-            self.out,
-            "<section id=\"reports\"><h2>{}</h2>",
-            esc(self.pick("逐份报告的问题", "Findings per report"))
-        );
+        self.open_section("reports", "逐份报告的问题", "Findings per report");
         for (at, agency) in agencies.iter().enumerate() {
             let _ = write!(
                 self.out,

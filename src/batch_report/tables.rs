@@ -59,9 +59,14 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(headers: &[&str]) -> Table {
+    /// An empty table with these column names, each given in Chinese and
+    /// English, in `lang`.
+    fn new(lang: Lang, headers: &[(&str, &str)]) -> Table {
         Table {
-            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+            headers: headers
+                .iter()
+                .map(|(zh, en)| lang.pick(zh, en).to_owned())
+                .collect(),
             rows: Vec::new(),
         }
     }
@@ -77,7 +82,7 @@ pub fn severity_name(severity: Severity, lang: Lang) -> &'static str {
 pub fn totals(batch: &Batch) -> Table {
     let lang = batch.lang;
     let summary = &batch.summary;
-    let mut table = Table::new(&[lang.pick("项目", "item"), lang.pick("数量", "count")]);
+    let mut table = Table::new(lang, &[("项目", "item"), ("数量", "count")]);
     for (name, count) in [
         (lang.pick("报告文件", "files"), summary.files),
         (lang.pick("已检查", "checked"), summary.checked()),
@@ -96,15 +101,18 @@ pub fn totals(batch: &Batch) -> Table {
 /// with one, and their share of the reports checked.
 pub fn rules(batch: &Batch) -> Table {
     let lang = batch.lang;
-    let mut table = Table::new(&[
-        lang.pick("代码", "code"),
-        lang.pick("规则", "name"),
-        lang.pick("级别", "severity"),
-        lang.pick("问题数", "findings"),
-        lang.pick("涉及报告", "reports"),
-        lang.pick("占已检查报告 %", "% of reports checked"),
-        lang.pick("说明", "summary"),
-    ]);
+    let mut table = Table::new(
+        lang,
+        &[
+            ("代码", "code"),
+            ("规则", "name"),
+            ("级别", "severity"),
+            ("问题数", "findings"),
+            ("涉及报告", "reports"),
+            ("占已检查报告 %", "% of reports checked"),
+            ("说明", "summary"),
+        ],
+    );
     let checked = batch.summary.checked();
     for tally in batch.rule_tallies() {
         table.rows.push(vec![
@@ -155,15 +163,18 @@ pub fn agency_name(name: Option<&str>, lang: Lang) -> String {
 /// worst rules.
 pub fn agencies(batch: &Batch) -> Table {
     let lang = batch.lang;
-    let mut table = Table::new(&[
-        lang.pick("机关", "agency"),
-        lang.pick("层级", "kind"),
-        lang.pick("报告数", "reports"),
-        lang.pick("错误", "errors"),
-        lang.pick("警告", "warnings"),
-        lang.pick("提示", "infos"),
-        lang.pick("主要问题", "worst rules"),
-    ]);
+    let mut table = Table::new(
+        lang,
+        &[
+            ("机关", "agency"),
+            ("层级", "kind"),
+            ("报告数", "reports"),
+            ("错误", "errors"),
+            ("警告", "warnings"),
+            ("提示", "infos"),
+            ("主要问题", "worst rules"),
+        ],
+    );
     for agency in batch.agencies() {
         table.rows.push(vec![
             agency_name(agency.name, lang).into(),
@@ -182,17 +193,20 @@ pub fn agencies(batch: &Batch) -> Table {
 /// severity, line, where it is, message.
 pub fn findings(batch: &Batch) -> Table {
     let lang = batch.lang;
-    let mut table = Table::new(&[
-        lang.pick("文件", "file"),
-        lang.pick("机关", "agency"),
-        lang.pick("年度", "year"),
-        lang.pick("代码", "code"),
-        lang.pick("规则", "name"),
-        lang.pick("级别", "severity"),
-        lang.pick("行", "line"),
-        lang.pick("位置", "location"),
-        lang.pick("说明", "message"),
-    ]);
+    let mut table = Table::new(
+        lang,
+        &[
+            ("文件", "file"),
+            ("机关", "agency"),
+            ("年度", "year"),
+            ("代码", "code"),
+            ("规则", "name"),
+            ("级别", "severity"),
+            ("行", "line"),
+            ("位置", "location"),
+            ("说明", "message"),
+        ],
+    );
     for entry in &batch.entries {
         for finding in &entry.findings {
             table.rows.push(vec![

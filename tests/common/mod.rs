@@ -45,14 +45,9 @@ pub fn pdftotext() -> bool {
     if disclint::extract::PdfToText::default().program().is_some() {
         return true;
     }
-    let test = std::thread::current().name().unwrap_or("a test").to_owned();
-    assert!(
-        !under_ci(),
-        "{test}: pdftotext is not installed, and CI must read the PDF fixtures"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped {test}: pdftotext is not installed (apt-get install poppler-utils)"
+    missing(
+        "pdftotext is not installed, and CI must read the PDF fixtures",
+        "pdftotext is not installed (apt-get install poppler-utils)",
     );
     false
 }
@@ -72,16 +67,20 @@ pub fn chromium() -> Option<PathBuf> {
     if let Some(found) = named.or_else(on_path) {
         return Some(found);
     }
-    let test = std::thread::current().name().unwrap_or("a test").to_owned();
-    assert!(
-        !under_ci(),
-        "{test}: Chromium is not installed, and CI must load the batch report in a browser"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped {test}: Chromium is not installed (apt-get install chromium)"
+    missing(
+        "Chromium is not installed, and CI must load the batch report in a browser",
+        "Chromium is not installed (apt-get install chromium)",
     );
     None
+}
+
+/// A tool the running test needs is missing: under CI the test fails
+/// (`under_ci` says why), elsewhere it is skipped with a note (`skip`)
+/// written straight to the process's standard error.
+fn missing(under_ci_message: &str, skip: &str) {
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(!under_ci(), "{test}: {under_ci_message}");
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {skip}");
 }
 
 /// Whether this runs under CI: `CI` is set, and not to `false` or `0`.
