@@ -20,6 +20,7 @@
 //! (select, extend-select and ignore), `--extend-select` and `--ignore` add to
 //! it, `--lang`, `--edition` replace its values, `--rules` adds packs.
 
+pub mod nearest;
 pub mod settings_file;
 pub mod toml_message;
 

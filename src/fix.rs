@@ -107,18 +107,28 @@ pub fn select<'a>(
     text: &str,
     options: FixOptions,
 ) -> (Vec<Edit>, usize) {
-    let mut fixes: Vec<&Fix> = diagnostics
+    let (edits, fixed) = choose(diagnostics, text, options);
+    (edits, fixed.len())
+}
+
+/// [`select`], giving the diagnostics the edits fix instead of their number.
+pub fn choose<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    text: &str,
+    options: FixOptions,
+) -> (Vec<Edit>, Vec<&'a Diagnostic>) {
+    let mut fixes: Vec<(&Diagnostic, &Fix)> = diagnostics
         .into_iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|fix| options.allows(fix) && !fix.edits.is_empty() && well_formed(fix, text))
+        .filter_map(|d| Some((d, d.fix.as_ref()?)))
+        .filter(|(_, fix)| options.allows(fix) && !fix.edits.is_empty() && well_formed(fix, text))
         .collect();
     // Stable: fixes starting at the same offset keep their order.
-    fixes.sort_by_key(|fix| fix.edits[0].offset);
+    fixes.sort_by_key(|(_, fix)| fix.edits[0].offset);
     let crlf = text.contains("\r\n");
     let mut chosen = Chosen::default();
     let mut edits: Vec<Edit> = Vec::new();
-    let mut count = 0;
-    for fix in fixes {
+    let mut fixed = Vec::new();
+    for (diagnostic, fix) in fixes {
         if fix.edits.iter().any(|edit| chosen.overlaps(edit)) {
             continue;
         }
@@ -130,11 +140,11 @@ pub fn select<'a>(
                 replacement: adapt_line_endings(&edit.replacement, crlf),
             });
         }
-        count += 1;
+        fixed.push(diagnostic);
     }
     // Stable: edits at one offset (of one fix) keep their order.
     edits.sort_by_key(|edit| edit.offset);
-    (edits, count)
+    (edits, fixed)
 }
 
 /// Applies sorted, non-overlapping edits to `text`.
@@ -287,6 +297,8 @@ pub struct Fixed {
     pub bytes: Vec<u8>,
     /// Diagnostics fixed over all passes.
     pub fixed: usize,
+    /// The rule (code and name) of each diagnostic fixed, in the order fixed.
+    pub fixed_rules: Vec<(String, String)>,
     /// Passes that changed the text.
     pub passes: usize,
     /// The diagnostics of the final text (all of them, before suppressions).
@@ -324,6 +336,7 @@ pub fn fix_until_stable(
         source,
         bytes,
         fixed: 0,
+        fixed_rules: Vec::new(),
         passes: 0,
         diagnostics,
         unconverged: None,
@@ -331,7 +344,7 @@ pub fn fix_until_stable(
     let mut seen = HashSet::new();
     seen.insert(current.source.text.clone());
     loop {
-        let (edits, count) = select(
+        let (edits, fixed) = choose(
             current
                 .diagnostics
                 .iter()
@@ -339,6 +352,10 @@ pub fn fix_until_stable(
             &current.source.text,
             options,
         );
+        let rules: Vec<(String, String)> = fixed
+            .iter()
+            .map(|d| (d.code.clone(), d.name.clone()))
+            .collect();
         if edits.is_empty() {
             break;
         }
@@ -368,7 +385,8 @@ pub fn fix_until_stable(
         current.diagnostics = linter.lint(&source);
         current.source = source;
         current.bytes = bytes;
-        current.fixed += count;
+        current.fixed += rules.len();
+        current.fixed_rules.extend(rules);
         current.passes += 1;
     }
     Ok(current)

@@ -449,9 +449,50 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
         .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
+/// Why a `--max-file-size` is not a size, told in either language
+/// (`Display` in English, as clap shows it; [`SizeError::message`] in Chinese).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SizeError {
+    /// The text does not start with a number.
+    NotASize(String),
+    /// The unit is not K, M or G.
+    UnknownUnit(String),
+    /// The size does not fit in 64 bits.
+    TooLarge(String),
+}
+
+impl SizeError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            SizeError::NotASize(text) => tr!(
+                lang,
+                "“{}”不是大小（例如 1048576、512K、32M）",
+                "“{}” is not a size (examples: 1048576, 512K, 32M)",
+                text
+            ),
+            SizeError::UnknownUnit(unit) => tr!(
+                lang,
+                "未知的单位“{}”（可用 K、M 或 G）",
+                "unknown size unit “{}” (use K, M or G)",
+                unit
+            ),
+            SizeError::TooLarge(text) => tr!(lang, "“{}”太大", "“{}” is too large", text),
+        }
+    }
+}
+
+impl std::fmt::Display for SizeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for SizeError {}
+
 /// Parses a size for `--max-file-size`: bytes, or a number with `K`, `M` or
 /// `G` (binary units, optionally followed by `iB` or `B`): `32M`, `512KiB`.
-pub fn parse_size(text: &str) -> Result<u64, String> {
+pub fn parse_size(text: &str) -> Result<u64, SizeError> {
     let text = text.trim();
     let split = text
         .find(|c: char| !c.is_ascii_digit())
@@ -459,17 +500,17 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     let (number, unit) = text.split_at(split);
     let number: u64 = number
         .parse()
-        .map_err(|_| format!("“{text}” is not a size (examples: 1048576, 512K, 32M)"))?;
+        .map_err(|_| SizeError::NotASize(text.to_owned()))?;
     let shift = match unit.trim().to_ascii_uppercase().as_str() {
         "" | "B" => 0,
         "K" | "KB" | "KIB" => 10,
         "M" | "MB" | "MIB" => 20,
         "G" | "GB" | "GIB" => 30,
-        other => return Err(format!("unknown size unit “{other}” (use K, M or G)")),
+        other => return Err(SizeError::UnknownUnit(other.to_owned())),
     };
     number
         .checked_mul(1 << shift)
-        .ok_or_else(|| format!("“{text}” is too large"))
+        .ok_or_else(|| SizeError::TooLarge(text.to_owned()))
 }
 
 /// Reads and decodes one file, or says why it cannot be.

@@ -33,3 +33,31 @@ macro_rules! tr {
         }
     };
 }
+
+/// A text in both languages, told in the one chosen when it is shown: for
+/// messages made before the language is known (a pack's problems).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Bilingual {
+    /// 中文.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bilingual {
+    /// The text in `lang`.
+    pub fn pick(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// Formats a message in both languages: `bilingual!("中文 {x}", "English {x}")`.
+#[macro_export]
+macro_rules! bilingual {
+    ($zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        $crate::lang::Bilingual {
+            zh: format!($zh $(, $arg)*),
+            en: format!($en $(, $arg)*),
+        }
+    };
+}

@@ -89,6 +89,11 @@ impl Linter {
         &self.options
     }
 
+    /// The format of `edition`, as the packs declare it.
+    pub fn format(&self, edition: Edition) -> &crate::model::Format {
+        self.formats.get(edition)
+    }
+
     /// Parses and models a report.
     pub fn analyze(&self, source: &SourceFile) -> Analysis {
         let doc = parse(&source.text);

@@ -33,6 +33,8 @@ pub struct FileResult {
     pub suppression_key: Option<String>,
     /// Diagnostics fixed.
     pub fixed: usize,
+    /// The rule (code and name) of each diagnostic fixed, in the order fixed.
+    pub fixed_rules: Vec<(String, String)>,
     /// The text before fixes, when fixes changed it.
     pub original: Option<String>,
     /// The bytes after fixes, in the original encoding (standard input with `--fix`).
@@ -295,6 +297,7 @@ impl Pipeline<'_> {
                             source = fixed.source;
                             diagnostics = fixed.diagnostics;
                             result.fixed = fixed.fixed;
+                            result.fixed_rules = fixed.fixed_rules;
                         }
                     }
                     Err(error) => result.fix_error = Some(error),

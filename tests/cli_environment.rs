@@ -118,3 +118,28 @@ fn argument_errors_are_coloured_for_a_terminal_without_no_color() {
     assert!(!error(false, false));
     assert!(!error(true, true));
 }
+
+#[test]
+fn parse_shows_people_the_grid_and_programs_json() {
+    let args = ["parse", "--no-config", "examples/reports/clean-2024.txt"];
+    let terminal = Environment {
+        stdout_is_terminal: true,
+        ..Environment::default()
+    };
+    let (code, out, err) = run(&args, terminal);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("文件：examples/reports/clean-2024.txt"),
+        "{out}"
+    );
+    assert!(
+        out.contains("表：收到和处理政府信息公开申请情况表"),
+        "{out}"
+    );
+    // Not a terminal: JSON, as before the human view.
+    let (code, out, err) = run(&args, Environment::default());
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["tables"][1]["columns"][0]["label"], "自然人");
+    assert_eq!(json["tables"][1]["rows"][0]["columns"][6], "total");
+}

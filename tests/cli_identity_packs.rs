@@ -46,6 +46,10 @@ fn a_pack_naming_an_unknown_row_stops_the_run() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("unknown row `carried_fwd`"), "{stderr}");
+    // In the language of the run (Chinese by default), as every message.
+    assert!(
+        stderr.contains("中的“carried_fwd”不是表“applications”的行"),
+        "{stderr}"
+    );
     assert!(stderr.contains("unknown-row.toml:10"), "{stderr}");
 }

@@ -354,6 +354,7 @@ mod any_text {
                 suppressed: Vec::new(),
                 suppression_key: None,
                 fixed: 0,
+                fixed_rules: Vec::new(),
                 original: None,
                 output: None,
                 fix_error: None,

@@ -114,9 +114,27 @@ pub struct CheckArgs {
     /// Annotated copies of Word documents (boxed: `Command` stays small).
     #[command(flatten)]
     pub annotate: Box<AnnotateArgs>,
+    /// What to show instead of, or besides, the findings (boxed, as `annotate`).
+    #[command(flatten)]
+    pub show: Box<ShowArgs>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// What `check` shows instead of, or besides, the findings (as Ruff's
+/// `--show-settings`, `--show-files`, `--show-fixes`).
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// Print the settings in effect for FILE and the configuration file they come from; check nothing.
+    #[arg(long, value_name = "FILE", conflicts_with = "show_files")]
+    pub show_settings: Option<std::path::PathBuf>,
+    /// List the files the run would check, one a line; check nothing.
+    #[arg(long)]
+    pub show_files: bool,
+    /// After the findings, list the fixes applied (with --fix) or available.
+    #[arg(long)]
+    pub show_fixes: bool,
 }
 
 /// Which rules run, on top of the configuration.
@@ -250,9 +268,9 @@ pub struct FixArgs {
 /// Accepted diagnostics, kept in a suppressions file.
 #[derive(Debug, Clone, Args)]
 pub struct SuppressionArgs {
-    /// The suppressions file.
-    #[arg(long, value_name = "PATH", default_value = crate::suppress::DEFAULT_FILE)]
-    pub suppressions: std::path::PathBuf,
+    /// The suppressions file (default: the nearest disclint-suppressions.toml from each file's folder up).
+    #[arg(long, value_name = "PATH")]
+    pub suppressions: Option<std::path::PathBuf>,
     /// Add every current diagnostic to the suppressions file.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub add_suppressions: bool,
@@ -261,11 +279,23 @@ pub struct SuppressionArgs {
     pub prune_suppressions: bool,
 }
 
+/// How `disclint parse` prints the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ParseFormat {
+    /// For people: the title, year, period, sections, and each table as a grid.
+    Human,
+    /// For programs: the model as JSON (docs/json-output.md).
+    Json,
+}
+
 /// `disclint parse`.
 #[derive(Debug, Clone, Args)]
 pub struct ParseArgs {
     /// The report.
     pub path: String,
+    /// Output format [default: human on a terminal, else json].
+    #[arg(long, value_enum)]
+    pub format: Option<ParseFormat>,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

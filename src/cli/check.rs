@@ -2,17 +2,16 @@
 
 use std::io::Write;
 
-use super::args::{CheckArgs, CommonArgs, ParseArgs, RuleSelectionArgs};
+use super::args::{CheckArgs, CommonArgs, ParseArgs, ParseFormat};
 use super::environment::Environment;
 use super::report::run_check;
 use super::settings::render_error;
-use crate::config::selectors;
 use crate::input::{read_file, InputOptions};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
-use crate::render::model_json;
-use crate::rules::{Selection, Selector};
-use crate::{tr, Lang};
+use crate::render::{model_json, model_text};
+use crate::rules::Selection;
+use crate::Lang;
 
 /// Writes text, ignoring errors (a closed stream must not stop the run).
 pub(super) fn write(out: &mut dyn Write, text: &str) {
@@ -69,64 +68,10 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    match linter(&args.common, &args.rules, err) {
-        Ok(linter) => run_check(args, &linter, env, out, err),
-        Err(code) => code,
+    if let Some(file) = &args.show.show_settings {
+        return super::show::show_settings(args, file, out, err);
     }
-}
-
-/// The linter of a command that checks reports: the packs loaded, the
-/// rules selected by the configuration and the command line. On an error
-/// (a pack that does not load, an unknown rule selector) it is written to
-/// `err`, and the exit code 2 returned.
-pub(super) fn linter(
-    common: &CommonArgs,
-    rules: &RuleSelectionArgs,
-    err: &mut dyn Write,
-) -> Result<Linter, i32> {
-    let Some(packs) = load_packs(&common.setup.packs, common.lang, err) else {
-        return Err(2);
-    };
-    let selection = common.setup.config.selection(
-        rules.select.as_deref().map(selectors),
-        selectors(&rules.extend_select),
-        selectors(&rules.ignore),
-    );
-    let linter = Linter::new(lint_options(common, selection, packs));
-    let lang = common.lang;
-    let all_selectors = linter
-        .options()
-        .selection
-        .select
-        .iter()
-        .flatten()
-        .chain(&linter.options().selection.extend_select)
-        .chain(&linter.options().selection.ignore)
-        .chain(linter.options().per_file_ignores.selectors())
-        .cloned()
-        .chain(
-            linter
-                .options()
-                .selection
-                .severity
-                .keys()
-                .map(|k| Selector::new(k)),
-        );
-    for selector in all_selectors {
-        if !selector.matches_any(linter.registry().metas()) {
-            write(
-                err,
-                &tr!(
-                    lang,
-                    "错误：未知的规则选择器“{}”（用 disclint rules 查看全部规则）\n",
-                    "error: unknown rule selector “{}” (see disclint rules)\n",
-                    selector.as_str()
-                ),
-            );
-            return Err(2);
-        }
-    }
-    Ok(linter)
+    run_check(args, env, out, err)
 }
 
 /// `disclint parse`: prints the model of one report.
@@ -147,9 +92,22 @@ pub fn parse(args: &ParseArgs, env: &Environment, out: &mut dyn Write, err: &mut
         }
     };
     let analysis = linter.analyze(&source);
-    let json = model_json(&source, &analysis.report);
-    let mut text = serde_json::to_string_pretty(&json).expect("JSON of plain data");
-    text.push('\n');
+    let report = &analysis.report;
+    let format = linter.format(report.edition);
+    // People at a terminal read the grid; a pipe (a program) gets JSON, as
+    // before the human view existed.
+    let human = match args.format {
+        Some(chosen) => chosen == ParseFormat::Human,
+        None => env.stdout_is_terminal,
+    };
+    let text = if human {
+        model_text(&source, report, format, args.common.lang, env.width)
+    } else {
+        let json = model_json(&source, report, format);
+        let mut text = serde_json::to_string_pretty(&json).expect("JSON of plain data");
+        text.push('\n');
+        text
+    };
     write(out, &text);
     0
 }

@@ -8,9 +8,14 @@ mod batch;
 mod check;
 mod docs;
 mod environment;
+mod fix_list;
+mod help_zh;
+mod localize;
 mod outputs;
 mod report;
+mod scopes;
 mod settings;
+mod show;
 mod upkeep;
 
 pub use args::{Cli, Command};
@@ -20,7 +25,9 @@ pub use settings::render_error;
 
 use std::io::Write;
 
-use clap::{CommandFactory, FromArgMatches};
+use crate::Lang;
+
+use clap::FromArgMatches;
 
 /// Runs the CLI with `args` in the process's own environment (standard
 /// input, terminals, `NO_COLOR`), writing to `out`/`err`; returns the exit code.
@@ -45,12 +52,14 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let parsed = Cli::command()
-        .try_get_matches_from(args)
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let lang = localize::command_lang(&args);
+    let parsed = localize::command(lang)
+        .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
     let (mut cli, matches) = match parsed {
         Ok(parsed) => parsed,
-        Err(error) => return argument_error(&error, &env, out, err),
+        Err(error) => return argument_error(error, lang, &env, out, err),
     };
     if let Err(code) = settings::apply_config(&mut cli.command, &matches, err) {
         return code;
@@ -70,11 +79,12 @@ where
     }
 }
 
-/// Writes clap's message for bad arguments (or for `--help`, `--version`)
-/// and returns its exit code: 2, or 0 for help and version on standard
-/// output. Coloured as `--color auto` would colour that stream.
+/// Writes clap's message for bad arguments (or for `--help`, `--version`),
+/// in `lang`, and returns its exit code: 2, or 0 for help and version on
+/// standard output. Coloured as `--color auto` would colour that stream.
 fn argument_error(
-    error: &clap::Error,
+    error: clap::Error,
+    lang: Lang,
     env: &Environment,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -85,7 +95,7 @@ fn argument_error(
     } else {
         env.stdout_is_terminal
     };
-    let rendered = error.render();
+    let rendered = localize::render(error, lang);
     let text = if env.color(args::ColorChoice::Auto, terminal) {
         rendered.ansi().to_string()
     } else {

@@ -6,11 +6,11 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, Setup};
+use super::args::CheckArgs;
 use super::report::Failure;
+use super::scopes::FileRead;
 use crate::atomic_write::AtomicFile;
 use crate::input::Input;
-use crate::suppress::Suppressions;
 
 /// The streams of one run of `check`, routed.
 pub(super) struct Outputs<'o> {
@@ -41,19 +41,17 @@ impl<'o> Outputs<'o> {
 
     /// Opens `--output-file`, if asked for, once the inputs are known: it is
     /// not one of them, nor a file that `check` reads.
+    /// `read` are the other files the run reads ([`Scopes::files_read`]).
     pub(super) fn open_file(
         &mut self,
         args: &CheckArgs,
         inputs: &[Input],
-        suppressions: &Suppressions,
+        read: &[FileRead],
     ) -> Result<(), Failure> {
         let Some(path) = &args.gate.output_file else {
             return Ok(());
         };
-        let setup = &args.common.setup;
-        if let Some(conflict) =
-            output_conflict(path, "--output-file", inputs, setup, suppressions.file())
-        {
+        if let Some(conflict) = output_conflict(path, inputs, read) {
             return Err(conflict);
         }
         let file = AtomicFile::create(path).map_err(|e| {
@@ -171,16 +169,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Why `output`, named by the option `flag`, may not be written: it is an
-/// input, the suppressions file, the configuration file or a rule pack of
-/// `setup` (writing it would destroy it).
-pub(super) fn output_conflict(
-    output: &Path,
-    flag: &str,
-    inputs: &[Input],
-    setup: &Setup,
-    suppressions: &Path,
-) -> Option<Failure> {
+/// Why `--output-file` may not be `output`: it is an input, the
+/// suppressions file, the configuration file or a rule pack (writing it
+/// would destroy it).
+fn output_conflict(output: &Path, inputs: &[Input], read: &[FileRead]) -> Option<Failure> {
     let shown = output.display();
     // An output not there yet cannot be an input (files found exist).
     if let Some(id) = file_id(output) {
@@ -191,32 +183,17 @@ pub(super) fn output_conflict(
         if let Some(input) = input {
             let input = input.display();
             return Some(Failure::new(
-                format!("错误：{flag} {shown} 也是输入文件（{input}），写入会毁掉它；未做任何操作\n"),
-                format!("error: {flag} {shown} is also an input ({input}); writing it would destroy it, so nothing was done\n"),
+                format!("错误：--output-file {shown} 也是输入文件（{input}），写入会毁掉它；未做任何操作\n"),
+                format!("error: --output-file {shown} is also an input ({input}); writing it would destroy it, so nothing was done\n"),
             ));
         }
     }
-    let named = [(suppressions, "抑制清单", "the suppressions file")]
-        .into_iter()
-        .chain(
-            setup
-                .config
-                .path
-                .as_deref()
-                .map(|p| (p, "配置文件", "the configuration file")),
-        )
-        .chain(
-            setup
-                .packs
-                .iter()
-                .map(|p| (p.as_path(), "规则包", "a rule pack")),
-        );
-    for (file, zh, en) in named {
+    for (file, zh, en) in read.iter().map(|(f, zh, en)| (f.as_path(), zh, en)) {
         if same_file(output, file) {
             let file = file.display();
             return Some(Failure::new(
-                format!("错误：{flag} {shown} 是{zh}（{file}），写入会毁掉它；未做任何操作\n"),
-                format!("error: {flag} {shown} is {en} ({file}); writing it would destroy it, so nothing was done\n"),
+                format!("错误：--output-file {shown} 是{zh}（{file}），写入会毁掉它；未做任何操作\n"),
+                format!("error: --output-file {shown} is {en} ({file}); writing it would destroy it, so nothing was done\n"),
             ));
         }
     }

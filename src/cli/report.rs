@@ -8,18 +8,22 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 
 use super::annotate::{Annotator, Outcome};
 use super::args::CheckArgs;
 use super::check::{input_options, write};
 use super::environment::Environment;
+use super::fix_list::FixList;
 use super::outputs::Outputs;
+use super::scopes::{Place, Scopes};
 use super::upkeep::{self, Voice};
 use crate::fix::{unified_diff, FixOptions};
 use crate::gate::accept_exit_code;
 use crate::input::{expand, Input, InputOptions};
 use crate::lint::Linter;
 use crate::render::{renderer, OutputFormat, RenderOptions, Renderer, Totals};
+use crate::rules::RuleMeta;
 use crate::run::{for_each_ordered, FileResult, FixMode, Pipeline, Summary};
 use crate::stats::{statistics_table, Statistics};
 use crate::suppress::{Suppression, Suppressions};
@@ -36,11 +40,6 @@ impl Failure {
     /// A failure with its message in Chinese and in English.
     pub(super) fn new(zh: String, en: String) -> Self {
         Failure { zh, en }
-    }
-
-    /// The message in `lang`.
-    pub(super) fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
     }
 }
 
@@ -73,16 +72,25 @@ impl Mode {
 struct Tally {
     summary: Summary,
     statistics: Statistics,
-    /// The suppressions that hid something.
-    used: HashSet<usize>,
-    /// The suppression keys of the files checked.
-    checked: HashSet<String>,
-    /// The entries `--add-suppressions` adds.
-    new_entries: Vec<Suppression>,
+    /// Per suppressions file, what its files did with it.
+    suppressions: Vec<SuppressionsTally>,
     /// The files `--diff` would change.
     diff_files: usize,
     /// The fixed report of `check - --fix`.
     fixed_stdin: Vec<u8>,
+}
+
+/// What the files under one suppressions file did with it.
+#[derive(Default)]
+struct SuppressionsTally {
+    /// The entries that hid something.
+    used: HashSet<usize>,
+    /// The suppression keys of the files checked.
+    checked: HashSet<String>,
+    /// The scopes those files were checked in.
+    scopes: HashSet<usize>,
+    /// The entries `--add-suppressions` adds.
+    new_entries: Vec<Suppression>,
 }
 
 /// Receives the results in path order, writes them, and keeps the tally.
@@ -99,6 +107,8 @@ struct Collector<'c, 'o> {
     tally: Tally,
     /// With `--annotate`: writes each Word document's annotated copy.
     annotator: Option<Annotator>,
+    /// With `--show-fixes`: the fixes applied and available.
+    fix_list: Option<FixList>,
 }
 
 impl<'c, 'o> Collector<'c, 'o> {
@@ -118,6 +128,7 @@ impl<'c, 'o> Collector<'c, 'o> {
             io: Ok(()),
             tally: Tally::default(),
             annotator: None,
+            fix_list: None,
         };
         if mode == Mode::Report {
             collector.io = collector.renderer.start(collector.outputs.report());
@@ -125,18 +136,29 @@ impl<'c, 'o> Collector<'c, 'o> {
         collector
     }
 
-    fn take(&mut self, result: FileResult) {
+    /// Takes the result of a file checked at `place`.
+    fn take(&mut self, result: FileResult, place: Place) {
         let tally = &mut self.tally;
         tally.summary.add(&result);
         for diagnostic in &result.diagnostics {
             tally.statistics.add(diagnostic);
         }
-        tally.used.extend(result.suppressed.iter().copied());
+        if tally.suppressions.len() <= place.suppressions {
+            tally
+                .suppressions
+                .resize_with(place.suppressions + 1, SuppressionsTally::default);
+        }
+        let suppressions = &mut tally.suppressions[place.suppressions];
+        suppressions.used.extend(result.suppressed.iter().copied());
         if let Some(key) = &result.suppression_key {
-            tally.checked.insert(key.clone());
+            suppressions.checked.insert(key.clone());
+            suppressions.scopes.insert(place.scope);
         }
         if let Some(output) = &result.output {
             tally.fixed_stdin.extend_from_slice(output);
+        }
+        if let Some(list) = &mut self.fix_list {
+            list.add(&result);
         }
         if let Some(error) = &result.fix_error {
             let text = tr!(
@@ -176,7 +198,9 @@ impl<'c, 'o> Collector<'c, 'o> {
         // Rendered apart first: a renderer that panics (a bug) fails its
         // file, writes none of it, and the other files go on.
         let mut rendered = Vec::new();
-        match catch_unwind(AssertUnwindSafe(|| self.output(&result, &mut rendered))) {
+        match catch_unwind(AssertUnwindSafe(|| {
+            self.output(&result, place, &mut rendered)
+        })) {
             Ok(written) => {
                 let report = self.outputs.report();
                 self.io = written
@@ -199,7 +223,12 @@ impl<'c, 'o> Collector<'c, 'o> {
     }
 
     /// Writes one file's part of the output (by mode) to `out`.
-    fn output(&mut self, result: &FileResult, out: &mut Vec<u8>) -> std::io::Result<()> {
+    fn output(
+        &mut self,
+        result: &FileResult,
+        place: Place,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<()> {
         match self.mode {
             // With `--statistics`, a text format shows the table alone (as
             // Ruff does): one line per rule, not every finding.
@@ -215,12 +244,14 @@ impl<'c, 'o> Collector<'c, 'o> {
             }
             Mode::AddSuppressions => {
                 if let (Some(key), Some(source)) = (&result.suppression_key, &result.source) {
-                    self.tally.new_entries.extend(
-                        result
-                            .diagnostics
-                            .iter()
-                            .map(|d| Suppressions::entry_for(key, d, Some(source))),
-                    );
+                    self.tally.suppressions[place.suppressions]
+                        .new_entries
+                        .extend(
+                            result
+                                .diagnostics
+                                .iter()
+                                .map(|d| Suppressions::entry_for(key, d, Some(source))),
+                        );
                 }
                 Ok(())
             }
@@ -237,6 +268,17 @@ impl<'c, 'o> Collector<'c, 'o> {
                 summary: &self.tally.summary,
                 by_rule: by_rule.as_deref().filter(|_| inline),
             };
+            // Before the summary line in a text format (as Ruff lists
+            // them); beside a document, in the notes.
+            if let Some(list) = &self.fix_list {
+                if format.is_text() {
+                    if self.io.is_ok() {
+                        self.io = self.outputs.report().write_all(list.text().as_bytes());
+                    }
+                } else {
+                    write(self.outputs.notes(), &list.text());
+                }
+            }
             if self.io.is_ok() {
                 self.io = self.renderer.finish(self.outputs.report(), &totals);
             }
@@ -269,75 +311,183 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
         .unwrap_or("panic")
 }
 
-/// Runs `check` with a built linter; returns the exit code.
+/// Runs `check`: finds the inputs and the settings of each, then lints,
+/// renders and keeps the suppressions files up; returns the exit code.
 pub(super) fn run_check(
     args: &CheckArgs,
-    linter: &Linter,
     env: &mut Environment,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
+    let lang = args.common.lang;
+    let options = input_options(&args.common, env);
+    let mut scopes = Scopes::new(args);
+    // The working directory's settings are checked even when no file
+    // takes them: a mistyped selector is an error with any input.
+    let sources = Sources::of(args, &options).map_err(|f| lang.pick(&f.zh, &f.en).to_owned());
+    let found = sources.and_then(|sources| {
+        scopes.place(Path::new("-"))?;
+        let places = sources.places(&mut scopes)?;
+        Ok((sources, places))
+    });
+    let (sources, places) = match found {
+        Ok(found) => found,
+        Err(message) => {
+            write(err, &message);
+            return 2;
+        }
+    };
+    if args.show.show_files {
+        let stdin = match &sources {
+            Sources::Stdin(name) => Some(name.as_str()),
+            Sources::Files(_) => None,
+        };
+        return super::show::show_files(sources.files(), stdin, lang, out, err);
+    }
     let reads_stdin = args.paths.iter().any(|p| p == "-");
     let mut outputs = Outputs::new(out, err, reads_stdin && args.fix.fix);
-    let code = check_to(args, linter, env, &mut outputs).unwrap_or_else(|failure| {
-        let lang = args.common.lang;
-        write(outputs.notes(), failure.message(lang));
+    let run = Run {
+        args,
+        scopes: &scopes,
+        sources: &sources,
+        places: &places,
+        options: &options,
+    };
+    let code = run.check(env, &mut outputs).unwrap_or_else(|failure| {
+        write(outputs.notes(), lang.pick(&failure.zh, &failure.en));
         2
     });
     outputs.close();
     code
 }
 
-/// Runs `check` into routed outputs: collects, finishes by mode, keeps the
-/// suppressions file up; gives the exit code.
-fn check_to(
-    args: &CheckArgs,
-    linter: &Linter,
-    env: &mut Environment,
-    outputs: &mut Outputs<'_>,
-) -> Result<i32, Failure> {
-    let options = input_options(&args.common, env);
-    let sources = Sources::of(args, &options)?;
-    let mut suppressions = Suppressions::load(&args.suppressions.suppressions, args.common.lang)
-        .map_err(|message| {
-            Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
-        })?;
-    outputs.open_file(args, sources.files(), &suppressions)?;
-    let color = env.color(
-        args.gate.color,
-        outputs.report_is_stdout() && env.stdout_is_terminal,
-    );
-    let renderer = renderer(args.format, render_options(args, linter, color, env.width));
-    let pipeline = pipeline(args, linter, &options, &suppressions);
-    let mode = Mode::of(args);
-    let mut collector = Collector::start(mode, args.common.lang, renderer, outputs);
-    collector.statistics_only = args.gate.statistics && args.format.is_text();
-    if args.annotate.annotate {
-        collector.annotator = Some(Annotator::new(
-            args.annotate.annotate_dir.clone(),
-            sources.files(),
-            matches!(sources, Sources::Stdin(_)),
-            args.common.lang,
-        ));
+/// One run of `check` with its inputs and their settings found.
+struct Run<'r> {
+    args: &'r CheckArgs,
+    scopes: &'r Scopes<'r>,
+    sources: &'r Sources,
+    /// The place of each source, in order.
+    places: &'r [Place],
+    options: &'r InputOptions,
+}
+
+impl Run<'_> {
+    /// Runs into routed outputs: collects, finishes by mode, keeps the
+    /// suppressions files up; gives the exit code.
+    fn check(&self, env: &mut Environment, outputs: &mut Outputs<'_>) -> Result<i32, Failure> {
+        let args = self.args;
+        let lang = args.common.lang;
+        let mut suppressions = self
+            .scopes
+            .suppression_files
+            .iter()
+            .map(|file| {
+                Suppressions::load(file, lang).map_err(|message| {
+                    Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        outputs.open_file(args, self.sources.files(), &self.scopes.files_read())?;
+        let color = env.color(
+            args.gate.color,
+            outputs.report_is_stdout() && env.stdout_is_terminal,
+        );
+        let rules = self.scopes.enabled_rules();
+        let renderer = renderer(args.format, render_options(args, rules, color, env.width));
+        let mode = Mode::of(args);
+        let mut collector = Collector::start(mode, lang, renderer, outputs);
+        collector.statistics_only = args.gate.statistics && args.format.is_text();
+        if args.show.show_fixes {
+            collector.fix_list = Some(FixList::new(lang));
+        }
+        if args.annotate.annotate {
+            collector.annotator = Some(Annotator::new(
+                args.annotate.annotate_dir.clone(),
+                self.sources.files(),
+                matches!(self.sources, Sources::Stdin(_)),
+                lang,
+            ));
+        }
+        self.feed(&suppressions, env, &mut collector)?;
+        let mut tally = collector.finish(args.format, args.gate.statistics)?;
+        // The report is complete: only now does it replace the old one.
+        outputs.commit_file(args)?;
+        tally
+            .suppressions
+            .resize_with(suppressions.len(), SuppressionsTally::default);
+        // Stale before anything is added: new entries match by construction.
+        let stale: Vec<Vec<usize>> = suppressions
+            .iter()
+            .zip(&tally.suppressions)
+            .map(|(file, used)| {
+                // A rule ran only if it ran in every scope that checked a
+                // file under this suppressions file: an entry is never
+                // called stale for a file its rule was off for.
+                let ran = |code: &str| {
+                    used.scopes
+                        .iter()
+                        .all(|&scope| ran(&self.scopes.scope(scope).linter, code))
+                };
+                file.stale(&used.used, &used.checked, &ran)
+            })
+            .collect();
+        let code = finish_mode(mode, args, &mut tally, &mut suppressions, outputs.notes())?;
+        let prune = args.suppressions.prune_suppressions;
+        for (file, stale) in suppressions.iter_mut().zip(&stale) {
+            upkeep::stale(file, stale, prune, voice(args), outputs.notes())?;
+        }
+        outputs.write_fixed(&tally.fixed_stdin)?;
+        Ok(code)
     }
-    sources.feed(&pipeline, env, &mut collector)?;
-    let mut tally = collector.finish(args.format, args.gate.statistics)?;
-    // The report is complete: only now does it replace the old one.
-    outputs.commit_file(args)?;
-    // Stale before anything is added: new entries match by construction.
-    let ran = |code: &str| ran(linter, code);
-    let stale = suppressions.stale(&tally.used, &tally.checked, &ran);
-    let code = finish_mode(mode, args, &mut tally, &mut suppressions, outputs.notes())?;
-    let prune = args.suppressions.prune_suppressions;
-    upkeep::stale(
-        &mut suppressions,
-        &stale,
-        prune,
-        voice(args),
-        outputs.notes(),
-    )?;
-    outputs.write_fixed(&tally.fixed_stdin)?;
-    Ok(code)
+
+    /// The pipeline of the source at `index`: lint with its scope's
+    /// linter, suppress with its suppressions file, fix (`--fix`, `--diff`).
+    fn pipeline<'p>(&'p self, index: usize, suppressions: &'p [Suppressions]) -> Pipeline<'p> {
+        let place = self.places[index];
+        let args = self.args;
+        Pipeline {
+            linter: &self.scopes.scope(place.scope).linter,
+            input: self.options,
+            suppressions: Some(&suppressions[place.suppressions]),
+            fix: (args.fix.fix || args.fix.diff).then_some(FixMode {
+                options: FixOptions {
+                    unsafe_fixes: args.fix.unsafe_fixes,
+                },
+                write: args.fix.fix,
+            }),
+        }
+    }
+
+    /// Gives the collector the result of every source, in path order.
+    fn feed(
+        &self,
+        suppressions: &[Suppressions],
+        env: &mut Environment,
+        collector: &mut Collector<'_, '_>,
+    ) -> Result<(), Failure> {
+        match self.sources {
+            Sources::Stdin(name) => {
+                let bytes = env.read_stdin(self.options.max_file_size).map_err(|e| {
+                    Failure::new(
+                        format!(
+                            "错误：无法读取标准输入：{}\n",
+                            crate::io_error::describe(&e, crate::Lang::Zh)
+                        ),
+                        format!("error: cannot read standard input: {e}\n"),
+                    )
+                })?;
+                let result = self.pipeline(0, suppressions).process_bytes(name, bytes);
+                collector.take(result, self.places[0]);
+            }
+            Sources::Files(inputs) => for_each_ordered(
+                inputs.len(),
+                None,
+                |i| (i, self.pipeline(i, suppressions).process(&inputs[i])),
+                |(i, result)| collector.take(result, self.places[i]),
+            ),
+        }
+        Ok(())
+    }
 }
 
 /// What `check` reads.
@@ -373,34 +523,19 @@ impl Sources {
         }
     }
 
-    /// Gives the collector the result of every source, in path order.
-    fn feed(
-        &self,
-        pipeline: &Pipeline<'_>,
-        env: &mut Environment,
-        collector: &mut Collector<'_, '_>,
-    ) -> Result<(), Failure> {
+    /// The place of each source, in order (standard input's by its
+    /// `--stdin-filename`); on error, the message to show.
+    fn places(&self, scopes: &mut Scopes<'_>) -> Result<Vec<Place>, String> {
         match self {
-            Sources::Stdin(name) => {
-                let bytes = env.read_stdin(pipeline.input.max_file_size).map_err(|e| {
-                    Failure::new(
-                        format!(
-                            "错误：无法读取标准输入：{}\n",
-                            crate::io_error::describe(&e, crate::Lang::Zh)
-                        ),
-                        format!("error: cannot read standard input: {e}\n"),
-                    )
-                })?;
-                collector.take(pipeline.process_bytes(name, bytes));
-            }
-            Sources::Files(inputs) => for_each_ordered(
-                inputs.len(),
-                None,
-                |i| pipeline.process(&inputs[i]),
-                |result| collector.take(result),
-            ),
+            Sources::Stdin(name) => Ok(vec![scopes.place(Path::new(name))?]),
+            Sources::Files(inputs) => inputs
+                .iter()
+                .map(|input| match input {
+                    Input::File { path, .. } => scopes.place(path),
+                    Input::Failed { path, .. } => scopes.place(Path::new(path)),
+                })
+                .collect(),
         }
-        Ok(())
     }
 }
 
@@ -414,40 +549,18 @@ fn ran(linter: &Linter, code: &str) -> bool {
         .is_none_or(|meta| selection.is_enabled(meta))
 }
 
-/// The pipeline each input goes through: lint, suppress, fix (`--fix`,
-/// `--diff`).
-fn pipeline<'p>(
-    args: &CheckArgs,
-    linter: &'p Linter,
-    input: &'p InputOptions,
-    suppressions: &'p Suppressions,
-) -> Pipeline<'p> {
-    Pipeline {
-        linter,
-        input,
-        suppressions: Some(suppressions),
-        fix: (args.fix.fix || args.fix.diff).then_some(FixMode {
-            options: FixOptions {
-                unsafe_fixes: args.fix.unsafe_fixes,
-            },
-            write: args.fix.fix,
-        }),
-    }
-}
-
 /// What the renderer needs: language, colour, width, the rules that run.
-fn render_options(args: &CheckArgs, linter: &Linter, color: bool, width: usize) -> RenderOptions {
-    let selection = &linter.options().selection;
+fn render_options(
+    args: &CheckArgs,
+    rules: Vec<RuleMeta>,
+    color: bool,
+    width: usize,
+) -> RenderOptions {
     RenderOptions {
         lang: args.common.lang,
         color,
         width,
-        rules: linter
-            .registry()
-            .metas()
-            .filter(|meta| selection.is_enabled(meta))
-            .cloned()
-            .collect(),
+        rules,
         version: env!("CARGO_PKG_VERSION"),
     }
 }
@@ -466,7 +579,7 @@ fn finish_mode(
     mode: Mode,
     args: &CheckArgs,
     tally: &mut Tally,
-    suppressions: &mut Suppressions,
+    suppressions: &mut [Suppressions],
     notes: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let Voice { lang, quiet } = voice(args);
@@ -505,8 +618,19 @@ fn finish_mode(
         }
         Mode::AddSuppressions => {
             let code = accept_exit_code(summary);
-            let entries = std::mem::take(&mut tally.new_entries);
-            upkeep::add(suppressions, entries, voice(args), notes)?;
+            // Each file's entries go to its suppressions file; with none
+            // at all, the first file says it added none.
+            let mut added = false;
+            for (file, tally) in suppressions.iter_mut().zip(&mut tally.suppressions) {
+                let entries = std::mem::take(&mut tally.new_entries);
+                if !entries.is_empty() {
+                    upkeep::add(file, entries, voice(args), notes)?;
+                    added = true;
+                }
+            }
+            if let (false, Some(first)) = (added, suppressions.first_mut()) {
+                upkeep::add(first, Vec::new(), voice(args), notes)?;
+            }
             Ok(code)
         }
     }
@@ -551,7 +675,11 @@ mod tests {
         let mut collector =
             Collector::start(Mode::Report, Lang::En, Box::new(Fragile), &mut outputs);
         for path in ["a.txt", "bad.txt", "c.txt"] {
-            collector.take(result(path));
+            let place = Place {
+                scope: 0,
+                suppressions: 0,
+            };
+            collector.take(result(path), place);
         }
         let tally = collector.finish(OutputFormat::Human, false).unwrap();
         assert_eq!((tally.summary.files, tally.summary.failed), (3, 1));

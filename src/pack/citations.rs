@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use super::{PackStr, Problem};
+use crate::bilingual;
 use crate::model::parse_number;
 
 /// The built-in registry of documents, as (file name, TOML text).
@@ -65,9 +66,11 @@ impl CitationSpec {
             if parse_number(number).is_none() {
                 problems.push(Problem::at(
                     number.span(),
-                    format!(
-                        "citation `{}`: `{number}` is not a document number (write `代字〔YYYY〕N号` or `国务院令第N号`)",
-                        self.id
+                    bilingual!(
+                        "引用文件“{}”：“{}”不是文号（应写作“代字〔YYYY〕N号”或“国务院令第N号”）",
+                        "citation `{}`: `{}` is not a document number (write `代字〔YYYY〕N号` or `国务院令第N号`)",
+                        self.id,
+                        number
                     ),
                 ));
             }

@@ -8,6 +8,7 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
 
 use crate::config::settings_file::FileProblem;
 use crate::config::toml_message::{translate, Here};
+use crate::lang::Bilingual;
 use crate::{tr, Lang};
 
 /// What is wrong at one place of a pack, before it is tied to its file.
@@ -15,13 +16,13 @@ use crate::{tr, Lang};
 pub(crate) struct Problem {
     /// The bytes of the pack text to point at.
     pub span: Option<Range<usize>>,
-    /// The message.
-    pub message: String,
+    /// The message, in both languages.
+    pub message: Bilingual,
 }
 
 impl Problem {
     /// A problem at `span`.
-    pub fn at(span: Range<usize>, message: String) -> Self {
+    pub fn at(span: Range<usize>, message: Bilingual) -> Self {
         Self {
             span: Some(span),
             message,
@@ -32,15 +33,17 @@ impl Problem {
 /// One problem of a pack, pointing into it.
 #[derive(Debug, Diagnostic)]
 pub struct PackProblem {
+    /// The message shown: in English until [`PackError::in_lang`] tells it
+    /// in another language.
     message: String,
+    /// disclint's own message in both languages (`None` for TOML's, which
+    /// [`PackError::in_lang`] translates).
+    own: Option<Bilingual>,
     #[source_code]
     source_code: NamedSource<String>,
     #[label("{label}")]
     span: Option<SourceSpan>,
     label: Here,
-    /// Whether the message is TOML's or serde's (translated by
-    /// [`PackError::in_lang`]) rather than disclint's own.
-    from_toml: bool,
 }
 
 impl fmt::Display for PackProblem {
@@ -54,11 +57,11 @@ impl std::error::Error for PackProblem {}
 impl PackProblem {
     fn new(path: &str, text: &str, problem: Problem) -> Self {
         Self {
-            message: problem.message,
+            message: problem.message.en.clone(),
+            own: Some(problem.message),
             source_code: NamedSource::new(path, text.to_owned()),
             span: problem.span.map(|r| (r.start, r.len()).into()),
             label: Here(Lang::En),
-            from_toml: false,
         }
     }
 
@@ -164,26 +167,30 @@ impl PackError {
 
     /// A TOML syntax or shape error (TOML stops at the first).
     pub fn from_toml(path: &str, text: &str, err: &toml::de::Error) -> Self {
+        let message = err.message().to_owned();
         let problem = Problem {
             span: err.span(),
-            message: err.message().to_owned(),
+            message: Bilingual {
+                zh: message.clone(),
+                en: message,
+            },
         };
         let mut error = Self::single(path, text, problem);
         for problem in &mut error.problems {
-            problem.from_toml = true;
+            problem.own = None;
         }
         error
     }
 
-    /// The error as told in `lang`: TOML's messages translated, the labels
-    /// in that language (disclint's own messages about a pack's content are
-    /// in English for now).
+    /// The error as told in `lang`: disclint's own messages in that
+    /// language, TOML's translated, the labels too.
     pub fn in_lang(mut self, lang: Lang) -> Self {
         for problem in &mut self.problems {
             problem.label = Here(lang);
-            if problem.from_toml {
-                problem.message = translate(&problem.message, lang);
-            }
+            problem.message = match &problem.own {
+                Some(own) => own.pick(lang).to_owned(),
+                None => translate(&problem.message, lang),
+            };
         }
         self
     }
@@ -202,7 +209,10 @@ impl PackError {
             "",
             Problem {
                 span: None,
-                message,
+                message: Bilingual {
+                    zh: message.clone(),
+                    en: message,
+                },
             },
         )
     }

@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use super::spec::TableSpec;
 use super::{Pack, PackStr, Problem};
+use crate::bilingual;
 use crate::diagnostic::Severity;
+use crate::lang::Bilingual;
 use crate::Edition;
 
 #[derive(Parser)]
@@ -99,7 +101,7 @@ pub enum TermKind {
 }
 
 /// A syntax error: byte offset into the expression and message.
-pub type SyntaxError = (usize, String);
+pub type SyntaxError = (usize, Bilingual);
 
 /// Parses an identity expression.
 pub fn parse_expr(text: &str) -> Result<Expr, SyntaxError> {
@@ -110,7 +112,10 @@ pub fn parse_expr(text: &str) -> Result<Expr, SyntaxError> {
         };
         (
             at,
-            "expected `name`, `sum(prefix.*)`, `+`, `-` or `==`".to_owned(),
+            bilingual!(
+                "应为名称、`sum(前缀.*)`、`+`、`-` 或 `==`",
+                "expected `name`, `sum(prefix.*)`, `+`, `-` or `==`"
+            ),
         )
     })?;
     let identity = pairs.next().expect("the identity rule yields one pair");
@@ -157,7 +162,7 @@ pub struct Part {
 
 /// Why an identity does not resolve: the value to point at (the
 /// expression, or `primary`) and the message.
-pub type ResolveError<'a> = (&'a PackStr, String);
+pub type ResolveError<'a> = (&'a PackStr, Bilingual);
 
 /// An identity resolved against one table schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,8 +188,8 @@ impl IdentitySpec {
             Each::Row => table.columns.iter().map(|c| c.id.as_str()).collect(),
         };
         let what = match self.each {
-            Each::Column => "row",
-            Each::Row => "column",
+            Each::Column => ("行", "row"),
+            Each::Row => ("列", "column"),
         };
         let named: Vec<&str> = self
             .expr
@@ -210,10 +215,16 @@ impl IdentitySpec {
                         } else {
                             Err((
                                 &self.check,
-                                format!(
-                                    "identity `{}` names unknown {what} `{name}` of table `{}`",
-                                    self.check, table.kind
-                                ),
+                                Bilingual {
+                                    zh: format!(
+                                        "等式“{}”中的“{name}”不是表“{}”的{}",
+                                        self.check, table.kind, what.0
+                                    ),
+                                    en: format!(
+                                        "identity `{}` names unknown {} `{name}` of table `{}`",
+                                        self.check, what.1, table.kind
+                                    ),
+                                },
                             ))
                         }
                     }
@@ -226,10 +237,16 @@ impl IdentitySpec {
                         if matched.is_empty() {
                             Err((
                                 &self.check,
-                                format!(
-                                    "`sum({prefix}*)` in identity `{}` matches no {what} of table `{}`",
-                                    self.check, table.kind
-                                ),
+                                Bilingual {
+                                    zh: format!(
+                                        "等式“{}”中的“sum({prefix}*)”不匹配表“{}”的任何{}",
+                                        self.check, table.kind, what.0
+                                    ),
+                                    en: format!(
+                                        "`sum({prefix}*)` in identity `{}` matches no {} of table `{}`",
+                                        self.check, what.1, table.kind
+                                    ),
+                                },
                             ))
                         } else {
                             Ok(Part {
@@ -249,7 +266,12 @@ impl IdentitySpec {
             Some(p) => {
                 return Err((
                     p,
-                    format!("primary `{p}` is not named in identity `{}`", self.check),
+                    bilingual!(
+                        "primary“{}”不在等式“{}”中",
+                        "primary `{}` is not named in identity `{}`",
+                        p,
+                        self.check
+                    ),
                 ))
             }
             None => left
@@ -294,7 +316,13 @@ impl Pack {
                 let character = check[..at.min(check.len())].chars().count() + 1;
                 problems.push(Problem::at(
                     check.inner_span(&self.source.text),
-                    format!("identity `{check}`: {message} at character {character}"),
+                    Bilingual {
+                        zh: format!("等式“{check}”：第 {character} 个字符处{}", message.zh),
+                        en: format!(
+                            "identity `{check}`: {} at character {character}",
+                            message.en
+                        ),
+                    },
                 ));
             }
         }
@@ -324,9 +352,11 @@ impl Pack {
                 match &identity.table {
                     Some(other) if *other != table.kind => problems.push(Problem::at(
                         other.span(),
-                        format!(
-                            "identity `{}` inside table `{}` names another table",
-                            identity.check, table.kind
+                        bilingual!(
+                            "表“{1}”中的等式“{0}”指向了另一张表",
+                            "identity `{0}` inside table `{1}` names another table",
+                            identity.check,
+                            table.kind
                         ),
                     )),
                     _ => resolve(identity, table, problems),
@@ -338,7 +368,11 @@ impl Pack {
             let Some(kind) = identity.table.as_ref() else {
                 problems.push(Problem::at(
                     identity.code.span(),
-                    format!("identity `{}` must name its `table`", identity.check),
+                    bilingual!(
+                        "等式“{}”须用 `table` 写明所属的表",
+                        "identity `{}` must name its `table`",
+                        identity.check
+                    ),
                 ));
                 continue;
             };
@@ -354,7 +388,12 @@ impl Pack {
             if targets.is_empty() {
                 problems.push(Problem::at(
                     kind.span(),
-                    format!("identity `{}` names unknown table `{kind}`", identity.check),
+                    bilingual!(
+                        "等式“{}”所指的表“{}”不存在",
+                        "identity `{}` names unknown table `{}`",
+                        identity.check,
+                        kind
+                    ),
                 ));
             }
             for table in targets {

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::identity::IdentitySpec;
 use super::{Pack, PackStr, Problem};
+use crate::bilingual;
 use crate::diagnostic::Severity;
 use crate::rules::Place;
 
@@ -103,30 +104,42 @@ impl Pack {
             if !allowed {
                 problems.push(Problem::at(
                     rule.code.span(),
-                    format!(
-                        "identity rule code `{}` must be `A` followed by a number from {FIRST_USER_CODE} on",
-                        rule.code
+                    bilingual!(
+                        "等式规则代码“{}”应为 A 加不小于 {} 的数字",
+                        "identity rule code `{}` must be `A` followed by a number from {} on",
+                        rule.code,
+                        FIRST_USER_CODE
                     ),
                 ));
             }
             if !is_kebab(&rule.name) {
                 problems.push(Problem::at(
                     rule.name.span(),
-                    format!("identity rule name `{}` must be kebab-case", rule.name),
+                    bilingual!(
+                        "等式规则名称“{}”应为小写字母和连字符（kebab-case）",
+                        "identity rule name `{}` must be kebab-case",
+                        rule.name
+                    ),
                 ));
             }
             for other in &self.identity_rules[..index] {
                 if other.code == rule.code.as_str() {
                     problems.push(Problem::at(
                         rule.code.span(),
-                        format!("identity rule `{}` is declared twice", rule.code),
+                        bilingual!(
+                            "等式规则“{}”重复声明",
+                            "identity rule `{}` is declared twice",
+                            rule.code
+                        ),
                     ));
                 } else if other.name == rule.name.as_str() {
                     problems.push(Problem::at(
                         rule.name.span(),
-                        format!(
+                        bilingual!(
+                            "等式规则名称“{}”已被“{}”使用",
                             "identity rule name `{}` is taken by `{}`",
-                            rule.name, other.code
+                            rule.name,
+                            other.code
                         ),
                     ));
                 }
@@ -151,8 +164,11 @@ impl Pack {
         if code_number(code).is_none_or(|n| n < FIRST_USER_CODE) {
             problems.push(Problem::at(
                 code.span(),
-                format!(
-                    "identity code `{code}` must be declared by an `[[identity_rules]]` entry or be `A` followed by a number from {FIRST_USER_CODE} on"
+                bilingual!(
+                    "等式代码“{}”须由 `[[identity_rules]]` 条目声明，或为 A 加不小于 {} 的数字",
+                    "identity code `{}` must be declared by an `[[identity_rules]]` entry or be `A` followed by a number from {} on",
+                    code,
+                    FIRST_USER_CODE
                 ),
             ));
             return;
@@ -161,11 +177,19 @@ impl Pack {
             Some(name) if is_kebab(name) => {}
             Some(name) => problems.push(Problem::at(
                 name.span(),
-                format!("identity name `{name}` must be kebab-case"),
+                bilingual!(
+                    "等式名称“{}”应为小写字母和连字符（kebab-case）",
+                    "identity name `{}` must be kebab-case",
+                    name
+                ),
             )),
             None => problems.push(Problem::at(
                 code.span(),
-                format!("identity code `{code}` is no rule's: give the identity a `name`"),
+                bilingual!(
+                    "等式代码“{}”不属于任何规则：请为等式写明 `name`",
+                    "identity code `{}` is no rule's: give the identity a `name`",
+                    code
+                ),
             )),
         }
     }

@@ -67,6 +67,18 @@ impl Need {
     }
 }
 
+impl Need {
+    /// What is needed, in Chinese (`Display` says it in English).
+    pub fn zh(&self) -> String {
+        match self {
+            Need::Section(kind) => format!("部分“{kind}”"),
+            Need::Table(kind) => format!("表“{kind}”"),
+            Need::Row(table, row) => format!("表“{table}”的行“{row}”"),
+            Need::Column(table, column) => format!("表“{table}”的列“{column}”"),
+        }
+    }
+}
+
 impl fmt::Display for Need {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

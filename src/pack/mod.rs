@@ -27,6 +27,7 @@ pub use spec::{ColumnSpec, PackInfo, RowSpec, SectionSpec, TableSpec, TopicSpec}
 
 use serde::Deserialize;
 
+use crate::bilingual;
 use crate::config::settings_file;
 use crate::Edition;
 use crate::Lang;
@@ -203,7 +204,12 @@ impl Pack {
                         rule,
                         edition: pack.pack.edition,
                         pack: index,
-                        origin: format!(" (pack `{}`, {})", pack.pack.name, pack.source.path),
+                        origin: bilingual!(
+                            "（规则包“{}”，{}）",
+                            " (pack `{}`, {})",
+                            pack.pack.name,
+                            pack.source.path
+                        ),
                     };
                     (pack, substitution)
                 })
@@ -256,28 +262,42 @@ impl Pack {
             let problem = if let Some(other) = declared(&|c, _| c == code) {
                 Problem::at(
                     code.span(),
-                    format!(
-                        "rule code `{code}` is already declared by pack `{}` ({})",
-                        other.pack.name, other.source.path
+                    bilingual!(
+                        "规则代码“{}”已由规则包“{}”（{}）声明",
+                        "rule code `{}` is already declared by pack `{}` ({})",
+                        code,
+                        other.pack.name,
+                        other.source.path
                     ),
                 )
             } else if let Some(other) = declared(&|_, n| n == name) {
                 Problem::at(
                     name.span(),
-                    format!(
-                        "rule name `{name}` is already declared by pack `{}` ({})",
-                        other.pack.name, other.source.path
+                    bilingual!(
+                        "规则名称“{}”已由规则包“{}”（{}）声明",
+                        "rule name `{}` is already declared by pack `{}` ({})",
+                        name,
+                        other.pack.name,
+                        other.source.path
                     ),
                 )
             } else if native.metas().any(|m| m.code == code.as_str()) {
                 Problem::at(
                     code.span(),
-                    format!("rule code `{code}` is a built-in rule's code"),
+                    bilingual!(
+                        "规则代码“{}”是内置规则的代码",
+                        "rule code `{}` is a built-in rule's code",
+                        code
+                    ),
                 )
             } else if native.metas().any(|m| m.name == name.as_str()) {
                 Problem::at(
                     name.span(),
-                    format!("rule name `{name}` is a built-in rule's name"),
+                    bilingual!(
+                        "规则名称“{}”是内置规则的名称",
+                        "rule name `{}` is a built-in rule's name",
+                        name
+                    ),
                 )
             } else {
                 continue;
@@ -299,7 +319,11 @@ impl Pack {
         if !known {
             problems.push(Problem::at(
                 document.span(),
-                format!("`document`: no citation has the id `{document}`"),
+                bilingual!(
+                    "`document`：没有 id 为“{}”的引用文件",
+                    "`document`: no citation has the id `{}`",
+                    document
+                ),
             ));
         }
     }
@@ -312,16 +336,24 @@ impl Pack {
                 if !seen.insert(row.id.as_str()) {
                     problems.push(Problem::at(
                         row.id.span(),
-                        format!("duplicate row id `{}` in table `{}`", row.id, table.kind),
+                        bilingual!(
+                            "表“{1}”中的行 id“{0}”重复",
+                            "duplicate row id `{0}` in table `{1}`",
+                            row.id,
+                            table.kind
+                        ),
                     ));
                 }
                 for column in row.columns.iter().flatten() {
                     if !table.columns.iter().any(|c| c.id == column.as_str()) {
                         problems.push(Problem::at(
                             column.span(),
-                            format!(
-                                "row `{}` of table `{}` names unknown column `{column}`",
-                                row.id, table.kind
+                            bilingual!(
+                                "表“{1}”的行“{0}”所列的列“{2}”不存在",
+                                "row `{0}` of table `{1}` names unknown column `{2}`",
+                                row.id,
+                                table.kind,
+                                column
                             ),
                         ));
                     }

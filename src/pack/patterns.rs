@@ -6,7 +6,9 @@ use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use super::{PackStr, Problem};
+use crate::bilingual;
 use crate::diagnostic::Severity;
+use crate::lang::Bilingual;
 use crate::Edition;
 
 /// What a pattern rule checks.
@@ -153,7 +155,8 @@ impl PatternRuleSpec {
         if !is_pack_code(&self.code) {
             problems.push(Problem::at(
                 self.code.span(),
-                format!(
+                bilingual!(
+                    "规则代码“{}”：规则包的规则代码为 2 至 8 个大写字母加 1 至 4 位数字（如 GD001），以免与内置规则的代码冲突",
                     "rule code `{}`: pack rule codes are two to eight capital letters and one to four digits (`GD001`), so they never collide with built-in codes",
                     self.code
                 ),
@@ -162,9 +165,11 @@ impl PatternRuleSpec {
         if !is_kebab(&self.name) {
             problems.push(Problem::at(
                 self.name.span(),
-                format!(
+                bilingual!(
+                    "规则“{}”：名称“{}”应为小写字母和连字符（kebab-case）",
                     "rule `{}`: the name `{}` is not kebab-case",
-                    self.code, self.name
+                    self.code,
+                    self.name
                 ),
             ));
         }
@@ -185,7 +190,8 @@ impl PatternRuleSpec {
         if !fields.0 || !fields.1 {
             problems.push(Problem::at(
                 self.code.span(),
-                format!(
+                bilingual!(
+                    "规则“{}”：`{}` 规则须有非空的 `{}`，且不能有 `{}`",
                     "rule `{}`: a `{}` rule needs a non-empty `{}` and no `{}`",
                     self.code,
                     self.kind.as_str(),
@@ -198,7 +204,8 @@ impl PatternRuleSpec {
             if self.kind != PatternKind::Required {
                 problems.push(Problem::at(
                     section.span(),
-                    format!(
+                    bilingual!(
+                        "规则“{}”：只有 `required` 规则可以写 `section`",
                         "rule `{}`: only `required` rules take a `section`",
                         self.code
                     ),
@@ -206,9 +213,11 @@ impl PatternRuleSpec {
             } else if !sections.iter().any(|s| s == section.as_str()) {
                 problems.push(Problem::at(
                     section.span(),
-                    format!(
-                        "rule `{}`: unknown section `{section}` (known: {})",
+                    bilingual!(
+                        "规则“{}”：没有部分“{}”（已知的部分：{}）",
+                        "rule `{}`: unknown section `{}` (known: {})",
                         self.code,
+                        section,
                         sections.join(", ")
                     ),
                 ));
@@ -218,17 +227,31 @@ impl PatternRuleSpec {
         for empty in written().filter(|t| t.is_empty()) {
             problems.push(Problem::at(
                 empty.span(),
-                format!("rule `{}`: empty pattern", self.code),
+                bilingual!(
+                    "规则“{}”：匹配文本为空",
+                    "rule `{}`: empty pattern",
+                    self.code
+                ),
             ));
         }
         if self.regex {
             for (source, written) in self.pattern_sources().iter().zip(written()) {
                 if let Err(err) = regex::Regex::new(source) {
                     let detail = err.to_string();
-                    let last = detail.lines().last().unwrap_or("invalid").trim().to_owned();
+                    let last = detail.lines().last().unwrap_or("invalid").trim();
+                    let last = last
+                        .strip_prefix("error:")
+                        .unwrap_or(last)
+                        .trim()
+                        .to_owned();
                     problems.push(Problem::at(
                         written.inner_span(text),
-                        format!("rule `{}`: bad regular expression: {last}", self.code),
+                        bilingual!(
+                            "规则“{}”：正则表达式有误：{}",
+                            "rule `{}`: bad regular expression: {}",
+                            self.code,
+                            last
+                        ),
                     ));
                 }
             }
@@ -260,7 +283,7 @@ pub(crate) struct Substitution<'a> {
     /// Which pack of the set it comes from.
     pub pack: usize,
     /// Where it comes from, for messages about another pack's rule (` (pack …)`), or empty.
-    pub origin: String,
+    pub origin: Bilingual,
 }
 
 /// What `rule` writes for `swap` at a match with `caps`.
@@ -282,7 +305,7 @@ fn replacement(rule: &PatternRuleSpec, swap: &SwapSpec, caps: &Captures<'_>) -> 
 /// leaving alone a match that stands inside the other's replacement; a
 /// regular expression's `$1` is searched as empty, its text being unknown
 /// until a report matches.
-pub(crate) fn find_feeding(rules: &[Substitution<'_>]) -> Vec<(usize, String)> {
+pub(crate) fn find_feeding(rules: &[Substitution<'_>]) -> Vec<(usize, Bilingual)> {
     let swaps: Vec<(usize, &SwapSpec, Regex)> =
         rules
             .iter()
@@ -294,7 +317,7 @@ pub(crate) fn find_feeding(rules: &[Substitution<'_>]) -> Vec<(usize, String)> {
                 )
             })
             .collect();
-    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut found: Vec<(usize, Bilingual)> = Vec::new();
     for (index, swap, _) in &swaps {
         if found.iter().any(|(fed, _)| fed == index) {
             continue;
@@ -313,7 +336,7 @@ fn fed_by(
     swaps: &[(usize, &SwapSpec, Regex)],
     index: usize,
     swap: &SwapSpec,
-) -> Option<String> {
+) -> Option<Bilingual> {
     // Captures with no groups: expanding a template with them leaves every `$1` empty.
     let none = Regex::new("").ok()?;
     let none = none.captures("")?;
@@ -333,21 +356,46 @@ fn fed_by(
                 continue;
             }
             let consequence = if *other == index && std::ptr::eq(*other_swap, swap) {
-                "the same substitution replaces again: --fix would rewrite its own output again and again".to_owned()
-            } else {
-                let origin = if by.pack == fed.pack { "" } else { &by.origin };
-                format!(
-                    "`{}` → `{}` of rule `{}`{origin} replaces in turn: --fix would rewrite its own output; write the final text in one substitution",
-                    other_swap.from, other_swap.to, by.rule.code
+                bilingual!(
+                    "同一替换会再次替换它：--fix 会一遍又一遍地改写自己的输出",
+                    "the same substitution replaces again: --fix would rewrite its own output again and again"
                 )
+            } else {
+                let empty = Bilingual::default();
+                let origin = if by.pack == fed.pack {
+                    &empty
+                } else {
+                    &by.origin
+                };
+                Bilingual {
+                    zh: format!(
+                        "规则“{}”{}的“{}”→“{}”会再次替换它：--fix 会改写自己的输出；请在一个替换中写出最终文本",
+                        by.rule.code, origin.zh, other_swap.from, other_swap.to
+                    ),
+                    en: format!(
+                        "`{}` → `{}` of rule `{}`{} replaces in turn: --fix would rewrite its own output; write the final text in one substitution",
+                        other_swap.from, other_swap.to, by.rule.code, origin.en
+                    ),
+                }
             };
-            return Some(format!(
-                "rule `{}`: its replacement `{}` (for `{}`) holds `{}`, which {consequence}",
-                fed.rule.code,
-                swap.to,
-                swap.from,
-                found.as_str()
-            ));
+            return Some(Bilingual {
+                zh: format!(
+                    "规则“{}”：替换文本“{}”（替换“{}”）中含有“{}”，{}",
+                    fed.rule.code,
+                    swap.to,
+                    swap.from,
+                    found.as_str(),
+                    consequence.zh
+                ),
+                en: format!(
+                    "rule `{}`: its replacement `{}` (for `{}`) holds `{}`, which {}",
+                    fed.rule.code,
+                    swap.to,
+                    swap.from,
+                    found.as_str(),
+                    consequence.en
+                ),
+            });
         }
     }
     None
@@ -371,13 +419,13 @@ pub(crate) fn validate_rules(
         if earlier.iter().any(|r| r.code == rule.code) {
             problems.push(Problem::at(
                 rule.code.span(),
-                format!("duplicate rule code `{}`", rule.code),
+                bilingual!("规则代码“{}”重复", "duplicate rule code `{}`", rule.code),
             ));
         }
         if earlier.iter().any(|r| r.name == rule.name) {
             problems.push(Problem::at(
                 rule.name.span(),
-                format!("duplicate rule name `{}`", rule.name),
+                bilingual!("规则名称“{}”重复", "duplicate rule name `{}`", rule.name),
             ));
         }
     }

@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 
 use super::ids::Need;
 use super::{Pack, PackError, Problem, TableSpec, BUILTIN};
-use crate::Edition;
+use crate::lang::Bilingual;
+use crate::{bilingual, Edition, Lang};
 
 /// Packs checked together, in load order.
 #[derive(Debug, Clone, Default)]
@@ -84,13 +85,13 @@ impl PackSet {
         let native = crate::rules::Registry::native();
         let model = (
             crate::model::Report::REQUIRES,
-            "the report model".to_owned(),
+            bilingual!("报告模型", "the report model"),
         );
         let rules = native.iter().map(|(meta, rule)| {
-            let user = format!("{} `{}`", meta.code, meta.name);
+            let user = bilingual!("{} `{}`", "{} `{}`", meta.code, meta.name);
             (rule.requires(), user)
         });
-        let mut readers: BTreeMap<Need, BTreeSet<String>> = BTreeMap::new();
+        let mut readers: BTreeMap<Need, BTreeSet<Bilingual>> = BTreeMap::new();
         for (needs, user) in std::iter::once(model).chain(rules) {
             for need in needs {
                 readers.entry(*need).or_default().insert(user.clone());
@@ -99,8 +100,9 @@ impl PackSet {
         let editions: BTreeSet<Edition> =
             self.packs.iter().filter_map(|p| p.pack.edition).collect();
         // Per place (pack, span, what is there): what it lacks and who reads it.
-        type Place = (usize, Option<(usize, usize)>, String);
-        let mut missing: BTreeMap<Place, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+        type Place = (usize, Option<(usize, usize)>, Bilingual);
+        let mut missing: BTreeMap<Place, BTreeMap<Bilingual, BTreeSet<Bilingual>>> =
+            BTreeMap::new();
         for edition in editions {
             for (need, users) in &readers {
                 if let Some(lack) = self.lack(edition, *need) {
@@ -116,18 +118,32 @@ impl PackSet {
         }
         let mut by_pack: BTreeMap<usize, Vec<Problem>> = BTreeMap::new();
         for ((pack, span, subject), lacks) in missing {
-            let items: Vec<String> = lacks
+            let items: Vec<Bilingual> = lacks
                 .into_iter()
                 .map(|(what, users)| {
-                    format!(
-                        "{what} (read by {})",
-                        users.into_iter().collect::<Vec<_>>().join(", ")
-                    )
+                    let users = |lang| {
+                        let names: Vec<&str> = users.iter().map(|u| u.pick(lang)).collect();
+                        names.join(lang.pick("、", ", "))
+                    };
+                    Bilingual {
+                        zh: format!("{}（{}读取）", what.zh, users(Lang::Zh)),
+                        en: format!("{} (read by {})", what.en, users(Lang::En)),
+                    }
                 })
                 .collect();
-            let mut message = format!("{subject} lacks {}", items.join(", "));
+            let joined = |lang| {
+                let items: Vec<&str> = items.iter().map(|i| i.pick(lang)).collect();
+                items.join(lang.pick("；", ", "))
+            };
+            let mut message = Bilingual {
+                zh: format!("{}缺少{}", subject.zh, joined(Lang::Zh)),
+                en: format!("{} lacks {}", subject.en, joined(Lang::En)),
+            };
             if span.is_some() {
-                message.push_str(
+                message
+                    .zh
+                    .push_str("：替换内置表的表须保留规则读取的 id（标签可以改）");
+                message.en.push_str(
                     ": a table that replaces a built-in one keeps the ids the rules read (its labels may change)",
                 );
             }
@@ -159,8 +175,11 @@ impl PackSet {
             Some(Lack {
                 pack: last,
                 span: None,
-                subject: format!("the packs of the {edition} edition"),
-                what: what.to_string(),
+                subject: bilingual!("{} 年版的规则包", "the packs of the {} edition", edition),
+                what: Bilingual {
+                    zh: what.zh(),
+                    en: what.to_string(),
+                },
             })
         };
         if let Need::Section(kind) = need {
@@ -176,16 +195,18 @@ impl PackSet {
             return absent(Need::Table(kind));
         };
         let what = match need {
-            Need::Row(_, row) if !table.rows.iter().any(|r| r.id == row) => format!("row `{row}`"),
+            Need::Row(_, row) if !table.rows.iter().any(|r| r.id == row) => {
+                bilingual!("行“{}”", "row `{}`", row)
+            }
             Need::Column(_, column) if !table.columns.iter().any(|c| c.id == column) => {
-                format!("column `{column}`")
+                bilingual!("列“{}”", "column `{}`", column)
             }
             _ => return None,
         };
         Some(Lack {
             pack: self.packs.iter().position(|p| std::ptr::eq(p, owner))?,
             span: Some(table.kind.span()),
-            subject: format!("table `{kind}`"),
+            subject: bilingual!("表“{}”", "table `{}`", kind),
             what,
         })
     }
@@ -198,9 +219,9 @@ struct Lack {
     /// The place in it (the table that lacks a row or column).
     span: Option<Range<usize>>,
     /// What lacks it: a table, or an edition's packs.
-    subject: String,
+    subject: Bilingual,
     /// What is missing: `row `new``, `table `applications``.
-    what: String,
+    what: Bilingual,
 }
 
 /// The table of `kind` in effect for `edition` after `packs`: a later pack's

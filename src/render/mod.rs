@@ -15,6 +15,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod model_json;
+mod model_text;
 mod rdjson;
 mod record;
 mod sarif;
@@ -28,6 +29,7 @@ pub use github::{escape_data, escape_property};
 pub use human::summary_line;
 pub use json::{json_diagnostic, JsonDiagnostic, JsonLabel, JSON_VERSION};
 pub use model_json::model_json;
+pub use model_text::model_text;
 pub use record::{EditPlace, Place, Record};
 
 use crate::rules::RuleMeta;

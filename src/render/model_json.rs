@@ -2,11 +2,26 @@
 
 use serde_json::{json, Value as Json};
 
-use crate::model::{Report, Value};
+use crate::model::{Format, Report, Value};
 use crate::source::SourceFile;
 
-/// The model of one report as JSON, with 1-based lines.
-pub fn model_json(source: &SourceFile, report: &Report) -> Json {
+/// The model of one report as JSON, with 1-based lines; each table lists
+/// its columns (id and label, from `format`) and each row the column of
+/// each of its values.
+pub fn model_json(source: &SourceFile, report: &Report, format: &Format) -> Json {
+    let columns = |kind: &str| -> Json {
+        let spec = format
+            .tables
+            .iter()
+            .map(|t| &t.spec)
+            .find(|s| s.kind == kind);
+        spec.map_or(json!([]), |spec| {
+            spec.columns
+                .iter()
+                .map(|c| json!({"id": c.id, "label": c.label}))
+                .collect()
+        })
+    };
     let line = |offset: usize| source.position(offset).line;
     json!({
         "path": source.path,
@@ -36,10 +51,12 @@ pub fn model_json(source: &SourceFile, report: &Report) -> Json {
         "tables": report.tables.iter().map(|t| json!({
             "kind": t.kind,
             "line": line(t.span.offset),
+            "columns": columns(&t.kind),
             "rows": t.rows.iter().map(|r| json!({
                 "id": r.id,
                 "label": r.label,
                 "line": line(r.label_span.offset),
+                "columns": r.values.iter().map(|v| v.column.clone()).collect::<Vec<_>>(),
                 "values": r.values.iter().map(|v| match &v.value {
                     Value::Integer(n) => json!(n),
                     Value::Decimal(d) => json!(d),

@@ -23,18 +23,18 @@ pub fn shared() -> Option<PathBuf> {
     if dir.is_dir() {
         return Some(dir);
     }
-    let test = std::thread::current().name().unwrap_or("a test").to_owned();
-    assert!(
-        !under_ci(),
-        "{test}: {} is absent, and CI must read the real reports",
-        dir.display()
-    );
-    // Straight to the process's standard error: not captured by the harness.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped {test}: ../shared is absent (the real reports are not read)"
-    );
+    skipped("../shared is absent (the real reports are not read)");
     None
+}
+
+/// Says that the running test is skipped, and why, where `cargo test`
+/// shows it: straight to the process's standard error, which the harness
+/// does not capture (`tests/skip_notes.rs` checks that it is seen). Under
+/// CI the test fails instead.
+pub fn skipped(reason: &str) {
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(!under_ci(), "{test}: {reason}, and CI must not skip it");
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {reason}");
 }
 
 /// Whether Poppler's `pdftotext` is installed (as the reader finds it:
@@ -45,10 +45,7 @@ pub fn pdftotext() -> bool {
     if disclint::extract::PdfToText::default().program().is_some() {
         return true;
     }
-    missing(
-        "pdftotext is not installed, and CI must read the PDF fixtures",
-        "pdftotext is not installed (apt-get install poppler-utils)",
-    );
+    skipped("pdftotext is not installed (apt-get install poppler-utils)");
     false
 }
 
@@ -64,23 +61,11 @@ pub fn chromium() -> Option<PathBuf> {
             .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
             .find(|candidate| candidate.is_file())
     };
-    if let Some(found) = named.or_else(on_path) {
-        return Some(found);
+    let found = named.or_else(on_path);
+    if found.is_none() {
+        skipped("Chromium is not installed (apt-get install chromium)");
     }
-    missing(
-        "Chromium is not installed, and CI must load the batch report in a browser",
-        "Chromium is not installed (apt-get install chromium)",
-    );
-    None
-}
-
-/// A tool the running test needs is missing: under CI the test fails
-/// (`under_ci` says why), elsewhere it is skipped with a note (`skip`)
-/// written straight to the process's standard error.
-fn missing(under_ci_message: &str, skip: &str) {
-    let test = std::thread::current().name().unwrap_or("a test").to_owned();
-    assert!(!under_ci(), "{test}: {under_ci_message}");
-    let _ = writeln!(std::io::stderr(), "skipped {test}: {skip}");
+    found
 }
 
 /// Whether this runs under CI: `CI` is set, and not to `false` or `0`.
