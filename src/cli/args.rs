@@ -168,9 +168,11 @@ pub struct ReportArgs {
     /// Which rules run.
     #[command(flatten)]
     pub rules: RuleSelectionArgs,
-    /// The suppressions file: accepted findings are left out, as by `check`.
-    #[arg(long, value_name = "PATH", default_value = crate::suppress::DEFAULT_FILE)]
-    pub suppressions: std::path::PathBuf,
+    /// The suppressions file: accepted findings are left out, as by `check`
+    /// (default: the nearest disclint-suppressions.toml from each file's
+    /// folder upward).
+    #[arg(long, value_name = "PATH")]
+    pub suppressions: Option<std::path::PathBuf>,
     /// Exit 0 even when errors are found (still 2 when disclint could not run).
     #[arg(long)]
     pub exit_zero: bool,

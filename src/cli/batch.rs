@@ -10,14 +10,15 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use super::args::{ReportArgs, ReportFormat};
-use super::check::{input_options, linter, write};
+use super::check::{input_options, write};
 use super::environment::Environment;
 use super::outputs::output_conflict;
 use super::report::Failure;
+use super::scopes::{Place, Scopes};
 use crate::atomic_write::write_atomic;
 use crate::batch_report::{write_csv, write_html, write_xlsx, Batch};
 use crate::gate::Gate;
-use crate::input::expand;
+use crate::input::{expand, Input};
 use crate::run::{for_each_ordered, Pipeline};
 use crate::suppress::Suppressions;
 use crate::{tr, Lang};
@@ -29,12 +30,8 @@ pub fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let linter = match linter(&args.common, &args.rules, err) {
-        Ok(linter) => linter,
-        Err(code) => return code,
-    };
     let lang = args.common.lang;
-    match report_with(args, &linter, env, out, err) {
+    match report_with(args, env, out, err) {
         Ok(code) => code,
         Err(failure) => {
             write(err, failure.message(lang));
@@ -60,9 +57,14 @@ fn format_of(args: &ReportArgs) -> ReportFormat {
     })
 }
 
+/// A failure already rendered in the run's language (a configuration or
+/// pack that does not load, an unknown rule selector).
+fn rendered(message: String) -> Failure {
+    Failure::new(message.clone(), message)
+}
+
 fn report_with(
     args: &ReportArgs,
-    linter: &crate::Linter,
     env: &Environment,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -84,27 +86,47 @@ fn report_with(
     }
     let options = input_options(&args.common, env);
     let inputs = expand(&args.paths, &options);
+    // Each file is checked with its own settings, as by `check`: the
+    // nearest disclint.toml and suppressions file (unless named).
+    let mut scopes = Scopes::new(args);
+    scopes.place(Path::new("-")).map_err(rendered)?;
+    let places: Vec<Place> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File { path, .. } => scopes.place(path),
+            Input::Failed { path, .. } => scopes.place(Path::new(path)),
+        })
+        .collect::<Result<_, _>>()
+        .map_err(rendered)?;
     if let Some(output) = &args.output {
-        let setup = &args.common.setup;
-        if let Some(conflict) = output_conflict(output, "-o", &inputs, setup, &args.suppressions) {
+        if let Some(conflict) = output_conflict(output, "-o", &inputs, &scopes.files_read()) {
             return Err(conflict);
         }
     }
-    let suppressions = Suppressions::load(&args.suppressions, lang).map_err(|message| {
-        Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
-    })?;
-    let pipeline = Pipeline {
-        linter,
-        input: &options,
-        suppressions: Some(&suppressions),
-        fix: None,
-    };
-    let mut batch = Batch::new(lang, linter.registry().metas().cloned());
+    let suppressions = scopes
+        .suppression_files
+        .iter()
+        .map(|file| {
+            Suppressions::load(file, lang).map_err(|message| {
+                Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut batch = Batch::new(lang, scopes.enabled_rules());
     let progress = progress_bar(inputs.len(), env.stderr_is_terminal, lang);
+    let pipeline = |i: usize| {
+        let place = places[i];
+        Pipeline {
+            linter: &scopes.scope(place.scope).linter,
+            input: &options,
+            suppressions: Some(&suppressions[place.suppressions]),
+            fix: None,
+        }
+    };
     for_each_ordered(
         inputs.len(),
         None,
-        |i| pipeline.process(&inputs[i]),
+        |i| pipeline(i).process(&inputs[i]),
         |result| {
             batch.add(&result);
             progress.inc(1);

@@ -41,6 +41,11 @@ impl Failure {
     pub(super) fn new(zh: String, en: String) -> Self {
         Failure { zh, en }
     }
+
+    /// The message in `lang`.
+    pub(super) fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
 }
 
 /// What `check` does with the results.
@@ -324,7 +329,7 @@ pub(super) fn run_check(
     let mut scopes = Scopes::new(args);
     // The working directory's settings are checked even when no file
     // takes them: a mistyped selector is an error with any input.
-    let sources = Sources::of(args, &options).map_err(|f| lang.pick(&f.zh, &f.en).to_owned());
+    let sources = Sources::of(args, &options).map_err(|f| f.message(lang).to_owned());
     let found = sources.and_then(|sources| {
         scopes.place(Path::new("-"))?;
         let places = sources.places(&mut scopes)?;
@@ -354,7 +359,7 @@ pub(super) fn run_check(
         options: &options,
     };
     let code = run.check(env, &mut outputs).unwrap_or_else(|failure| {
-        write(outputs.notes(), lang.pick(&failure.zh, &failure.en));
+        write(outputs.notes(), failure.message(lang));
         2
     });
     outputs.close();
