@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -593,6 +593,56 @@ fn the_output_is_never_an_input_and_a_page_needs_one() {
     assert!(stderr.contains("-o"), "{stderr}");
     let (_, _, code) = report(&dir.join("reports"), &["--format", "csv", "--exit-zero"]);
     assert_eq!(code, Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn each_file_takes_its_nearest_configuration_as_in_check() {
+    let dir = scratch("nearest");
+    let report_text = include_str!("../examples/batch/yunxi-city-2024.md");
+    for folder in ["plain", "quiet"] {
+        std::fs::create_dir_all(dir.join("reports").join(folder)).unwrap();
+        std::fs::write(
+            dir.join("reports").join(folder).join("yunxi.md"),
+            report_text,
+        )
+        .unwrap();
+    }
+    let inputs = dir.join("reports");
+    let codes = |stdout: &[u8]| -> BTreeSet<(String, String)> {
+        let text = String::from_utf8(stdout.to_vec()).unwrap();
+        let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+        rows.into_iter()
+            .skip(1)
+            .map(|row| (row[0].clone(), row[3].clone()))
+            .collect()
+    };
+    let (stdout, stderr, _) = report(&inputs, &["--format", "csv"]);
+    let before = codes(&stdout);
+    let found: BTreeSet<&str> = before.iter().map(|(_, code)| code.as_str()).collect();
+    assert!(!found.is_empty(), "{stderr}");
+    // quiet/ ignores every code found, in its own disclint.toml.
+    let ignored: Vec<String> = found.iter().map(|code| format!("\"{code}\"")).collect();
+    std::fs::write(
+        inputs.join("quiet/disclint.toml"),
+        format!("ignore = [{}]\n", ignored.join(", ")),
+    )
+    .unwrap();
+    let (stdout, stderr, _) = report(&inputs, &["--format", "csv"]);
+    let after = codes(&stdout);
+    let plain: BTreeSet<_> = before
+        .iter()
+        .filter(|(file, _)| file.contains("plain"))
+        .cloned()
+        .collect();
+    assert_eq!(after, plain, "{stderr}");
+    let (json, _) = json(&inputs);
+    let in_json: usize = files(&json).iter().map(|(_, ds)| ds.len()).sum();
+    let text = String::from_utf8(stdout).unwrap();
+    assert_eq!(
+        parse_csv(text.trim_start_matches('\u{feff}')).len() - 1,
+        in_json
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
