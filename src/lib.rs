@@ -12,6 +12,7 @@
 
 pub mod annotate;
 pub mod atomic_write;
+pub mod batch_report;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -12,6 +12,7 @@ use crate::extract::{extract, SourceKind};
 use crate::fix::{fix_until_stable, FixOptions, Fixed};
 use crate::input::{check_fix_target, read_file, Input, InputOptions};
 use crate::lint::{Analysis, Linter};
+use crate::model::Report;
 use crate::source::SourceFile;
 use crate::suppress::Suppressions;
 use crate::years::Facts;
@@ -43,6 +44,9 @@ pub struct FileResult {
     pub fix_error: Option<String>,
     /// Why fixing stopped with fixes left (a note, not a failure).
     pub fix_note: Option<String>,
+    /// The report model of the text checked, as the rules saw it (`None`
+    /// when the file could not be read, or when fixes changed its text).
+    pub report: Option<Report>,
 }
 
 impl FileResult {
@@ -375,12 +379,14 @@ impl Pipeline<'_> {
                 }
             }
         }
-        let facts = want_facts.then(|| {
-            let analysis = analysis.unwrap_or_else(|| self.linter.analyze(&source));
-            self.facts(&source, &analysis)
+        let facts = want_facts.then(|| match &analysis {
+            Some(analysis) => self.facts(&source, analysis),
+            None => self.facts(&source, &self.linter.analyze(&source)),
         });
         result.diagnostics = diagnostics;
         result.source = Some(source);
+        // The model the rules saw (none once fixes changed the text).
+        result.report = analysis.map(|analysis| analysis.report);
         self.suppress(&mut result);
         (result, facts)
     }

@@ -360,6 +360,7 @@ mod any_text {
                 output: None,
                 fix_error: None,
                 fix_note: None,
+                report: None,
             }];
             let options = RenderOptions { width, ..RenderOptions::default() };
             let out = render_to_string(OutputFormat::Human, options, &results, &Summary::default());

@@ -30,6 +30,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Serve checks over HTTP, with a page for clerks (on 127.0.0.1:8080 by default).
     Serve(ServeArgs),
+    /// Check a batch and write it up: one self-contained web page (`-o
+    /// report.html`), a workbook (`-o report.xlsx`) or the findings as CSV.
+    Report(ReportArgs),
 }
 
 /// Options shared by every command that reads reports.
@@ -95,15 +98,9 @@ pub struct CheckArgs {
     /// Output format (also `--output-format`, Ruff's spelling).
     #[arg(long, alias = "output-format", value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
-    /// Only run these rules (codes, prefixes such as `S` or `S00`, or names); comma-separated.
-    #[arg(long, value_delimiter = ',')]
-    pub select: Option<Vec<String>>,
-    /// Run these rules too; comma-separated.
-    #[arg(long, value_delimiter = ',')]
-    pub extend_select: Vec<String>,
-    /// Do not run these rules; comma-separated.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
+    /// Which rules run.
+    #[command(flatten)]
+    pub rules: RuleSelectionArgs,
     /// The name of the report read from standard input (`check -`), used in output.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -144,6 +141,64 @@ pub struct ShowArgs {
     /// After the findings, list the fixes applied (with --fix) or available.
     #[arg(long)]
     pub show_fixes: bool,
+}
+
+/// Which rules run, on top of the configuration.
+#[derive(Debug, Clone, Args)]
+pub struct RuleSelectionArgs {
+    /// Only run these rules (codes, prefixes such as `S` or `S00`, or names); comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Run these rules too; comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules; comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+}
+
+/// `disclint report`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Files, directories or glob patterns.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+    /// Write to this file (never one of the inputs); its extension (.html,
+    /// .csv, .xlsx) gives the format unless --format does. CSV goes to
+    /// standard output without it.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<std::path::PathBuf>,
+    /// The format (default: by the extension of --output, else html).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Which rules run.
+    #[command(flatten)]
+    pub rules: RuleSelectionArgs,
+    /// The suppressions file: accepted findings are left out, as by `check`
+    /// (default: the nearest disclint-suppressions.toml from each file's
+    /// folder upward).
+    #[arg(long, value_name = "PATH")]
+    pub suppressions: Option<std::path::PathBuf>,
+    /// Exit 0 even when errors are found (still 2 when disclint could not run).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Last year's reports, for the cross-year rules.
+    #[command(flatten)]
+    pub years: YearsArgs,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// The formats of `disclint report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained web page.
+    Html,
+    /// One row per finding, UTF-8 with a byte-order mark (for Excel).
+    Csv,
+    /// A workbook: summary, agencies, findings.
+    Xlsx,
 }
 
 /// Annotated copies of Word documents (`--annotate`).

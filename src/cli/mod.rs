@@ -4,6 +4,7 @@
 
 mod annotate;
 mod args;
+mod batch;
 mod check;
 mod docs;
 mod environment;
@@ -76,6 +77,7 @@ where
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
         Command::Serve(args) => serve::serve(&args, &env, err),
+        Command::Report(args) => batch::report(&args, &env, out, err),
     }
 }
 

@@ -51,7 +51,7 @@ impl<'o> Outputs<'o> {
         let Some(path) = &args.gate.output_file else {
             return Ok(());
         };
-        if let Some(conflict) = output_conflict(path, inputs, read) {
+        if let Some(conflict) = output_conflict(path, "--output-file", inputs, read) {
             return Err(conflict);
         }
         let file = AtomicFile::create(path).map_err(|e| {
@@ -169,10 +169,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Why `--output-file` may not be `output`: it is an input, the
-/// suppressions file, the configuration file or a rule pack (writing it
-/// would destroy it).
-fn output_conflict(output: &Path, inputs: &[Input], read: &[FileRead]) -> Option<Failure> {
+/// Why `output`, named by the option `flag` (`--output-file`, `-o`), may
+/// not be written: it is an input, the suppressions file, the configuration
+/// file or a rule pack (writing it would destroy it).
+pub(super) fn output_conflict(
+    output: &Path,
+    flag: &str,
+    inputs: &[Input],
+    read: &[FileRead],
+) -> Option<Failure> {
     let shown = output.display();
     // An output not there yet cannot be an input (files found exist).
     if let Some(id) = file_id(output) {
@@ -183,8 +188,8 @@ fn output_conflict(output: &Path, inputs: &[Input], read: &[FileRead]) -> Option
         if let Some(input) = input {
             let input = input.display();
             return Some(Failure::new(
-                format!("错误：--output-file {shown} 也是输入文件（{input}），写入会毁掉它；未做任何操作\n"),
-                format!("error: --output-file {shown} is also an input ({input}); writing it would destroy it, so nothing was done\n"),
+                format!("错误：{flag} {shown} 也是输入文件（{input}），写入会毁掉它；未做任何操作\n"),
+                format!("error: {flag} {shown} is also an input ({input}); writing it would destroy it, so nothing was done\n"),
             ));
         }
     }
@@ -192,8 +197,8 @@ fn output_conflict(output: &Path, inputs: &[Input], read: &[FileRead]) -> Option
         if same_file(output, file) {
             let file = file.display();
             return Some(Failure::new(
-                format!("错误：--output-file {shown} 是{zh}（{file}），写入会毁掉它；未做任何操作\n"),
-                format!("error: --output-file {shown} is {en} ({file}); writing it would destroy it, so nothing was done\n"),
+                format!("错误：{flag} {shown} 是{zh}（{file}），写入会毁掉它；未做任何操作\n"),
+                format!("error: {flag} {shown} is {en} ({file}); writing it would destroy it, so nothing was done\n"),
             ));
         }
     }

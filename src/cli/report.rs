@@ -27,7 +27,7 @@ use crate::rules::RuleMeta;
 use crate::run::{FileResult, FixMode, Pipeline, Summary};
 use crate::stats::{statistics_table, Statistics};
 use crate::suppress::{Suppression, Suppressions};
-use crate::years::{check_bytes, check_inputs, Previous};
+use crate::years::{check_bytes, check_inputs, Previous, Unread};
 use crate::{tr, Lang};
 
 /// Why `check` stopped (exit 2): the message in Chinese and English.
@@ -41,6 +41,11 @@ impl Failure {
     /// A failure with its message in Chinese and in English.
     pub(super) fn new(zh: String, en: String) -> Self {
         Failure { zh, en }
+    }
+
+    /// The message in `lang`.
+    pub(super) fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
     }
 }
 
@@ -325,7 +330,7 @@ pub(super) fn run_check(
     let mut scopes = Scopes::new(args);
     // The working directory's settings are checked even when no file
     // takes them: a mistyped selector is an error with any input.
-    let sources = Sources::of(args, &options).map_err(|f| lang.pick(&f.zh, &f.en).to_owned());
+    let sources = Sources::of(args, &options).map_err(|f| f.message(lang).to_owned());
     let found = sources.and_then(|sources| {
         scopes.place(Path::new("-"))?;
         let places = sources.places(&mut scopes)?;
@@ -355,7 +360,7 @@ pub(super) fn run_check(
         options: &options,
     };
     let code = run.check(env, &mut outputs).unwrap_or_else(|failure| {
-        write(outputs.notes(), lang.pick(&failure.zh, &failure.en));
+        write(outputs.notes(), failure.message(lang));
         2
     });
     outputs.close();
@@ -469,11 +474,7 @@ impl Run<'_> {
     ) -> Result<(), Failure> {
         let args = self.args;
         let previous_inputs = expand(&args.years.previous, self.options);
-        // [agencies] and [copies] come from the first file's configuration.
-        let cross = match self.places.first() {
-            Some(place) => self.scopes.scope(place.scope).config.cross_options(),
-            None => args.common.setup.config.cross_options(),
-        };
+        let cross = self.scopes.cross_options(self.places);
         let previous = &Previous {
             inputs: &previous_inputs,
             options: &cross,
@@ -501,16 +502,10 @@ impl Run<'_> {
                 |i, result| collector.take(result, self.places[i]),
             ),
         };
-        for (path, diagnostic) in unread {
-            let text = tr!(
-                collector.lang,
-                "注意：无法读取上一年度的报告 {}，未用于跨年度比对：{}\n",
-                "note: last year's report {} could not be read and is not compared: {}\n",
-                crate::render::quote_path(&path),
-                diagnostic.message
-            );
-            write(collector.outputs.notes(), &text);
-        }
+        write(
+            collector.outputs.notes(),
+            &unread_note(&unread, collector.lang),
+        );
         Ok(())
     }
 }
@@ -562,6 +557,23 @@ impl Sources {
                 .collect(),
         }
     }
+}
+
+/// The note on last year's reports that could not be read (empty when
+/// all were).
+pub(super) fn unread_note(unread: &[Unread], lang: Lang) -> String {
+    unread
+        .iter()
+        .map(|(path, diagnostic)| {
+            tr!(
+                lang,
+                "注意：无法读取上一年度的报告 {}，未用于跨年度比对：{}\n",
+                "note: last year's report {} could not be read and is not compared: {}\n",
+                crate::render::quote_path(path),
+                diagnostic.message
+            )
+        })
+        .collect()
 }
 
 /// Whether the rule `code` ran: a code that no rule has counts as run, so

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, CommonArgs, ReportArgs, RuleSelectionArgs};
 use super::check::unknown_selector;
 use super::settings::render_error;
 use crate::config::nearest::Nearest;
@@ -18,6 +18,7 @@ use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
 use crate::rules::RuleMeta;
 use crate::suppress::DEFAULT_FILE;
+use crate::years::CrossOptions;
 
 /// The settings of some files: their configuration and the linter built
 /// from it and the command line.
@@ -38,9 +39,41 @@ pub(super) struct Place {
     pub suppressions: usize,
 }
 
+/// What the scopes of a run are built from: the options of `check` or of
+/// `report` that choose settings.
+#[derive(Clone, Copy)]
+pub(super) struct ScopeArgs<'a> {
+    /// The shared options (configuration, packs, language, edition).
+    pub common: &'a CommonArgs,
+    /// `--select`, `--extend-select`, `--ignore`.
+    pub rules: &'a RuleSelectionArgs,
+    /// `--suppressions` (none: each file's nearest).
+    pub suppressions: Option<&'a PathBuf>,
+}
+
+impl<'a> From<&'a CheckArgs> for ScopeArgs<'a> {
+    fn from(args: &'a CheckArgs) -> Self {
+        ScopeArgs {
+            common: &args.common,
+            rules: &args.rules,
+            suppressions: args.suppressions.suppressions.as_ref(),
+        }
+    }
+}
+
+impl<'a> From<&'a ReportArgs> for ScopeArgs<'a> {
+    fn from(args: &'a ReportArgs) -> Self {
+        ScopeArgs {
+            common: &args.common,
+            rules: &args.rules,
+            suppressions: args.suppressions.as_ref(),
+        }
+    }
+}
+
 /// The scopes of a run, found file by file.
 pub(super) struct Scopes<'a> {
-    args: &'a CheckArgs,
+    args: ScopeArgs<'a>,
     /// Every scope met, in the order first met.
     pub scopes: Vec<Scope>,
     /// The scope of each configuration path (`None`: no file).
@@ -55,8 +88,9 @@ pub(super) struct Scopes<'a> {
 }
 
 impl<'a> Scopes<'a> {
-    /// The scopes of `check` with `args`, none built yet.
-    pub(super) fn new(args: &'a CheckArgs) -> Self {
+    /// The scopes of `check` or `report` with `args`, none built yet.
+    pub(super) fn new(args: impl Into<ScopeArgs<'a>>) -> Self {
+        let args = args.into();
         let cwd = std::env::current_dir().unwrap_or_default();
         let config_args = &args.common.setup.config_args;
         let fixed = config_args.config.is_some() || config_args.no_config;
@@ -65,9 +99,8 @@ impl<'a> Scopes<'a> {
             scopes: Vec::new(),
             by_config: HashMap::new(),
             configs: (!fixed).then(|| Nearest::new(FILE_NAME, &cwd)),
-            suppression_files: args.suppressions.suppressions.iter().cloned().collect(),
+            suppression_files: args.suppressions.into_iter().cloned().collect(),
             suppressions: args
-                .suppressions
                 .suppressions
                 .is_none()
                 .then(|| Nearest::new(DEFAULT_FILE, &cwd)),
@@ -123,11 +156,11 @@ impl<'a> Scopes<'a> {
         let mut packs = config.rule_packs();
         packs.extend(common.setup.packs.iter().cloned());
         let packs = Pack::load_all(&packs, lang).map_err(|error| render_error(&error))?;
-        let args = self.args;
+        let rules = self.args.rules;
         let selection = config.selection(
-            args.select.as_deref().map(selectors),
-            selectors(&args.extend_select),
-            selectors(&args.ignore),
+            rules.select.as_deref().map(selectors),
+            selectors(&rules.extend_select),
+            selectors(&rules.ignore),
         );
         let linter = Linter::new(LintOptions {
             selection,
@@ -143,6 +176,15 @@ impl<'a> Scopes<'a> {
     /// The scope at `index`.
     pub(super) fn scope(&self, index: usize) -> &Scope {
         &self.scopes[index]
+    }
+
+    /// The settings of the checks across reports (`[agencies]`, `[copies]`):
+    /// those of the first file's configuration, else the run's.
+    pub(super) fn cross_options(&self, places: &[Place]) -> CrossOptions {
+        match places.first() {
+            Some(place) => self.scope(place.scope).config.cross_options(),
+            None => self.args.common.setup.config.cross_options(),
+        }
     }
 
     /// The files the run reads besides the reports: the suppressions files,

@@ -8,7 +8,9 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
-use super::args::{CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, RulesArgs, ServeArgs};
+use super::args::{
+    CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, ReportArgs, RulesArgs, ServeArgs,
+};
 use crate::config::Config;
 use crate::Lang;
 
@@ -138,7 +140,7 @@ pub(super) fn apply_config(
         // Each file's own settings are found as it is met (`scopes`); the
         // run's configuration gives the language of the whole run (and
         // every file's settings, when named with `--config`).
-        Command::Check(CheckArgs { common, .. }) => {
+        Command::Check(CheckArgs { common, .. }) | Command::Report(ReportArgs { common, .. }) => {
             let config = resolve(&common.setup.config_args, common.lang, err)?;
             if let (false, Some(configured)) = (explicit_lang, config.file.lang) {
                 common.lang = configured;

@@ -250,6 +250,34 @@ impl Report {
     pub fn year_value(&self) -> Option<i32> {
         self.year.as_ref().map(|y| y.value)
     }
+
+    /// The count in a cell of `table` (row and column ids) of the report
+    /// whose text is `text`, when it can be read by its column: a whole
+    /// number in a row with all its cells and none extra (a row with cells
+    /// lost or added puts numbers under the wrong headings), not cut off
+    /// at the end of the text.
+    pub fn count(&self, text: &str, table: &str, row: &str, column: &str) -> Option<u64> {
+        let row = self.table(table)?.rows.iter().find(|r| r.id == row)?;
+        if row.values.len() != row.expected || !row.extra.is_empty() {
+            return None;
+        }
+        let cell = row.values.iter().find(|v| v.column == column)?;
+        match cell.value {
+            Value::Integer(n) if !cut_off_at(text, cell.span.end()) => n.to_u64(),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `text` stops at `end` without a line break (but for spaces and
+/// pipes): what precedes may have been cut in half (`62` → `6`), as in
+/// excerpts of published reports.
+pub fn cut_off_at(text: &str, end: usize) -> bool {
+    // `all` stops at the first other character, which is nearly always at
+    // once; only a real cut-off scans to the end.
+    text.get(end..).is_some_and(|rest| {
+        rest.chars().all(|c| c.is_whitespace() || c == '|') && !rest.contains(['\n', '\r'])
+    })
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {

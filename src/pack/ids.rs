@@ -38,8 +38,16 @@ pub const CARRIED_OVER: &str = "carried_over";
 pub const RESULTS_TOTAL: &str = "results.total";
 /// Row `四、结转下年度继续办理` of the applications table.
 pub const CARRIED_FORWARD: &str = "carried_forward";
+/// Row `(一)予以公开` of the applications table.
+pub const DISCLOSED: &str = "results.disclosed";
 /// Column `总计` of the applications table.
 pub const TOTAL: &str = "total";
+/// The one row of the review/litigation table.
+pub const REVIEW_COUNTS: &str = "counts";
+/// Column `结果纠正` of the review group of the review/litigation table.
+pub const REVIEW_CORRECTED: &str = "review.corrected";
+/// Column `尚未审结` of the review group of the review/litigation table.
+pub const REVIEW_PENDING: &str = "review.pending";
 /// Column `总计` of the review group of the review/litigation table.
 pub const REVIEW_TOTAL: &str = "review.total";
 /// Column `总计` of the direct-suit group of the review/litigation table.

@@ -7,30 +7,9 @@
 use std::io::{self, Write};
 
 use super::human::related_text;
-use super::{Record, RenderOptions, Renderer, Totals};
+use super::{escape_xml as xml, Record, RenderOptions, Renderer, Totals};
 use crate::run::FileResult;
 use crate::Lang;
-
-/// Escapes text for XML attributes and content; characters XML 1.0 cannot
-/// carry become U+FFFD.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The XML document, written suite by suite.
 #[derive(Debug)]

@@ -24,7 +24,7 @@ mod wrap;
 
 use std::io::{self, Write};
 
-pub use escape::{is_escaped, quote_path, visible};
+pub use escape::{escape_xml, is_escaped, quote_path, visible};
 pub use github::{escape_data, escape_property};
 pub use human::summary_line;
 pub use json::{json_diagnostic, JsonDiagnostic, JsonLabel, JSON_VERSION};

@@ -33,11 +33,7 @@ impl Context<'_> {
     /// and pipes): what precedes may have been cut in half (`62` → `6`), as
     /// in excerpts of published reports.
     pub fn cut_off_at(&self, end: usize) -> bool {
-        // `all` stops at the first other character, which is nearly always
-        // at once; only a real cut-off scans to the end.
-        self.text().get(end..).is_some_and(|rest| {
-            rest.chars().all(|c| c.is_whitespace() || c == '|') && !rest.contains(['\n', '\r'])
-        })
+        crate::model::cut_off_at(self.text(), end)
     }
 
     /// A span for the whole line containing `offset`, without its line break.

@@ -77,6 +77,25 @@ pub fn chromium() -> Option<(PathBuf, PathBuf)> {
     None
 }
 
+/// A headless Chromium (`DISCLINT_CHROMIUM`, else `chromium` or
+/// `chromium-browser` on `PATH`), or `None` when there is none: the test is
+/// skipped with a note, as for `../shared`; under CI it fails instead
+/// (`.ci/run` installs `chromium`).
+pub fn chromium_browser() -> Option<PathBuf> {
+    let named = std::env::var_os("DISCLINT_CHROMIUM").map(PathBuf::from);
+    let on_path = || {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path)
+            .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+            .find(|candidate| candidate.is_file())
+    };
+    let found = named.or_else(on_path);
+    if found.is_none() {
+        skipped("Chromium is not installed (apt-get install chromium)");
+    }
+    found
+}
+
 /// Whether this runs under CI: `CI` is set, and not to `false` or `0`.
 fn under_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
