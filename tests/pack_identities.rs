@@ -225,7 +225,7 @@ fn a_table_without_the_ids_the_rules_read_does_not_load() {
     for expected in [
         "table `applications` lacks",
         "row `new` (read by A006 `prose-table-mismatch`)",
-        "row `carried_over` (read by A005 `prose-sum`, A006 `prose-table-mismatch`)",
+        "row `carried_over` (read by A005 `prose-sum`, A006 `prose-table-mismatch`, Y001 `carry-over-mismatch`)",
         "column `total` (read by A005 `prose-sum`, A006 `prose-table-mismatch`)",
     ] {
         assert!(message.contains(expected), "{expected}\n{message}");

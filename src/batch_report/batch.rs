@@ -248,6 +248,7 @@ mod tests {
                 span: Span::new(0, 1),
                 labels: Vec::new(),
                 fix: None,
+                related: Vec::new(),
             })
             .collect();
         let text = agency.map_or("x\n".to_owned(), |a| {

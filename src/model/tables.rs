@@ -424,12 +424,12 @@ impl Line {
     /// The line of cell `at` (standing at `place` on it), seen from `skip`
     /// cells after it: 1 for the values after a label, 0 from the cell itself.
     fn of(text: &str, cells: &[Cell], at: usize, place: RowPlace, skip: usize) -> Line {
-        let last = (at + place.count - place.index - 1).min(cells.len() - 1);
+        let last = (at + place.count() - place.index() - 1).min(cells.len() - 1);
         let rest = text.get(cells[last].span.end()..).unwrap_or_default();
         Line {
-            before: place.index + skip,
-            after: place.count - place.index - skip,
-            count: place.count,
+            before: place.index() + skip,
+            after: place.count() - place.index() - skip,
+            count: place.count(),
             ends_text: rest
                 .trim_matches(|c: char| c.is_whitespace() || c == '|')
                 .is_empty(),
@@ -447,11 +447,11 @@ fn line_width(cells: &[Cell]) -> usize {
     for place in cells
         .iter()
         .filter_map(|c| c.place)
-        .filter(|p| p.index == 0)
+        .filter(|p| p.index() == 0)
     {
-        match counts.iter_mut().find(|(width, _)| *width == place.count) {
+        match counts.iter_mut().find(|(width, _)| *width == place.count()) {
             Some((_, lines)) => *lines += 1,
-            None => counts.push((place.count, 1)),
+            None => counts.push((place.count(), 1)),
         }
     }
     counts

@@ -19,10 +19,23 @@ pub struct Cell {
 /// A cell's place in a row of cells on one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowPlace {
-    /// Its index on the line, from 0.
-    pub index: usize,
+    /// Its index on the line, from 0 (`u32`: a cell stays small, and a
+    /// line has far fewer cells than that).
+    index: u32,
     /// How many cells the line has.
-    pub count: usize,
+    count: u32,
+}
+
+impl RowPlace {
+    /// Its index on the line, from 0.
+    pub fn index(self) -> usize {
+        self.index as usize
+    }
+
+    /// How many cells the line has.
+    pub fn count(self) -> usize {
+        self.count as usize
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -114,9 +127,9 @@ fn is_delimiter(cell: &str) -> bool {
 
 /// The cells of a row of two or more, each with its place on the line.
 fn placed(mut cells: Vec<Cell>) -> Vec<Cell> {
-    let count = cells.len();
+    let count = u32::try_from(cells.len()).unwrap_or(u32::MAX);
     if count >= 2 {
-        for (index, cell) in cells.iter_mut().enumerate() {
+        for (index, cell) in (0..count).zip(cells.iter_mut()) {
             cell.place = Some(RowPlace { index, count });
         }
     }

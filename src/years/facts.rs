@@ -384,11 +384,17 @@ impl Reader<'_> {
         let (mut chars, mut fingerprints, mut anchors) = (0u32, Vec::new(), Vec::new());
         let mut masked = Vec::new();
         for block in doc.blocks.get(section.blocks.clone())? {
-            if block.kind != BlockKind::Paragraph {
-                continue;
-            }
+            let span = match block.kind {
+                BlockKind::Paragraph => block.span,
+                // `(一)主动公开情况 本单位…`: the text run into a subheading.
+                BlockKind::SubsectionHeading(_) => match run_in_text(block.span.slice(text)) {
+                    Some(at) => Span::from_range(block.span.offset + at, block.span.end()),
+                    None => continue,
+                },
+                _ => continue,
+            };
             masked.clear();
-            mask(text, block.span, names, &mut masked);
+            mask(text, span, names, &mut masked);
             let (Some(first), Some(last)) = (masked.first(), masked.last()) else {
                 continue;
             };
@@ -410,6 +416,21 @@ impl Reader<'_> {
             anchors,
         })
     }
+}
+
+/// Where the text run into a subheading line starts (`(一)主动公开情况
+/// 本单位…`): after the numeral, the heading's name and the white space
+/// after it; `None` for a heading alone on its line.
+fn run_in_text(line: &str) -> Option<usize> {
+    let numeral_end = line.find([')', '）']).map_or(0, |i| {
+        i + line[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let name_start =
+        numeral_end + (line[numeral_end..].len() - line[numeral_end..].trim_start().len());
+    let name_end = name_start + line[name_start..].find(char::is_whitespace)?;
+    let rest = &line[name_end..];
+    let text_start = name_end + (rest.len() - rest.trim_start().len());
+    (text_start < line.trim_end().len()).then_some(text_start)
 }
 
 /// FNV-1a over the parts of a table, each ended by a byte no text has.
