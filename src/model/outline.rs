@@ -61,7 +61,7 @@ pub(super) fn find_outdated_outline(
             })
             .map(|block| trimmed_line(text, block.span))
             .collect();
-        (!headings.is_empty()).then(|| OutdatedOutline {
+        (!headings.is_empty()).then_some(OutdatedOutline {
             last_year: outline.last_year,
             headings,
         })

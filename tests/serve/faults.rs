@@ -170,6 +170,16 @@ fn checks_over_the_cap_wait_their_turn_briefly_then_get_503() {
     std::fs::remove_dir_all(program.parent().unwrap()).unwrap();
 }
 
+/// A bad request and its answer: path, headers, body, the status and the
+/// error code expected.
+type BadRequest = (
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+    Vec<u8>,
+    u16,
+    &'static str,
+);
+
 #[test]
 fn bad_requests_get_400_or_422_with_a_json_error_in_the_language_asked_for() {
     let server = TestServer::start(options());
@@ -179,7 +189,7 @@ fn bad_requests_get_400_or_422_with_a_json_error_in_the_language_asked_for() {
             .to_vec();
     let no_file =
         b"--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--b--\r\n".to_vec();
-    let cases: Vec<(&str, Vec<(&str, &str)>, Vec<u8>, u16, &str)> = vec![
+    let cases: Vec<BadRequest> = vec![
         ("/api/v1/check", vec![], Vec::new(), 400, "missing-body"),
         (
             "/api/v1/check",
