@@ -750,3 +750,38 @@ fn the_page_loads_in_chromium_without_console_messages_and_shows_the_json_figure
     assert_eq!(width, 1200);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_batch_is_compared_with_last_years_reports_as_in_check() {
+    let dir = scratch("previous");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Last year's 结转下年度 (1) is not this year's 上年结转 (4): Y001.
+    let last = std::fs::read_to_string(root.join("tests/fixtures/years/baishi-2023.txt"))
+        .unwrap()
+        .replace(
+            "| 四、结转下年度继续办理 | 0 | 1 | 0 | 0 | 0 | 0 | 1 |",
+            "| 四、结转下年度继续办理 | 0 | 4 | 0 | 0 | 0 | 0 | 4 |",
+        );
+    let previous = dir.join("2023");
+    std::fs::create_dir_all(&previous).unwrap();
+    std::fs::write(previous.join("baishi.txt"), last).unwrap();
+    std::fs::copy(
+        root.join("examples/reports/clean-2024.txt"),
+        dir.join("reports/baishi.txt"),
+    )
+    .unwrap();
+    let previous = previous.display().to_string();
+    let args = ["--format", "csv", "--select", "Y", "--previous", &previous];
+    let (stdout, stderr, code) = report(&dir.join("reports"), &args);
+    let text = String::from_utf8(stdout).unwrap();
+    let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+    let codes: Vec<&str> = rows.iter().skip(1).map(|row| row[3].as_str()).collect();
+    assert_eq!(codes, ["Y001", "Y001"], "{stderr}");
+    assert!(
+        rows.iter()
+            .skip(1)
+            .all(|row| row[0].ends_with("reports/baishi.txt")),
+        "last year's report is compared with, not reported on: {rows:?}"
+    );
+    assert_eq!(code, Some(0), "Y001 is a warning: {stderr}");
+}
