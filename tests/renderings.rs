@@ -10,7 +10,7 @@ mod common;
 
 use disclint::extract::{extract, SourceKind};
 use disclint::input::InputOptions;
-use disclint::model::{Number, Value};
+use disclint::model::{Number, TableRow, Value};
 use disclint::synth::{HeadingMarkup, PageStyle, Rendering, Rng, SynthReport};
 use disclint::{LintOptions, Linter, SourceFile};
 
@@ -131,22 +131,36 @@ fn a_blank_space_aligned_cell_is_placed_by_its_column() {
         }) else {
             continue;
         };
-        let span = row.values[index].span;
-        let blanked = format!("{} {}", &text[..span.offset], &text[span.end()..]);
-        let source = SourceFile::from_text("synth.txt", blanked.as_str());
-        let found = linter.lint(&source);
-        let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(codes, ["T004"], "seed {seed}: {found:#?}\n{blanked}");
-        let analysis = linter.analyze(&source);
-        let read = analysis.report.table("applications").unwrap();
-        let read = read.rows.iter().find(|r| r.id == row.id).unwrap();
-        let values: Vec<&Value> = read.values.iter().map(|v| &v.value).collect();
-        let mut expected: Vec<&Value> = row.values.iter().map(|v| &v.value).collect();
-        expected[index] = &Value::Blank;
-        assert_eq!(values, expected, "seed {seed}, row {}", row.id);
+        assert_blank_is_only_blank(&linter, &text, row, index, " ", &format!("seed {seed}"));
         checked += 1;
     }
     assert!(checked >= 30, "only {checked} seeds had a zero to blank");
+}
+
+/// Blanks value `index` of `row` in `text` (replacing it with `filler`) and
+/// asserts that the only finding is T004 and that the row reads as before
+/// with that value blank.
+fn assert_blank_is_only_blank(
+    linter: &Linter,
+    text: &str,
+    row: &TableRow,
+    index: usize,
+    filler: &str,
+    context: &str,
+) {
+    let span = row.values[index].span;
+    let blanked = format!("{}{filler}{}", &text[..span.offset], &text[span.end()..]);
+    let source = SourceFile::from_text("synth.txt", blanked.as_str());
+    let found = linter.lint(&source);
+    let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["T004"], "{context}: {found:#?}\n{blanked}");
+    let analysis = linter.analyze(&source);
+    let read = analysis.report.table("applications").unwrap();
+    let read = read.rows.iter().find(|r| r.id == row.id).unwrap();
+    let values: Vec<&Value> = read.values.iter().map(|v| &v.value).collect();
+    let mut expected: Vec<&Value> = row.values.iter().map(|v| &v.value).collect();
+    expected[index] = &Value::Blank;
+    assert_eq!(values, expected, "{context}, row {}", row.id);
 }
 
 /// A blank cell is a blank cell wherever it stands: the first value of a
@@ -179,23 +193,8 @@ fn a_blank_cell_beside_merged_cells_or_at_a_rows_end_is_blank() {
             }) else {
                 continue;
             };
-            let span = row.values[index].span;
-            let blanked = format!("{}{}", &text[..span.offset], &text[span.end()..]);
-            let source = SourceFile::from_text("synth.txt", blanked.as_str());
-            let found = linter.lint(&source);
-            let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
-            assert_eq!(codes, ["T004"], "{rendering:?}, seed {seed}: {found:#?}");
-            let analysis = linter.analyze(&source);
-            let read = analysis.report.table("applications").unwrap();
-            let read = read.rows.iter().find(|r| r.id == row.id).unwrap();
-            let values: Vec<&Value> = read.values.iter().map(|v| &v.value).collect();
-            let mut expected: Vec<&Value> = row.values.iter().map(|v| &v.value).collect();
-            expected[index] = &Value::Blank;
-            assert_eq!(
-                values, expected,
-                "{rendering:?}, seed {seed}, row {}",
-                row.id
-            );
+            let context = format!("{rendering:?}, seed {seed}");
+            assert_blank_is_only_blank(&linter, &text, row, index, "", &context);
             checked += 1;
         }
     }

@@ -19,8 +19,10 @@ use super::{view, Service};
 use crate::annotate::{annotate_docx, annotated_path};
 use crate::cli::explain_text;
 use crate::extract::{extract, SourceKind};
+use crate::lint::Linter;
 use crate::render::model_json;
 use crate::rules::{Family, RuleMeta};
+use crate::run::FileResult;
 use crate::Severity;
 
 /// The OpenAPI description of the service (also `docs/openapi.json`).
@@ -83,15 +85,7 @@ pub(super) async fn check(
     State(service): State<Arc<Service>>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let (params, upload) = received(&service, request, query::CHECK).await?;
-    let (result, text) = checker::run(&service, &params, upload, |pipeline, upload| {
-        let result = pipeline.process_bytes(&upload.name, Vec::from(upload.bytes));
-        let text = check_json(pipeline.linter, &result);
-        (result, text)
-    })
-    .await?;
-    count(&service, &readable(result)?);
-    Ok(json(text))
+    checked(service, request, check_json).await
 }
 
 /// `POST /api/v1/view`: what the page shows (the check's JSON document,
@@ -100,10 +94,20 @@ pub(super) async fn view(
     State(service): State<Arc<Service>>,
     request: Request,
 ) -> Result<Response, ApiError> {
+    checked(service, request, view::view_json).await
+}
+
+/// Checks the upload and answers `render` of the result as JSON (`check`
+/// and `view`), counting its findings.
+async fn checked(
+    service: Arc<Service>,
+    request: Request,
+    render: fn(&Linter, &FileResult) -> String,
+) -> Result<Response, ApiError> {
     let (params, upload) = received(&service, request, query::CHECK).await?;
-    let (result, text) = checker::run(&service, &params, upload, |pipeline, upload| {
+    let (result, text) = checker::run(&service, &params, upload, move |pipeline, upload| {
         let result = pipeline.process_bytes(&upload.name, Vec::from(upload.bytes));
-        let text = view::view_json(pipeline.linter, &result);
+        let text = render(pipeline.linter, &result);
         (result, text)
     })
     .await?;

@@ -120,22 +120,7 @@ impl Passage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
-    use crate::years::mask::{mask, Names};
-    use crate::years::shingles::winnow;
-
-    fn fingerprints(text: &str) -> Vec<Fingerprint> {
-        let mut chars = Vec::new();
-        mask(
-            text,
-            Span::new(0, text.len()),
-            &Names::default(),
-            &mut chars,
-        );
-        let mut out = Vec::new();
-        winnow(&chars, 0, &mut out);
-        out
-    }
+    use crate::years::shingles::tests::fingerprints;
 
     const COPIED: &str = "本机关坚持以公开为常态、不公开为例外，围绕群众关切的重点领域持续深化政务公开，严格落实信息发布审核制度，及时回应社会关切";
 

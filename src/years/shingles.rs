@@ -65,12 +65,14 @@ pub fn winnow(chars: &[MaskedChar], base: u32, out: &mut Vec<Fingerprint>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::span::Span;
     use crate::years::mask::{mask, Names};
 
-    fn fingerprints(text: &str) -> Vec<Fingerprint> {
+    /// The fingerprints of `text`, masked with no names (tests here and in
+    /// `passages`).
+    pub(in crate::years) fn fingerprints(text: &str) -> Vec<Fingerprint> {
         let mut chars = Vec::new();
         mask(
             text,
