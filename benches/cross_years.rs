@@ -10,32 +10,15 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use disclint::synth::{Prose, Rendering, Rng, SynthReport};
+use disclint::synth::{township_name, Prose, Rendering, Rng, SynthReport};
 use disclint::years::{cross_check, CrossOptions, Facts, Member};
 use disclint::{LintOptions, Linter, SourceFile};
-
-/// Agency `i`'s name, its number in Chinese digits (`示例县第一〇二镇人民政府`):
-/// a title reads the first `19xx`/`20xx` as its year, so ASCII digits in a
-/// name would give agencies 1900–2099 the wrong year.
-fn agency_name(i: usize) -> String {
-    let digits: String = i
-        .to_string()
-        .chars()
-        .map(|d| {
-            "〇一二三四五六七八九"
-                .chars()
-                .nth(d as usize - '0' as usize)
-                .unwrap_or(d)
-        })
-        .collect();
-    format!("示例县第{digits}镇人民政府")
-}
 
 /// Report `i` of `year`: agency `i`'s, prose of its own, figures from `seed`.
 fn report(i: usize, year: i32, seed: u64) -> SynthReport {
     let mut rng = Rng::new(seed);
     let mut report = SynthReport::consistent(&mut rng, year);
-    report.agency = agency_name(i);
+    report.agency = township_name(i);
     report.prose = Some(Prose::varied(&mut rng, &report.agency));
     report
 }

@@ -16,24 +16,7 @@
 
 use std::path::PathBuf;
 
-use disclint::synth::{PageStyle, Prose, Rendering, Rng, SynthReport};
-
-/// Agency `i`'s name, its number in Chinese digits (`示例县第一〇二镇人民政府`):
-/// a title reads the first `19xx`/`20xx` as its year, so ASCII digits in a
-/// name would give agencies 1900–2099 the wrong year.
-fn agency_name(i: usize) -> String {
-    let digits: String = i
-        .to_string()
-        .chars()
-        .map(|d| {
-            "〇一二三四五六七八九"
-                .chars()
-                .nth(d as usize - '0' as usize)
-                .unwrap_or(d)
-        })
-        .collect();
-    format!("示例县第{digits}镇人民政府")
-}
+use disclint::synth::{township_name, PageStyle, Prose, Rendering, Rng, SynthReport};
 
 struct Args {
     n: usize,
@@ -100,7 +83,7 @@ fn main() {
     for i in 0..args.n {
         let mut report = SynthReport::consistent(&mut rng, args.year);
         if args.prose {
-            report.agency = agency_name(i);
+            report.agency = township_name(i);
             let mut prose = Prose::varied(&mut rng, &report.agency);
             let planted = i % 2 == 1 && i < 2 * args.copies;
             match pasted.take() {

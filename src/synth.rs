@@ -54,6 +54,23 @@ pub enum Rendering {
     Flattened,
 }
 
+/// Township `i`'s name, its number in Chinese digits (`示例县第一〇二镇人民政府`):
+/// a title reads the first `19xx`/`20xx` as its year, so ASCII digits in a
+/// name would give agencies 1900–2099 the wrong year.
+pub fn township_name(i: usize) -> String {
+    let digits: String = i
+        .to_string()
+        .chars()
+        .map(|d| {
+            "〇一二三四五六七八九"
+                .chars()
+                .nth(d as usize - '0' as usize)
+                .unwrap_or(d)
+        })
+        .collect();
+    format!("示例县第{digits}镇人民政府")
+}
+
 impl Rendering {
     /// All nine renderings.
     pub const ALL: [Rendering; 9] = [
