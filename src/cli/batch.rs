@@ -20,7 +20,6 @@ use crate::batch_report::{write_csv, write_html, write_xlsx, Batch};
 use crate::gate::Gate;
 use crate::input::{expand, Input};
 use crate::run::Pipeline;
-use crate::suppress::Suppressions;
 use crate::years::{check_inputs, Previous};
 use crate::{tr, Lang};
 
@@ -104,15 +103,7 @@ fn report_with(
             return Err(conflict);
         }
     }
-    let suppressions = scopes
-        .suppression_files
-        .iter()
-        .map(|file| {
-            Suppressions::load(file, lang).map_err(|message| {
-                Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let suppressions = scopes.load_suppressions(lang)?;
     let mut batch = Batch::new(lang, scopes.enabled_rules());
     let progress = progress_bar(inputs.len(), env.stderr_is_terminal, lang);
     let pipeline = |i: usize| {

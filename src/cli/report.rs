@@ -383,16 +383,7 @@ impl Run<'_> {
     fn check(&self, env: &mut Environment, outputs: &mut Outputs<'_>) -> Result<i32, Failure> {
         let args = self.args;
         let lang = args.common.lang;
-        let mut suppressions = self
-            .scopes
-            .suppression_files
-            .iter()
-            .map(|file| {
-                Suppressions::load(file, lang).map_err(|message| {
-                    Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut suppressions = self.scopes.load_suppressions(lang)?;
         outputs.open_file(args, self.sources.files(), &self.scopes.files_read())?;
         let color = env.color(
             args.gate.color,

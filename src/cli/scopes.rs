@@ -11,14 +11,16 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CheckArgs, CommonArgs, ReportArgs, RuleSelectionArgs};
 use super::check::unknown_selector;
+use super::report::Failure;
 use super::settings::render_error;
 use crate::config::nearest::Nearest;
 use crate::config::{selectors, Config, FILE_NAME};
 use crate::lint::{LintOptions, Linter};
 use crate::pack::Pack;
 use crate::rules::RuleMeta;
-use crate::suppress::DEFAULT_FILE;
+use crate::suppress::{Suppressions, DEFAULT_FILE};
 use crate::years::CrossOptions;
+use crate::Lang;
 
 /// The settings of some files: their configuration and the linter built
 /// from it and the command line.
@@ -176,6 +178,19 @@ impl<'a> Scopes<'a> {
     /// The scope at `index`.
     pub(super) fn scope(&self, index: usize) -> &Scope {
         &self.scopes[index]
+    }
+
+    /// Every suppressions file met, loaded, in the order of
+    /// [`Scopes::suppression_files`].
+    pub(super) fn load_suppressions(&self, lang: Lang) -> Result<Vec<Suppressions>, Failure> {
+        self.suppression_files
+            .iter()
+            .map(|file| {
+                Suppressions::load(file, lang).map_err(|message| {
+                    Failure::new(format!("错误：{message}\n"), format!("error: {message}\n"))
+                })
+            })
+            .collect()
     }
 
     /// The settings of the checks across reports (`[agencies]`, `[copies]`):
