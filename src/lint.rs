@@ -158,14 +158,13 @@ impl Linter {
 
     /// Runs the enabled rules over an analysed report.
     pub fn check(&self, source: &SourceFile, analysis: &Analysis) -> Vec<Diagnostic> {
-        let ctx = Context {
+        let ctx = Context::new(
             source,
-            doc: &analysis.doc,
-            report: &analysis.report,
-            format: self.formats.get(analysis.report.edition),
-            formats: &self.formats,
-            lang: self.options.lang,
-        };
+            &analysis.doc,
+            &analysis.report,
+            &self.formats,
+            self.options.lang,
+        );
         let selection = &self.options.selection;
         // A text that is not a report gets S000 alone, not every format rule's findings.
         let is_report = analysis.report.is_report(source.kind);

@@ -48,13 +48,19 @@ pub fn cjk_count(text: &str) -> usize {
     text.chars().filter(|c| is_cjk(*c)).count()
 }
 
-const NUMERALS: &str = "一二三四五六七八九十";
+/// Whether `c` is a Chinese numeral of a heading's numbering (`一` to `十`).
+pub fn is_numeral_char(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 /// The canonical text without its leading numbering: `(一)`, `一.`, `1.`.
 pub fn strip_numbering(canon: &str) -> &str {
     if let Some(rest) = canon.strip_prefix('(') {
         if let Some(close) = rest.find(')') {
-            if close > 0 && rest[..close].chars().all(|c| NUMERALS.contains(c)) {
+            if close > 0 && rest[..close].chars().all(is_numeral_char) {
                 return &rest[close + 1..];
             }
         }
@@ -62,7 +68,7 @@ pub fn strip_numbering(canon: &str) -> &str {
     }
     let digits = canon
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || NUMERALS.contains(*c)))
+        .find(|(_, c)| !(c.is_ascii_digit() || is_numeral_char(*c)))
         .map_or(canon.len(), |(i, _)| i);
     if digits > 0 && canon[digits..].starts_with('.') {
         &canon[digits + 1..]

@@ -44,8 +44,9 @@ pub struct FileResult {
     pub fix_error: Option<String>,
     /// Why fixing stopped with fixes left (a note, not a failure).
     pub fix_note: Option<String>,
-    /// The report model of the text checked, as the rules saw it (`None`
-    /// when the file could not be read, or when fixes changed its text).
+    /// The report model of the text checked, as the rules saw it, when the
+    /// pipeline keeps it (`None` when the file could not be read, or when
+    /// fixes changed its text).
     pub report: Option<Report>,
 }
 
@@ -103,6 +104,11 @@ pub struct Pipeline<'a> {
     pub suppressions: Option<&'a Suppressions>,
     /// Fixes to apply, if any.
     pub fix: Option<FixMode>,
+    /// Whether the result keeps the report model ([`FileResult::report`]):
+    /// the batch report reads its indicators from it; `check` does not
+    /// need it, and a batch held for the cross-file rules would hold every
+    /// model.
+    pub keep_report: bool,
 }
 
 /// Where the fixes of one report go.
@@ -386,7 +392,9 @@ impl Pipeline<'_> {
         result.diagnostics = diagnostics;
         result.source = Some(source);
         // The model the rules saw (none once fixes changed the text).
-        result.report = analysis.map(|analysis| analysis.report);
+        result.report = analysis
+            .filter(|_| self.keep_report)
+            .map(|analysis| analysis.report);
         self.suppress(&mut result);
         (result, facts)
     }
@@ -575,6 +583,7 @@ pub fn lint_all(linter: &Linter, inputs: &[Input], options: &InputOptions) -> Ve
         input: options,
         suppressions: None,
         fix: None,
+        keep_report: false,
     };
     let mut results = Vec::with_capacity(inputs.len());
     for_each_ordered(
@@ -745,6 +754,7 @@ mod tests {
                 options: FixOptions { unsafe_fixes: true },
                 write: true,
             }),
+            keep_report: false,
         };
         let (result, _) = pipeline.process_input(
             &Input::File {

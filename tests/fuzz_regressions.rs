@@ -63,6 +63,7 @@ fn a_fix_that_would_read_back_as_another_text_is_refused() {
             options: FixOptions { unsafe_fixes: true },
             write: true,
         }),
+        keep_report: false,
     };
     let result = pipeline.process_bytes("gb.txt", bytes.clone());
     assert!(

@@ -113,6 +113,7 @@ fn report_with(
             input: &options,
             suppressions: Some(&suppressions[place.suppressions]),
             fix: None,
+            keep_report: true,
         }
     };
     // As `check` runs them: with the checks across reports, against last

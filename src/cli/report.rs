@@ -452,6 +452,7 @@ impl Run<'_> {
                 },
                 write: args.fix.fix,
             }),
+            keep_report: false,
         }
     }
 

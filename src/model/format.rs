@@ -21,8 +21,10 @@ pub struct Format {
     pub tables: Vec<TableFormat>,
     /// Outlines that preceded the format (S010).
     pub outdated_outlines: Vec<OutlineSpec>,
-    /// Folded labels of every table: rows, columns, headers, captions.
-    pub vocabulary: Vec<String>,
+    /// Folded labels of every table (rows, columns, headers, captions),
+    /// each followed by [`VOCABULARY_SEPARATOR`]: one text, so that a cell
+    /// is looked up in all of them by one substring search.
+    vocabulary: String,
     /// The registry of cited documents.
     pub documents: Documents,
     /// The kinds of agencies, told by their names.
@@ -34,6 +36,10 @@ pub struct Format {
     /// and folded once here rather than for every block of every report.
     section_keys: Vec<Vec<Vec<String>>>,
 }
+
+/// What ends each label in [`Format`]'s vocabulary text: no folded label
+/// holds a line break (folding drops white space).
+const VOCABULARY_SEPARATOR: &str = "\n";
 
 /// A table schema with folded row keys.
 #[derive(Debug, Clone)]
@@ -112,6 +118,11 @@ impl Formats {
 }
 
 impl Format {
+    /// Whether folded text `folded` is part of some table label.
+    pub fn in_vocabulary(&self, folded: &str) -> bool {
+        !folded.contains(VOCABULARY_SEPARATOR) && self.vocabulary.contains(folded)
+    }
+
     fn new(edition: Edition, packs: &[Pack]) -> Self {
         let mut sections: Vec<SectionSpec> = Vec::new();
         let mut citations: Vec<CitationSpec> = Vec::new();
@@ -163,6 +174,10 @@ impl Format {
         vocabulary.retain(|v| !v.is_empty());
         vocabulary.sort();
         vocabulary.dedup();
+        let vocabulary: String = vocabulary
+            .iter()
+            .flat_map(|label| [label.as_str(), VOCABULARY_SEPARATOR])
+            .collect();
         let tables = tables
             .into_iter()
             .map(|spec| {

@@ -575,7 +575,7 @@ fn chain(
 /// The bytes of the numbering `raw` opens with: `(三)`, `（三）`, `三、`,
 /// `1.`, `1、` (0 when none).
 fn numbering_len(raw: &str) -> usize {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let numeral = |c: char| c.is_ascii_digit() || crate::normalize::is_numeral_char(c);
     let mut chars = raw.char_indices();
     let end = match chars.next() {
         Some((_, '(' | '（')) => chars

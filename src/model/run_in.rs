@@ -13,7 +13,7 @@
 //! sentence that mentions `一、…` does not.
 
 use super::format::Format;
-use crate::normalize::canon;
+use crate::normalize::{canon, is_numeral_char as is_numeral};
 use crate::parse::{numeral_value, Document, LineKind};
 
 /// A heading run into a line is at most this long, in characters, without
@@ -80,10 +80,6 @@ struct Heading {
 
 fn is_blank(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
-}
-
-fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
 }
 
 /// Where a heading may start inside `raw`: a numeral (or `**` before one)

@@ -275,12 +275,7 @@ pub(super) fn classify(text: &str, table: &TableFormat, format: &Format, cell: S
     if is_bare_numbering(&folded) && cjk_count(&folded) > 0 {
         return Token::Label;
     }
-    if cjk_count(&folded) >= 2
-        && format
-            .vocabulary
-            .iter()
-            .any(|v| v.contains(folded.as_str()))
-    {
+    if cjk_count(&folded) >= 2 && format.in_vocabulary(&folded) {
         return Token::Label;
     }
     if raw.chars().count() > MAX_VALUE_CHARS && !is_numeral(raw) {

@@ -1,5 +1,7 @@
 //! What a rule sees (the context) and where it reports (the sink).
 
+use std::cell::OnceCell;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Format, Formats, Report};
 use crate::parse::Document;
@@ -21,9 +23,31 @@ pub struct Context<'a> {
     pub formats: &'a Formats,
     /// The language messages are written in.
     pub lang: Lang,
+    /// The prose sentence by sentence, split once for all the rules that
+    /// read it ([`sentences`](super::sentences::sentences)).
+    pub(super) sentences: OnceCell<Vec<Span>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of one analysed report, in `format`, for messages in `lang`.
+    pub fn new(
+        source: &'a SourceFile,
+        doc: &'a Document,
+        report: &'a Report,
+        formats: &'a Formats,
+        lang: Lang,
+    ) -> Self {
+        Context {
+            source,
+            doc,
+            report,
+            format: formats.get(report.edition),
+            formats,
+            lang,
+            sentences: OnceCell::new(),
+        }
+    }
+
     /// The source text.
     pub fn text(&self) -> &str {
         &self.source.text

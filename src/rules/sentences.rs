@@ -10,8 +10,18 @@ use crate::span::Span;
 const SENTENCE_ENDS: [char; 7] = ['。', ';', '；', '!', '！', '?', '？'];
 
 /// The sentences of every prose block outside the tables, with their spans,
-/// in text order. The closing punctuation is not part of a sentence.
-pub(crate) fn sentences<'c>(ctx: &'c Context<'_>) -> Vec<(Span, &'c str)> {
+/// in text order. The closing punctuation is not part of a sentence. Split
+/// on the first call, and kept in the context for the other rules.
+pub(crate) fn sentences<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = (Span, &'c str)> + 'c {
+    let text = ctx.text();
+    ctx.sentences
+        .get_or_init(|| split(ctx))
+        .iter()
+        .map(move |span| (*span, span.slice(text)))
+}
+
+/// The spans of the sentences of `ctx`'s prose.
+fn split(ctx: &Context<'_>) -> Vec<Span> {
     let text = ctx.text();
     let mut out = Vec::new();
     for block in &ctx.doc.blocks {
@@ -28,17 +38,17 @@ pub(crate) fn sentences<'c>(ctx: &'c Context<'_>) -> Vec<(Span, &'c str)> {
         let mut start = 0;
         for (i, c) in raw.char_indices() {
             if SENTENCE_ENDS.contains(&c) {
-                out.push((
-                    Span::from_range(block.span.offset + start, block.span.offset + i),
-                    &raw[start..i],
+                out.push(Span::from_range(
+                    block.span.offset + start,
+                    block.span.offset + i,
                 ));
                 start = i + c.len_utf8();
             }
         }
         if start < raw.len() {
-            out.push((
-                Span::from_range(block.span.offset + start, block.span.end()),
-                &raw[start..],
+            out.push(Span::from_range(
+                block.span.offset + start,
+                block.span.end(),
             ));
         }
     }

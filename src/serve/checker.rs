@@ -190,6 +190,7 @@ pub(super) async fn run<T: Send + 'static>(
             input: &input,
             suppressions: None,
             fix: None,
+            keep_report: false,
         };
         work(&pipeline, upload)
     });

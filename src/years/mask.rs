@@ -2,7 +2,7 @@
 //! one copy to the next without the text being rewritten — years, figures,
 //! the agency's own name, spacing, the width of punctuation — is folded away.
 
-use crate::normalize::fold_char;
+use crate::normalize::{fold_char, is_cjk};
 use crate::span::Span;
 
 /// What a run of digits (a year, a figure, `12.5`, `1,234`) becomes.
@@ -29,6 +29,8 @@ pub struct MaskedChar {
 pub struct Names {
     /// The forms, longest first.
     forms: Vec<String>,
+    /// The first character of each form.
+    firsts: Vec<char>,
 }
 
 /// Characters that end the name of a place above the last one in a name.
@@ -62,11 +64,17 @@ impl Names {
             }
         }
         forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
-        Names { forms }
+        let firsts = forms.iter().filter_map(|form| form.chars().next()).collect();
+        Names { forms, firsts }
     }
 
-    /// The length in bytes of the form of the name `text` starts with, if any.
-    fn at_start(&self, text: &str) -> Option<usize> {
+    /// The length in bytes of the form of the name `text` starts with, if
+    /// any; `first` is `text`'s first character.
+    fn at_start(&self, first: char, text: &str) -> Option<usize> {
+        // Most characters start no form: tell so without comparing strings.
+        if !self.firsts.contains(&first) {
+            return None;
+        }
         self.forms
             .iter()
             .find(|form| text.starts_with(form.as_str()))
@@ -96,8 +104,13 @@ fn dropped(c: char) -> bool {
         )
 }
 
-/// Chinese digits, as years are sometimes written (`二〇二三年`).
-const CHINESE_DIGITS: &str = "〇零一二三四五六七八九";
+/// Whether `c` is a Chinese digit, as years are sometimes written (`二〇二三年`).
+fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
 
 /// The byte length of a year in Chinese digits at the start of `text`
 /// (four of them and `年`, the `年` not included).
@@ -105,7 +118,7 @@ fn chinese_year(text: &str) -> Option<usize> {
     let mut chars = text.char_indices();
     for _ in 0..4 {
         let (_, c) = chars.next()?;
-        if !CHINESE_DIGITS.contains(c) {
+        if !is_chinese_digit(c) {
             return None;
         }
     }
@@ -142,13 +155,16 @@ pub fn mask(text: &str, span: Span, names: &Names, out: &mut Vec<MaskedChar>) {
     let mut rest = body;
     while let Some(c) = rest.chars().next() {
         let at = body.len() - rest.len();
-        let (masked, len) = if dropped(c) {
+        let (masked, len) = if is_cjk(c) && !is_chinese_digit(c) && !names.firsts.contains(&c) {
+            // Most of a report: an ideograph that is kept as it is.
+            (Some(c), c.len_utf8())
+        } else if dropped(c) {
             (None, c.len_utf8())
         } else if fold_char(c).is_ascii_digit() {
             (Some(NUMBER), number_len(rest))
         } else if let Some(len) = chinese_year(rest) {
             (Some(NUMBER), len)
-        } else if let Some(len) = names.at_start(rest) {
+        } else if let Some(len) = names.at_start(c, rest) {
             (Some(NAME), len)
         } else {
             (Some(fold_char(c)), c.len_utf8())

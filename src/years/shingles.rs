@@ -45,13 +45,25 @@ pub fn winnow(chars: &[MaskedChar], base: u32, out: &mut Vec<Fingerprint>) {
     }
     let hashes: Vec<u32> = chars.windows(K).map(hash).collect();
     let window = W.min(hashes.len());
-    let mut last: Option<usize> = None;
-    for start in 0..=hashes.len() - window {
-        // The rightmost smallest hash of the window.
-        let chosen = (start..start + window)
+    // The rightmost smallest hash of the window, kept while it stays in the
+    // window and rescanned only when it leaves it.
+    let rightmost_min = |from: usize| {
+        (from..from + window)
             .rev()
             .min_by_key(|&i| hashes[i])
-            .unwrap_or(start);
+            .unwrap_or(from)
+    };
+    let mut chosen = rightmost_min(0);
+    let mut last: Option<usize> = None;
+    for start in 0..=hashes.len() - window {
+        if start > 0 {
+            let entering = start + window - 1;
+            if chosen < start {
+                chosen = rightmost_min(start);
+            } else if hashes[entering] <= hashes[chosen] {
+                chosen = entering;
+            }
+        }
         if last != Some(chosen) {
             last = Some(chosen);
             out.push(Fingerprint {
@@ -83,6 +95,41 @@ pub(super) mod tests {
         let mut out = Vec::new();
         winnow(&chars, 0, &mut out);
         out
+    }
+
+    #[test]
+    fn the_sliding_minimum_keeps_what_a_scan_of_every_window_keeps() {
+        // A scan of every window, as the definition reads.
+        fn scanned(chars: &[MaskedChar]) -> Vec<u32> {
+            let hashes: Vec<u32> = chars.windows(K).map(hash).collect();
+            let window = W.min(hashes.len());
+            let mut kept: Vec<usize> = Vec::new();
+            for start in 0..=hashes.len() - window {
+                let chosen = (start..start + window)
+                    .rev()
+                    .min_by_key(|&i| hashes[i])
+                    .unwrap_or(start);
+                if kept.last() != Some(&chosen) {
+                    kept.push(chosen);
+                }
+            }
+            kept.into_iter().map(|i| hashes[i]).collect()
+        }
+        // Few distinct characters, so that equal hashes (ties) are common.
+        let mut seed = 7u32;
+        for len in [K, K + 1, K + W - 1, K + W, 40, 200, 1000] {
+            let chars: Vec<MaskedChar> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    let c = ['甲', '乙', '丙'][(seed >> 16) as usize % 3];
+                    MaskedChar { c, start: i as u32, end: i as u32 + 1 }
+                })
+                .collect();
+            let mut out = Vec::new();
+            winnow(&chars, 0, &mut out);
+            let kept: Vec<u32> = out.iter().map(|f| f.hash).collect();
+            assert_eq!(kept, scanned(&chars), "length {len}");
+        }
     }
 
     #[test]

@@ -144,7 +144,7 @@ impl Rule for OutdatedBasis {
             .and_then(parse_number)
             .and_then(|n| n.key())
             .and_then(|key| documents.by_number(&key));
-        let sentences = sentences(ctx);
+        let sentences: Vec<(Span, &str)> = sentences(ctx).collect();
         let findings = Findings {
             ctx,
             current,

@@ -148,10 +148,11 @@ impl TopicsSaid {
             .iter()
             .map(|t| t.keys.iter().map(|k| canon(k)).collect())
             .collect();
-        let named = |raw: &str| -> Vec<usize> {
+        // The topics among `wanted` that `raw` names.
+        let named = |raw: &str, wanted: &dyn Fn(usize) -> bool| -> Vec<usize> {
             let folded = canon(raw);
             (0..keys.len())
-                .filter(|&i| keys[i].iter().any(|k| folded.contains(k.as_str())))
+                .filter(|&i| wanted(i) && keys[i].iter().any(|k| folded.contains(k.as_str())))
                 .collect()
         };
         let contents = ctx.report.contents.as_ref().map(|c| c.span);
@@ -177,7 +178,11 @@ impl TopicsSaid {
                     let (title, run_in) = split_heading(block.text.slice(text));
                     said.close(open.take());
                     // The section's own heading names no topic.
-                    let topics = if at == 0 { Vec::new() } else { named(title) };
+                    let topics = if at == 0 {
+                        Vec::new()
+                    } else {
+                        named(title, &|_| true)
+                    };
                     open = Some(OpenHeading {
                         span: ctx.line_span(block.span.offset),
                         topics,
@@ -192,7 +197,8 @@ impl TopicsSaid {
             if let Some(heading) = &mut open {
                 heading.has_text = true;
             }
-            for index in named(&paragraph) {
+            // A topic already said need not be looked for again.
+            for index in named(&paragraph, &|i| !said.said[i]) {
                 said.said[index] = true;
             }
         }
