@@ -81,7 +81,7 @@ where
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
         Command::Serve(args) => serve::serve(&args, &env, err),
-        Command::Server(args) => server::server(&args, err),
+        Command::Server(args) => server::server(&args, out, err),
         Command::Report(args) => batch::report(&args, &env, out, err),
     }
 }
