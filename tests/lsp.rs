@@ -305,9 +305,15 @@ fn open_fix_and_see_the_diagnostics_update_in_utf16() {
         "textDocument/hover",
         json!({"textDocument": {"uri": URI}, "position": a001["range"]["start"]}),
     );
-    assert!(hover["contents"]["value"].as_str().unwrap().contains("## What it checks"));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("## What it checks"));
 
-    client.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
     let cleared = client.diagnostics(URI);
     assert_eq!(cleared["diagnostics"], json!([]));
     client.shutdown();
@@ -329,7 +335,9 @@ fn utf8_is_chosen_when_offered_and_ranges_count_bytes() {
     let column = line.find("[2021]").unwrap();
     assert_eq!(c003["range"]["start"]["character"], column);
     // Without related-information support, the labels are not sent.
-    assert!(published["diagnostics"][1].get("relatedInformation").is_none());
+    assert!(published["diagnostics"][1]
+        .get("relatedInformation")
+        .is_none());
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": URI}, "range": c003["range"], "context": {"diagnostics": [c003], "only": ["quickfix"]}}),
@@ -360,12 +368,22 @@ fn a_pulling_client_gets_no_pushes_and_unchanged_results_are_said_so() {
     let items = first["items"].as_array().unwrap();
     let codes: Vec<&str> = items.iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["C003", "A001", "A001"]);
-    assert!(items[0]["message"].as_str().unwrap().contains("belongs in 〔〕"), "{}", items[0]);
+    assert!(
+        items[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("belongs in 〔〕"),
+        "{}",
+        items[0]
+    );
     let again = client.request(
         "textDocument/diagnostic",
         json!({"textDocument": {"uri": URI}, "previousResultId": first["resultId"]}),
     );
-    assert_eq!(again, json!({"kind": "unchanged", "resultId": first["resultId"]}));
+    assert_eq!(
+        again,
+        json!({"kind": "unchanged", "resultId": first["resultId"]})
+    );
     // A pull right after a change waits for the check of the new version.
     client.notify(
         "textDocument/didChange",
@@ -373,18 +391,20 @@ fn a_pulling_client_gets_no_pushes_and_unchanged_results_are_said_so() {
     );
     let after = client.request("textDocument/diagnostic", pull);
     assert_eq!(after["items"].as_array().unwrap().len(), 2);
-    assert!(client
-        .queue
-        .iter()
-        .all(|m| !matches!(m, Message::Notification(n) if n.method == "textDocument/publishDiagnostics")));
+    assert!(client.queue.iter().all(
+        |m| !matches!(m, Message::Notification(n) if n.method == "textDocument/publishDiagnostics")
+    ));
     client.shutdown();
 }
 
 #[test]
 fn web_pages_point_into_their_source_and_word_documents_are_read_from_disk() {
     let (mut client, _) = Client::start(utf16_client(), Value::Null, Client::options());
-    let page = include_str!("fixtures/html/minified.html")
-        .replacen("国办公开办函〔2021〕30号", "国办公开办函[2021]30号", 1);
+    let page = include_str!("fixtures/html/minified.html").replacen(
+        "国办公开办函〔2021〕30号",
+        "国办公开办函[2021]30号",
+        1,
+    );
     let uri = "file:///virtual/report.html";
     client.open(uri, "html", &page);
     let published = client.diagnostics(uri);
@@ -438,7 +458,10 @@ impl Rule for Panics {
 
 #[test]
 fn a_panic_in_one_check_is_told_once_and_the_server_goes_on() {
-    let linter = Linter::with_registry(Registry::from_rules(vec![Box::new(Panics)]), LintOptions::default());
+    let linter = Linter::with_registry(
+        Registry::from_rules(vec![Box::new(Panics)]),
+        LintOptions::default(),
+    );
     let options = ServerOptions {
         linter: Some(Arc::new(linter)),
         ..Client::options()
@@ -449,7 +472,10 @@ fn a_panic_in_one_check_is_told_once_and_the_server_goes_on() {
     let message = client.notification("window/showMessage");
     assert_eq!(message["type"], 1);
     let text = message["message"].as_str().unwrap();
-    assert!(text.contains("bad.txt") && text.contains("a rule's bug"), "{text}");
+    assert!(
+        text.contains("bad.txt") && text.contains("a rule's bug"),
+        "{text}"
+    );
     client.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": bad, "version": 2}, "contentChanges": [{"text": "PANIC again"}]}),
@@ -504,14 +530,21 @@ fn the_binary_speaks_the_protocol_on_standard_input_and_output() {
     let mut output = BufReader::new(server.stdout.take().unwrap());
     let text = report();
     let mut send = |message: Value| input.write_all(&frame(&message)).unwrap();
-    send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}));
+    send(
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
     let initialized = read_frame(&mut output);
     assert_eq!(initialized["id"], 1);
     // No encoding offered: UTF-16, the protocol's default.
-    assert_eq!(initialized["result"]["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(
+        initialized["result"]["capabilities"]["positionEncoding"],
+        "utf-16"
+    );
     assert_eq!(initialized["result"]["serverInfo"]["name"], "disclint");
     send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
-    send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "plaintext", "version": 1, "text": text}}}));
+    send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": URI, "languageId": "plaintext", "version": 1, "text": text}}}),
+    );
     let published = read_frame(&mut output);
     assert_eq!(published["method"], "textDocument/publishDiagnostics");
     let diagnostics = &published["params"]["diagnostics"];
@@ -521,12 +554,19 @@ fn the_binary_speaks_the_protocol_on_standard_input_and_output() {
     assert_eq!(diagnostics[1]["severity"], 1);
     send(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
     let shut = read_frame(&mut output);
-    assert_eq!((shut["id"].clone(), shut["result"].clone()), (json!(2), Value::Null));
+    assert_eq!(
+        (shut["id"].clone(), shut["result"].clone()),
+        (json!(2), Value::Null)
+    );
     send(json!({"jsonrpc": "2.0", "method": "exit"}));
-    drop(send);
     drop(input);
     let status = server.wait().unwrap();
     let mut log = String::new();
-    server.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    server
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
     assert!(status.success(), "{status}: {log}");
 }
