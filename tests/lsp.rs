@@ -570,3 +570,33 @@ fn the_binary_speaks_the_protocol_on_standard_input_and_output() {
         .unwrap();
     assert!(status.success(), "{status}: {log}");
 }
+
+#[test]
+fn each_document_has_its_nearest_configuration_reloaded_when_it_changes() {
+    let folder = std::env::temp_dir().join(format!("disclint-lsp-config-{}", std::process::id()));
+    std::fs::create_dir_all(folder.join("drafts")).unwrap();
+    let config = folder.join("disclint.toml");
+    std::fs::write(&config, "ignore = [\"C003\"]\n").unwrap();
+    let options = ServerOptions {
+        config: None,
+        ..Client::options()
+    };
+    let (mut client, _) = Client::start(utf16_client(), Value::Null, options);
+    let uri = lsp_types::Url::from_file_path(folder.join("drafts/r.txt"))
+        .unwrap()
+        .to_string();
+    client.open(&uri, "plaintext", &report());
+    assert_eq!(codes(&client.diagnostics(&uri)), ["A001", "A001"]);
+    std::fs::write(&config, "lang = \"en\"\n").unwrap();
+    let changed = lsp_types::Url::from_file_path(&config).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": changed, "type": 2}]}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(codes(&published), ["C003", "A001", "A001"]);
+    let message = published["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("belongs in 〔〕"), "{message}");
+    client.shutdown();
+    std::fs::remove_dir_all(&folder).unwrap();
+}

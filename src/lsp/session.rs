@@ -311,9 +311,7 @@ impl Session {
         match notification.method.as_str() {
             "initialized" => self.register_watchers(),
             DidOpenTextDocument::METHOD => {
-                let Ok(params) =
-                    serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(params)
-                else {
+                let Some(params) = read::<lsp_types::DidOpenTextDocumentParams>(params) else {
                     return;
                 };
                 let item = params.text_document;
@@ -326,9 +324,7 @@ impl Session {
                 }
             }
             DidChangeTextDocument::METHOD => {
-                let Ok(params) =
-                    serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(params)
-                else {
+                let Some(params) = read::<lsp_types::DidChangeTextDocumentParams>(params) else {
                     return;
                 };
                 let uri = params.text_document.uri;
@@ -345,9 +341,7 @@ impl Session {
                 }
             }
             DidSaveTextDocument::METHOD => {
-                let Ok(params) =
-                    serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(params)
-                else {
+                let Some(params) = read::<lsp_types::DidSaveTextDocumentParams>(params) else {
                     return;
                 };
                 let uri = params.text_document.uri;
@@ -358,17 +352,13 @@ impl Session {
                 }
             }
             DidCloseTextDocument::METHOD => {
-                let Ok(params) =
-                    serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(params)
-                else {
+                let Some(params) = read::<lsp_types::DidCloseTextDocumentParams>(params) else {
                     return;
                 };
                 self.close(&params.text_document.uri);
             }
             DidChangeConfiguration::METHOD => {
-                let Ok(params) =
-                    serde_json::from_value::<lsp_types::DidChangeConfigurationParams>(params)
-                else {
+                let Some(params) = read::<lsp_types::DidChangeConfigurationParams>(params) else {
                     return;
                 };
                 match ClientSettings::from_value(&params.settings) {
@@ -381,9 +371,7 @@ impl Session {
                 }
             }
             DidChangeWatchedFiles::METHOD => {
-                let Ok(params) =
-                    serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(params)
-                else {
+                let Some(params) = read::<lsp_types::DidChangeWatchedFilesParams>(params) else {
                     return;
                 };
                 if params
@@ -395,7 +383,7 @@ impl Session {
                 }
             }
             "$/cancelRequest" => {
-                let Ok(params) = serde_json::from_value::<lsp_types::CancelParams>(params) else {
+                let Some(params) = read::<lsp_types::CancelParams>(params) else {
                     return;
                 };
                 let id = match params.id {
@@ -760,6 +748,12 @@ fn report(checked: &Checked, previous: Option<&str>) -> DocumentDiagnosticReport
         })
     };
     DocumentDiagnosticReportResult::Report(report)
+}
+
+/// A notification's parameters; `None` when they do not read (the
+/// notification is ignored: a notification has no answer to refuse it with).
+fn read<T: serde::de::DeserializeOwned>(params: serde_json::Value) -> Option<T> {
+    serde_json::from_value(params).ok()
 }
 
 /// Whether a diagnostic carries a safe fix.
