@@ -27,6 +27,7 @@ pub mod lang;
 pub mod line_index;
 pub mod lint;
 pub mod location;
+pub mod lsp;
 pub mod model;
 pub mod normalize;
 pub mod pack;

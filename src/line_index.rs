@@ -16,6 +16,21 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// `chars[k]`: the number of characters that start before byte `k * STEP`.
     chars: Vec<usize>,
+    /// `astral[k]`: the number of characters outside the Basic Multilingual
+    /// Plane (4 bytes in UTF-8, 2 units in UTF-16) that start before byte
+    /// `k * STEP`.
+    astral: Vec<usize>,
+}
+
+/// What a column counts, for [`LineIndex::column`] and [`LineIndex::offset`]
+/// (the position encodings of the Language Server Protocol).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// UTF-8 bytes: a Chinese character is 3.
+    Utf8,
+    /// UTF-16 code units: a Chinese character is 1, a character outside the
+    /// Basic Multilingual Plane (𠀀, an emoji) 2.
+    Utf16,
 }
 
 /// A 1-based line and character column.
@@ -33,10 +48,13 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut chars = Vec::with_capacity(bytes.len() / STEP + 1);
-        let mut count = 0;
+        let mut astral = Vec::with_capacity(bytes.len() / STEP + 1);
+        let (mut count, mut astral_count) = (0, 0);
         for (k, chunk) in bytes.chunks(STEP).enumerate() {
             chars.push(count);
+            astral.push(astral_count);
             count += chunk.iter().filter(|&&b| starts_char(b)).count();
+            astral_count += chunk.iter().filter(|&&b| starts_astral(b)).count();
             for (j, &byte) in chunk.iter().enumerate() {
                 let i = k * STEP + j;
                 match byte {
@@ -49,8 +67,13 @@ impl LineIndex {
         if bytes.len() % STEP == 0 {
             // The count before the end, which is a checkpoint too.
             chars.push(count);
+            astral.push(astral_count);
         }
-        Self { starts, chars }
+        Self {
+            starts,
+            chars,
+            astral,
+        }
     }
 
     /// Number of lines (a trailing newline opens one more, empty line).
@@ -86,21 +109,90 @@ impl LineIndex {
         }
     }
 
+    /// The 0-based line of byte `offset` of `text` and its column counted in
+    /// `unit` from the line's start: one end of a Language Server Protocol
+    /// range. An offset inside a character counts as that character's start.
+    pub fn column(&self, text: &str, offset: usize, unit: ColumnUnit) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line].min(offset);
+        let column = match unit {
+            ColumnUnit::Utf8 => offset - start,
+            ColumnUnit::Utf16 => {
+                let bytes = text.as_bytes();
+                let units = |at| self.chars_before(bytes, at) + self.astral_before(bytes, at);
+                units(offset) - units(start)
+            }
+        };
+        (line, column)
+    }
+
+    /// The byte offset of 0-based `line` and `column` (counted in `unit`) in
+    /// `text`, the inverse of [`LineIndex::column`]. As the protocol asks, a
+    /// column past the line's end means its end (before the line break), a
+    /// line past the last the end of the text, and a column inside a
+    /// character (half of a UTF-16 pair, a byte inside a UTF-8 sequence) that
+    /// character's start.
+    pub fn offset(&self, text: &str, line: usize, column: usize, unit: ColumnUnit) -> usize {
+        let Some(&start) = self.starts.get(line) else {
+            return text.len();
+        };
+        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let content = text[start..end].trim_end_matches(['\n', '\r']);
+        let mut counted = 0;
+        for (at, character) in content.char_indices() {
+            let width = match unit {
+                ColumnUnit::Utf8 => character.len_utf8(),
+                ColumnUnit::Utf16 => character.len_utf16(),
+            };
+            if counted + width > column {
+                return start + at;
+            }
+            counted += width;
+        }
+        start + content.len()
+    }
+
     /// The number of characters that start before byte `offset` of `bytes`
     /// (the indexed text): the checkpoint below it plus at most `STEP` bytes.
     fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
-        // `chars` holds every checkpoint up to the end of the indexed text.
-        let checkpoint = (offset / STEP).min(self.chars.len() - 1);
-        let base = self.chars[checkpoint];
-        let tail = bytes.get(checkpoint * STEP..offset).unwrap_or(&[]);
-        scanned(tail.len());
-        base + tail.iter().filter(|&&b| starts_char(b)).count()
+        count_before(&self.chars, bytes, offset, starts_char)
     }
+
+    /// The number of characters outside the Basic Multilingual Plane that
+    /// start before byte `offset` of `bytes`, as [`LineIndex::chars_before`].
+    fn astral_before(&self, bytes: &[u8], offset: usize) -> usize {
+        count_before(&self.astral, bytes, offset, starts_astral)
+    }
+}
+
+/// The number of bytes of `bytes` before `offset` that `counts`, from
+/// `checkpoints` (the count before every `STEP`th byte, up to the end of the
+/// text) and a scan of at most `STEP` bytes.
+fn count_before(
+    checkpoints: &[usize],
+    bytes: &[u8],
+    offset: usize,
+    counts: fn(u8) -> bool,
+) -> usize {
+    let checkpoint = (offset / STEP).min(checkpoints.len() - 1);
+    let tail = bytes.get(checkpoint * STEP..offset).unwrap_or(&[]);
+    scanned(tail.len());
+    checkpoints[checkpoint] + tail.iter().filter(|&&b| counts(b)).count()
 }
 
 /// Whether a UTF-8 byte starts a character (is not a continuation byte).
 fn starts_char(byte: u8) -> bool {
     byte & 0xC0 != 0x80
+}
+
+/// Whether a UTF-8 byte starts a 4-byte character (one outside the Basic
+/// Multilingual Plane).
+fn starts_astral(byte: u8) -> bool {
+    byte >= 0xF0
 }
 
 /// Counts the bytes a lookup scans, so that tests can measure work.
@@ -178,6 +270,37 @@ mod tests {
     }
 
     #[test]
+    fn protocol_columns_count_utf8_bytes_or_utf16_units_both_ways() {
+        // 𠀀 (U+20000) is 4 bytes and 2 UTF-16 units; 年 3 bytes and 1 unit.
+        let text = "一、总体情况\r\n𠀀年度a报告\n";
+        let index = LineIndex::new(text);
+        let at = text.find('a').unwrap();
+        assert_eq!(index.column(text, at, ColumnUnit::Utf8), (1, 10));
+        assert_eq!(index.column(text, at, ColumnUnit::Utf16), (1, 4));
+        let after = text.find("报告").unwrap() + "报告".len();
+        assert_eq!(index.column(text, after, ColumnUnit::Utf16), (1, 7));
+        for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16] {
+            // Every offset but the middle of the \r\n (the line's end).
+            let middle = text.find("\r\n").unwrap() + 1;
+            for (offset, _) in text.char_indices().filter(|&(i, _)| i != middle) {
+                let (line, column) = index.column(text, offset, unit);
+                assert_eq!(index.offset(text, line, column, unit), offset, "{unit:?}");
+            }
+        }
+        // Inside 𠀀's surrogate pair: its start; past a line's end: before the
+        // break; past the last line: the end of the text.
+        let astral = text.find('𠀀').unwrap();
+        assert_eq!(index.offset(text, 1, 1, ColumnUnit::Utf16), astral);
+        assert_eq!(
+            index.offset(text, 0, 99, ColumnUnit::Utf16),
+            text.find('\r').unwrap()
+        );
+        assert_eq!(index.offset(text, 9, 0, ColumnUnit::Utf8), text.len());
+        // Inside a character's bytes: that character.
+        assert_eq!(index.column(text, 1, ColumnUnit::Utf8), (0, 0));
+    }
+
+    #[test]
     fn columns_agree_with_counting_across_checkpoints() {
         // Lines of mixed widths crossing the 256-byte checkpoints, and texts
         // whose length is a multiple of 256.
@@ -185,6 +308,7 @@ mod tests {
             "a正\r\n".repeat(100),
             "x".repeat(512),
             format!("{}\n{}", "正".repeat(200), "b".repeat(300)),
+            "𠀀一".repeat(90),
         ] {
             let index = LineIndex::new(&text);
             for offset in 0..=text.len() {
@@ -195,6 +319,11 @@ mod tests {
                     .take_while(|(i, _)| start + i < offset)
                     .count();
                 assert_eq!(index.position(&text, offset).column, counted + 1);
+                if text.is_char_boundary(offset) {
+                    let units: usize = text[start..offset].chars().map(char::len_utf16).sum();
+                    let column = index.column(&text, offset, ColumnUnit::Utf16);
+                    assert_eq!(column, (line, units));
+                }
             }
         }
     }

@@ -33,6 +33,9 @@ pub enum Command {
     /// Check a batch and write it up: one self-contained web page (`-o
     /// report.html`), a workbook (`-o report.xlsx`) or the findings as CSV.
     Report(ReportArgs),
+    /// Speak the Language Server Protocol on standard input and output, so
+    /// that editors show findings as a report is written (docs/editors.md).
+    Server(ServerArgs),
 }
 
 /// Options shared by every command that reads reports.
@@ -373,6 +376,23 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECONDS", value_parser = super::serve::parse_seconds, default_value = "2")]
     pub queue_wait: std::time::Duration,
     /// Rule packs and configuration.
+    #[command(flatten)]
+    pub setup: Setup,
+}
+
+/// `disclint server`.
+#[derive(Debug, Clone, Args)]
+pub struct ServerArgs {
+    /// The language of messages and explanations, unless the editor's
+    /// settings or a document's disclint.toml set one.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// How long to wait after the last keystroke before checking, in
+    /// milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 100)]
+    pub debounce: u64,
+    /// Rule packs and configuration (without --config or --no-config, each
+    /// document's nearest disclint.toml).
     #[command(flatten)]
     pub setup: Setup,
 }

@@ -109,6 +109,11 @@ pub fn explain_text(meta: &RuleMeta, lang: Lang) -> String {
     )
 }
 
+/// The anchor of a rule's section in docs/rules.md (`s001-missing-section`).
+pub(crate) fn rule_anchor(meta: &RuleMeta) -> String {
+    format!("{}-{}", meta.code, meta.name).to_lowercase()
+}
+
 /// The text of docs/rules.md, generated from the rule metadata: per rule the
 /// summary and explanation in both languages, the rest in English.
 pub fn rules_markdown(registry: &Registry) -> String {
@@ -124,7 +129,7 @@ pub fn rules_markdown(registry: &Registry) -> String {
         out.push_str(&format!(
             "| [{code}](#{anchor}) | `{name}` | {severity} | {zh} — {en} |\n",
             code = meta.code,
-            anchor = format!("{}-{}", meta.code, meta.name).to_lowercase(),
+            anchor = rule_anchor(meta),
             name = meta.name,
             zh = meta.summary_zh,
             en = meta.summary_en,

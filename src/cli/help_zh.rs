@@ -15,6 +15,7 @@ pub(super) const HELP: &[(&str, &str, &str)] = &[
     ("explain", "", "解释一条规则，附不通过和通过的示例（也可写作 rule CODE）"),
     ("serve", "", "以 HTTP 服务提供检查，附撰稿人用的网页（默认在 127.0.0.1:8080）"),
     ("report", "", "检查一批报告并写成一份文件：独立的网页（-o report.html）、工作簿（-o report.xlsx）或 CSV 格式的诊断"),
+    ("server", "", "在标准输入和输出上提供语言服务器协议（LSP），让编辑器在撰写报告时显示诊断（见 docs/editors.md）"),
     ("help", "", "显示帮助，或某个命令的帮助"),
     ("", "help", "显示帮助（-h 为简要帮助）"),
     ("", "version", "显示版本"),
@@ -77,6 +78,9 @@ pub(super) const HELP: &[(&str, &str, &str)] = &[
     ("serve", "timeout", "一个请求（含上传）最多用时，秒（超过则 503）"),
     ("serve", "max_checks", "同时进行的检查数（默认：每个 CPU 一个）；其余的排队等候"),
     ("serve", "queue_wait", "排队的检查等待多久仍未轮到即被拒绝（503），秒"),
+    // server
+    ("server", "lang", "消息和规则解释的语言（编辑器设置或文档的 disclint.toml 指定时从其设置）"),
+    ("server", "debounce", "最后一次按键后等待多久再检查，毫秒"),
 ];
 
 /// The Chinese help of each possible value: `(command, argument id, value,

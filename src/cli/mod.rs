@@ -15,6 +15,7 @@ mod outputs;
 mod report;
 mod scopes;
 mod serve;
+mod server;
 mod settings;
 mod show;
 mod upkeep;
@@ -23,6 +24,9 @@ pub use args::{Cli, Command};
 pub use docs::{explain_text, rules_markdown, rules_table};
 pub use environment::{no_color_requested, Environment};
 pub use settings::render_error;
+
+pub(crate) use docs::rule_anchor;
+pub(crate) use scopes::build_linter;
 
 use std::io::Write;
 
@@ -77,6 +81,7 @@ where
         Command::Rules(args) => docs::rules(&args, out, err),
         Command::Explain(args) => docs::explain(&args, out, err),
         Command::Serve(args) => serve::serve(&args, &env, err),
+        Command::Server(args) => server::server(&args, out, err),
         Command::Report(args) => batch::report(&args, &env, out, err),
     }
 }

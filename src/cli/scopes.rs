@@ -155,23 +155,13 @@ impl<'a> Scopes<'a> {
             (Some(_), None) => Config::default(),
             (None, _) => common.setup.config.clone(),
         };
-        let mut packs = config.rule_packs();
-        packs.extend(common.setup.packs.iter().cloned());
-        let packs = Pack::load_all(&packs, lang).map_err(|error| render_error(&error))?;
-        let rules = self.args.rules;
-        let selection = config.selection(
-            rules.select.as_deref().map(selectors),
-            selectors(&rules.extend_select),
-            selectors(&rules.ignore),
-        );
-        let linter = Linter::new(LintOptions {
-            selection,
+        let linter = build_linter(
+            &config,
+            &common.setup.packs,
             lang,
-            edition: common.edition.or(config.file.edition),
-            packs,
-            per_file_ignores: config.per_file_ignores(),
-        });
-        known_selectors(&linter)?;
+            common.edition,
+            Some(self.args.rules),
+        )?;
         Ok(Scope { config, linter })
     }
 
@@ -238,6 +228,41 @@ impl<'a> Scopes<'a> {
         }
         rules
     }
+}
+
+/// The linter of `config` as `check` builds each scope's: the
+/// configuration's packs and then `packs`, in `lang`, `edition` over the
+/// configuration's, and the command line's rule flags (if any) over its
+/// selection; on error (a pack that does not load, a selector that names no
+/// rule), the message to show. `disclint server` builds each document's
+/// linter with it too.
+pub(crate) fn build_linter(
+    config: &Config,
+    packs: &[PathBuf],
+    lang: Lang,
+    edition: Option<crate::Edition>,
+    rules: Option<&RuleSelectionArgs>,
+) -> Result<Linter, String> {
+    let mut all = config.rule_packs();
+    all.extend(packs.iter().cloned());
+    let packs = Pack::load_all(&all, lang).map_err(|error| render_error(&error))?;
+    let selection = match rules {
+        Some(rules) => config.selection(
+            rules.select.as_deref().map(selectors),
+            selectors(&rules.extend_select),
+            selectors(&rules.ignore),
+        ),
+        None => config.selection(None, Vec::new(), Vec::new()),
+    };
+    let linter = Linter::new(LintOptions {
+        selection,
+        lang,
+        edition: edition.or(config.file.edition),
+        packs,
+        per_file_ignores: config.per_file_ignores(),
+    });
+    known_selectors(&linter)?;
+    Ok(linter)
 }
 
 /// A file the run reads, with what it is in Chinese and English.

@@ -10,6 +10,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use super::args::{
     CheckArgs, Command, ConfigArgs, ExplainArgs, ParseArgs, ReportArgs, RulesArgs, ServeArgs,
+    ServerArgs,
 };
 use crate::config::Config;
 use crate::Lang;
@@ -146,6 +147,11 @@ pub(super) fn apply_config(
                 common.lang = configured;
             }
             common.setup.config = config;
+        }
+        // Each document's settings are found as it opens; a named
+        // configuration is loaded (and a bad one stops the server) here.
+        Command::Server(ServerArgs { lang, setup, .. }) => {
+            setup.config = resolve(&setup.config_args, *lang, err)?;
         }
         Command::Parse(ParseArgs { common, .. }) => {
             let config = resolve(&common.setup.config_args, common.lang, err)?;
