@@ -161,6 +161,7 @@ pub(super) fn process(
         input: &input,
         suppressions: settings.suppressions.as_ref(),
         fix,
+        keep_report: false,
     };
     match &snapshot.content {
         Content::Buffer => {
