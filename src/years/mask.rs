@@ -64,7 +64,10 @@ impl Names {
             }
         }
         forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
-        let firsts = forms.iter().filter_map(|form| form.chars().next()).collect();
+        let firsts = forms
+            .iter()
+            .filter_map(|form| form.chars().next())
+            .collect();
         Names { forms, firsts }
     }
 

@@ -122,7 +122,11 @@ pub(super) mod tests {
                 .map(|i| {
                     seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                     let c = ['甲', '乙', '丙'][(seed >> 16) as usize % 3];
-                    MaskedChar { c, start: i as u32, end: i as u32 + 1 }
+                    MaskedChar {
+                        c,
+                        start: i as u32,
+                        end: i as u32 + 1,
+                    }
                 })
                 .collect();
             let mut out = Vec::new();
