@@ -46,23 +46,21 @@ impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
+            }
+        }
         let mut chars = Vec::with_capacity(bytes.len() / STEP + 1);
         let mut astral = Vec::with_capacity(bytes.len() / STEP + 1);
         let (mut count, mut astral_count) = (0, 0);
-        for (k, chunk) in bytes.chunks(STEP).enumerate() {
+        for chunk in bytes.chunks(STEP) {
             chars.push(count);
             astral.push(astral_count);
             count += chunk.iter().filter(|&&b| starts_char(b)).count();
             astral_count += chunk.iter().filter(|&&b| starts_astral(b)).count();
-            for (j, &byte) in chunk.iter().enumerate() {
-                let i = k * STEP + j;
-                match byte {
-                    b'\n' => starts.push(i + 1),
-                    b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                    _ => {}
-                }
-            }
         }
         if bytes.len() % STEP == 0 {
             // The count before the end, which is a checkpoint too.

@@ -106,7 +106,23 @@ pub fn scan_title_marks(text: &str) -> TitleMarks {
     // Open marks: `《` (None) or an inner mark inside a title (Some(kind)).
     let mut stack: Vec<(usize, Option<InnerMarks>)> = Vec::new();
     let mut inner: Vec<InnerTitle> = Vec::new();
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if stack.is_empty() {
+            // Outside a title only `《` and `》` matter, and both, like all
+            // CJK punctuation, start with the byte 0xE3.
+            match memchr::memchr(0xE3, &bytes[at..]) {
+                Some(next) => at += next,
+                None => break,
+            }
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let here = at;
+        at += c.len_utf8();
+        let at = here;
         match c {
             '《' => stack.push((at, None)),
             '》' => match stack.iter().rposition(|(_, kind)| kind.is_none()) {

@@ -4,10 +4,12 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::agencies::AgencyKinds;
 use super::documents::Documents;
 use crate::normalize::{canon, strip_numbering};
-use crate::pack::{CitationSpec, OutlineSpec, Pack, SectionSpec, TableSpec};
+use crate::pack::{CitationSpec, OutlineSpec, Pack, Resolved, SectionSpec, TableSpec};
 use crate::Edition;
 
 /// Everything the model needs to know about one format edition.
@@ -48,11 +50,17 @@ pub struct TableFormat {
     pub spec: TableSpec,
     /// Per row: folded label and aliases.
     pub row_keys: Vec<Vec<String>>,
-    /// Per row: the same keys without their numbering (`(一)予以公开` → `予以公开`).
-    bare_keys: Vec<Vec<String>>,
+    /// Every folded label and alias, with the first row it names.
+    rows_by_key: FxHashMap<String, usize>,
+    /// The same keys without their numbering (`(一)予以公开` → `予以公开`),
+    /// with the first row whose key it is.
+    rows_by_bare_key: FxHashMap<String, usize>,
     /// Whether some row key, without its numbering, is pure ASCII (so that an
     /// ASCII cell such as a number could be a row label).
     ascii_key: bool,
+    /// Per identity of the schema: the identity resolved against it (`None`
+    /// for one that does not resolve; the pack check reports those).
+    pub resolved: Vec<Option<Resolved>>,
 }
 
 /// Labels shorter than this (in characters) are too common to tell editions apart.
@@ -196,14 +204,27 @@ impl Format {
                     .iter()
                     .flatten()
                     .any(|key| strip_numbering(key).is_ascii());
-                let bare_keys = row_keys
+                let mut rows_by_key = FxHashMap::default();
+                let mut rows_by_bare_key = FxHashMap::default();
+                for (row, keys) in row_keys.iter().enumerate() {
+                    for key in keys {
+                        rows_by_key.entry(key.clone()).or_insert(row);
+                        rows_by_bare_key
+                            .entry(strip_numbering(key).to_owned())
+                            .or_insert(row);
+                    }
+                }
+                let resolved = spec
+                    .identities
                     .iter()
-                    .map(|keys| keys.iter().map(|k| strip_numbering(k).to_owned()).collect())
+                    .map(|identity| identity.resolve(&spec).ok())
                     .collect();
                 TableFormat {
                     row_keys,
-                    bare_keys,
+                    rows_by_key,
+                    rows_by_bare_key,
                     ascii_key,
+                    resolved,
                     spec,
                 }
             })
@@ -270,33 +291,30 @@ impl TableFormat {
         self.ascii_key
     }
 
-    /// The row whose label `folded` is, if any.
+    /// The row whose label `folded` is, if any: the first row with a key
+    /// that `folded` is, or that `folded` continues with a parenthesis
+    /// (`予以公开(含不予公开)`), else the first whose key without its
+    /// numbering `folded` is without its own (three characters at least).
     pub fn match_row(&self, folded: &str) -> Option<usize> {
-        let exact = self.row_keys.iter().position(|keys| {
-            keys.iter().any(|key| {
-                folded == key
-                    || folded
-                        .strip_prefix(key.as_str())
-                        .is_some_and(|rest| rest.starts_with('('))
-            })
-        });
+        let exact = folded
+            .match_indices('(')
+            .map(|(at, _)| &folded[..at])
+            .chain(std::iter::once(folded))
+            .filter_map(|key| self.rows_by_key.get(key).copied())
+            .min();
         exact.or_else(|| {
             let bare = strip_numbering(folded);
             if bare.chars().count() < 3 {
                 return None;
             }
-            self.bare_keys
-                .iter()
-                .position(|keys| keys.iter().any(|key| key == bare))
+            self.rows_by_bare_key.get(bare).copied()
         })
     }
 
     /// The row whose label or alias `folded` is exactly (not followed by a
     /// parenthesis, not without its numbering), if any.
     pub fn match_row_exactly(&self, folded: &str) -> Option<usize> {
-        self.row_keys
-            .iter()
-            .position(|keys| keys.iter().any(|key| folded == key))
+        self.rows_by_key.get(folded).copied()
     }
 }
 

@@ -73,6 +73,8 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// Documents cited by title.
     pub citations: Vec<Citation>,
+    /// Title marks without partners in their sentence (C005), in text order.
+    pub stray_title_marks: Vec<StrayMark>,
     /// Tables whose section carries labels of an edition other than the
     /// one the report year calls for (copied from an old template, T005;
     /// the other table rules leave them alone).
@@ -179,7 +181,10 @@ impl Report {
             Span::from_range(preamble.offset.min(period_scope_end), period_scope_end),
             format,
         );
-        let citations = find_citations(text);
+        let TitleMarks {
+            citations,
+            stray: stray_title_marks,
+        } = scan_title_marks(text);
         let foreign_tables = foreign::find_foreign_tables(
             text,
             doc,
@@ -201,6 +206,7 @@ impl Report {
             sections,
             tables,
             citations,
+            stray_title_marks,
             foreign_tables,
             outdated_outline,
             page_source: is_html_page(text),

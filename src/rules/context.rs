@@ -3,7 +3,7 @@
 use std::cell::OnceCell;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Format, Formats, Report};
+use crate::model::{find_coded_numbers, CodedNumber, Format, Formats, Report};
 use crate::parse::Document;
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -26,6 +26,9 @@ pub struct Context<'a> {
     /// The prose sentence by sentence, split once for all the rules that
     /// read it ([`sentences`](super::sentences::sentences)).
     pub(super) sentences: OnceCell<Vec<Span>>,
+    /// The coded document numbers of the whole text, found once for the
+    /// rules that read them ([`Context::coded_numbers`]).
+    coded_numbers: OnceCell<Vec<CodedNumber>>,
 }
 
 impl<'a> Context<'a> {
@@ -45,12 +48,20 @@ impl<'a> Context<'a> {
             formats,
             lang,
             sentences: OnceCell::new(),
+            coded_numbers: OnceCell::new(),
         }
     }
 
     /// The source text.
     pub fn text(&self) -> &str {
         &self.source.text
+    }
+
+    /// Every coded document number of the text (`国办公开办函〔2021〕30号`),
+    /// in text order, found on the first call.
+    pub fn coded_numbers(&self) -> &[CodedNumber] {
+        self.coded_numbers
+            .get_or_init(|| find_coded_numbers(self.text(), Span::new(0, self.text().len())))
     }
 
     /// Whether the text stops at `end` without a line break (but for spaces

@@ -39,14 +39,14 @@ fn visit<'t>(ctx: &Context<'t>, f: &mut dyn FnMut(&Check<'_>, &Scope<'_>, Lookup
         let Some(table) = ctx.report.table(&spec.kind) else {
             continue;
         };
-        for identity in &spec.identities {
-            let Ok(resolved) = identity.resolve(spec) else {
+        for (identity, resolved) in spec.identities.iter().zip(&table_format.resolved) {
+            let Some(resolved) = resolved else {
                 continue;
             };
             let check = Check {
                 identity,
                 spec,
-                resolved: &resolved,
+                resolved,
             };
             match identity.each {
                 Each::Column => {

@@ -1,7 +1,6 @@
 //! C003 `document-number-brackets`.
 
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::model::find_coded_numbers;
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
 use crate::tr;
@@ -36,7 +35,7 @@ impl Rule for DocumentNumberBrackets {
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let text = ctx.text();
-        for number in find_coded_numbers(text, Span::new(0, text.len())) {
+        for number in ctx.coded_numbers() {
             let (open, close) = (number.open.value, number.close.value);
             if open == '〔' && close == '〕' {
                 continue;

@@ -1,8 +1,6 @@
 //! C004 `document-number-form`.
 
-use crate::model::find_coded_numbers;
 use crate::rules::{declare_rule, Context, Rule, Sink};
-use crate::span::Span;
 use crate::tr;
 
 /// A document number with leading zeros, `第`, no `号`, or an impossible year.
@@ -34,9 +32,8 @@ impl Rule for DocumentNumberForm {
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
-        let text = ctx.text();
         let latest = ctx.report.year_value().map(|y| y + 1);
-        for number in find_coded_numbers(text, Span::new(0, text.len())) {
+        for number in ctx.coded_numbers() {
             let serial = &number.serial;
             if serial.value.len() > 1 && serial.value.starts_with('0') {
                 sink.report(

@@ -118,7 +118,7 @@ impl Rule for OutdatedBasis {
             })
             .collect();
         if outdated_years.iter().any(|y| text.contains(y.as_str())) {
-            for number in find_coded_numbers(text, Span::new(0, text.len())) {
+            for number in ctx.coded_numbers() {
                 let cited = citation_at(&ctx.report.citations, number.span.offset).is_some();
                 let document = number
                     .key()

@@ -1,6 +1,5 @@
 //! C005 `unbalanced-title-marks`.
 
-use crate::model::scan_title_marks;
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::tr;
 
@@ -28,7 +27,7 @@ impl Rule for UnbalancedTitleMarks {
     }
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
-        for mark in scan_title_marks(ctx.text()).stray {
+        for mark in &ctx.report.stray_title_marks {
             if mark.opening {
                 sink.report(
                     mark.span,

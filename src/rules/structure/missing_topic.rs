@@ -1,7 +1,7 @@
 //! S006 `missing-topic`.
 
 use crate::model::Section;
-use crate::normalize::{canon, cjk_count};
+use crate::normalize::{canon, is_cjk};
 use crate::pack::ids::{self, Need};
 use crate::pack::TopicSpec;
 use crate::parse::BlockKind;
@@ -150,6 +150,9 @@ impl TopicsSaid {
             .collect();
         // The topics among `wanted` that `raw` names.
         let named = |raw: &str, wanted: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            if !(0..keys.len()).any(wanted) {
+                return Vec::new();
+            }
             let folded = canon(raw);
             (0..keys.len())
                 .filter(|&i| wanted(i) && keys[i].iter().any(|k| folded.contains(k.as_str())))
@@ -191,7 +194,7 @@ impl TopicsSaid {
                     run_in.to_owned()
                 }
             };
-            if cjk_count(&paragraph) == 0 {
+            if !paragraph.chars().any(is_cjk) {
                 continue;
             }
             if let Some(heading) = &mut open {

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::rules::sentences::sentences;
@@ -38,27 +39,51 @@ static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whether the text holds a character or word every placeholder needs.
-fn may_hold_placeholder(text: &str) -> bool {
-    text.contains(['X', 'Ｘ', '×', 'x', 'ｘ', '…'])
-        || [
-            "某某",
-            "名称",
-            "填写",
-            "......",
-            "网址",
-            "地址)",
-            "地址）",
-            "电话)",
-            "电话）",
-            "号码",
-            "联系方式",
-            "邮政编码",
-            "表格形式",
-            "事项数",
-        ]
-        .iter()
-        .any(|w| text.contains(w))
+/// Characters or words one of which every placeholder holds.
+static PLACEHOLDER_HINTS: LazyLock<Hints> = LazyLock::new(|| {
+    hints(&[
+        "X",
+        "Ｘ",
+        "×",
+        "x",
+        "ｘ",
+        "…",
+        "某某",
+        "名称",
+        "填写",
+        "......",
+        "网址",
+        "地址)",
+        "地址）",
+        "电话)",
+        "电话）",
+        "号码",
+        "联系方式",
+        "邮政编码",
+        "表格形式",
+        "事项数",
+    ])
+});
+
+/// What every blank count holds: two spaces, an ideographic space, or underscores.
+static BLANK_HINTS: LazyLock<Hints> =
+    LazyLock::new(|| hints(&["  ", "\u{3000}", "\u{a0}", "__", "＿"]));
+
+/// Finders telling whether a text holds one of `words`, each a SIMD scan
+/// for its rarest bytes: faster than one automaton reading every byte, as
+/// the words' first bytes (CJK lead bytes) are too common to skip on.
+fn hints(words: &[&str]) -> Hints {
+    Hints(words.iter().map(|w| Finder::new(w).into_owned()).collect())
+}
+
+/// See [`hints`].
+struct Hints(Vec<Finder<'static>>);
+
+impl Hints {
+    /// Whether `text` holds one of the words.
+    fn is_match(&self, text: &str) -> bool {
+        self.0.iter().any(|f| f.find(text.as_bytes()).is_some())
+    }
 }
 
 /// Whether the X-run at `span` stands alone: not inside an ASCII word,
@@ -104,7 +129,7 @@ impl Rule for Placeholder {
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let text = ctx.text();
-        if may_hold_placeholder(text) {
+        if PLACEHOLDER_HINTS.is_match(text) {
             // Otherwise the pattern is never compiled.
             for caps in PLACEHOLDER_RE.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
@@ -119,11 +144,7 @@ impl Rule for Placeholder {
                 }
             }
         }
-        if text.contains("  ")
-            || text.contains('\u{3000}')
-            || text.contains("__")
-            || text.contains('＿')
-        {
+        if BLANK_HINTS.is_match(text) {
             for (sentence_span, sentence) in sentences(ctx) {
                 for caps in BLANK_COUNT_RE.captures_iter(sentence) {
                     let Some(blank) = caps.name("blank") else {
