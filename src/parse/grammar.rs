@@ -132,10 +132,18 @@ pub(super) fn classify(text: &str, span: Span) -> Line {
         return plain(LineKind::Table);
     }
     if !raw.contains('\t') {
-        match raw.trim_start_matches(is_hspace_not_tab).chars().next() {
+        let lead = raw.trim_start_matches(is_hspace_not_tab);
+        match lead.chars().next() {
             None => return plain(LineKind::Blank),
             Some(c) if !may_start_heading(c) => return plain(LineKind::Text),
             Some(_) => {}
+        }
+        if let Some((kind, text)) = numbered_heading(lead, raw.len() - lead.len()) {
+            return Line {
+                kind,
+                span,
+                text: Span::new(span.offset + text.offset, text.len),
+            };
         }
     }
     match ReportGrammar::parse(Rule::document, raw) {
@@ -153,6 +161,75 @@ pub(super) fn classify(text: &str, span: Span) -> Line {
         } else {
             LineKind::Text
         }),
+    }
+}
+
+/// What the grammar makes of a line that starts (after white space, at
+/// byte `at`) with a numeral or a parenthesis and has no tab, `|` or `**`
+/// in it: its `section_heading` (`一、总体情况`), its `subsection_heading`
+/// (`（一）主动公开情况`) or, when neither shape is complete, a `text_line`;
+/// read by hand, as these lines are most of what the shortcuts above leave
+/// to the grammar. The kind and the heading text (the whole line for text),
+/// in the line; `None` leaves the line to the grammar: Markdown or bullet
+/// marks, bold marks, nothing after the numeral. The property tests below
+/// hold it to the grammar.
+fn numbered_heading(lead: &str, at: usize) -> Option<(LineKind, Span)> {
+    if lead.contains("**") {
+        return None;
+    }
+    let whole = Span::new(0, at + lead.len());
+    let text = || Some((LineKind::Text, whole));
+    let skip_space = |s: &'_ str| s.trim_start_matches(is_hspace_not_tab).len();
+    let (subsection, after_open) = match lead.chars().next()? {
+        c @ ('(' | '（') => (true, &lead[c.len_utf8()..]),
+        '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => (false, lead),
+        _ => return None,
+    };
+    let after_open = &after_open[after_open.len() - skip_space(after_open)..];
+    let Some((numeral, after_numeral)) = numeral_prefix(after_open) else {
+        return text();
+    };
+    let after_numeral = &after_numeral[after_numeral.len() - skip_space(after_numeral)..];
+    let mark = after_numeral.chars().next();
+    let fits = if subsection {
+        matches!(mark, Some(')' | '）'))
+    } else {
+        matches!(mark, Some('、' | '.' | '．' | ',' | '，'))
+    };
+    let Some(mark) = mark.filter(|_| fits) else {
+        return text();
+    };
+    let heading = &after_numeral[mark.len_utf8()..];
+    let heading = &heading[heading.len() - skip_space(heading)..];
+    if heading.is_empty() {
+        return None;
+    }
+    let kind = if subsection {
+        LineKind::SubsectionHeading(numeral)
+    } else {
+        LineKind::SectionHeading(numeral)
+    };
+    Some((kind, Span::new(whole.len - heading.len(), heading.len())))
+}
+
+/// The grammar's `numeral` at the start of `text` (`十`? then a digit, or
+/// `十` alone): its value and the text after it.
+fn numeral_prefix(text: &str) -> Option<(u8, &str)> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u8 + 1)
+    };
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let after_first = &text[first.len_utf8()..];
+    if first != '十' {
+        return digit(first).map(|d| (d, after_first));
+    }
+    match after_first.chars().next().and_then(digit) {
+        Some(d) => Some((10 + d, &after_first['一'.len_utf8()..])),
+        None => Some((10, after_first)),
     }
 }
 
@@ -247,6 +324,7 @@ mod tests {
         ")",
         "）",
         "#",
+        "**",
         "## ",
         "-",
         "•",
@@ -260,6 +338,8 @@ mod tests {
         "\r",
         "\r\n",
         "总体情况",
+        "十一",
+        "九",
         "a",
         "0",
         "规章",
