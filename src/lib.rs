@@ -13,6 +13,7 @@
 pub mod annotate;
 pub mod atomic_write;
 pub mod batch_report;
+pub mod byte_search;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -11,7 +11,10 @@ const PAGE_CLOSING_TAGS: usize = 30;
 /// or `<body` near its start, or markup throughout (many closing tags).
 pub fn is_html_page(text: &str) -> bool {
     has_page_markers(text)
-        || text.matches("</").take(PAGE_CLOSING_TAGS).count() == PAGE_CLOSING_TAGS
+        || memchr::memmem::find_iter(text.as_bytes(), "</")
+            .take(PAGE_CLOSING_TAGS)
+            .count()
+            == PAGE_CLOSING_TAGS
 }
 
 fn has_page_markers(text: &str) -> bool {

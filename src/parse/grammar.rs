@@ -182,7 +182,9 @@ fn numbered_heading(lead: &str, at: usize) -> Option<(LineKind, Span)> {
     let skip_space = |s: &'_ str| s.trim_start_matches(is_hspace_not_tab).len();
     let (subsection, after_open) = match lead.chars().next()? {
         c @ ('(' | '（') => (true, &lead[c.len_utf8()..]),
-        '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => (false, lead),
+        '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => {
+            (false, lead)
+        }
         _ => return None,
     };
     let after_open = &after_open[after_open.len() - skip_space(after_open)..];

@@ -1,6 +1,7 @@
 //! A005 `prose-sum`.
 
 use super::prose::{self, Count};
+use crate::byte_search::contains;
 use crate::pack::ids::{self, Need};
 use crate::rules::sentences::sentences;
 use crate::rules::{declare_rule, Context, Rule, Sink};
@@ -62,7 +63,7 @@ impl Rule for ProseSum {
             }
             // Applications handled and carried forward balance the new ones
             // *plus* last year's: only the table knows those.
-            if sentence.contains("结转") {
+            if contains(sentence, "结转") {
                 match super::stated_counts::total(ctx, ids::CARRIED_OVER) {
                     Some((carried, _)) if sum == found.whole.value + carried => continue,
                     Some(_) => {}
@@ -134,14 +135,14 @@ fn breakdown(sentence: &str) -> Option<Breakdown<'_>> {
     // Cheap tests first: most sentences state no whole at all.
     let marked = ["共", "总计", "合计", "累计", "其中", "包括"]
         .iter()
-        .any(|w| sentence.contains(w));
+        .any(|w| contains(sentence, w));
     if !marked || !sentence.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let clauses = prose::clauses(sentence);
     let &(index, whole) = prose::wholes(sentence, &clauses).first()?;
     let whole_clause = &sentence[clauses[index].0..clauses[index].1];
-    if NOT_EXACT.iter().any(|w| whole_clause.contains(w)) || whole_clause.contains("分别") {
+    if NOT_EXACT.iter().any(|w| contains(whole_clause, w)) || contains(whole_clause, "分别") {
         return None;
     }
     let mut parts = Vec::new();
@@ -156,13 +157,13 @@ fn breakdown(sentence: &str) -> Option<Breakdown<'_>> {
         let opening = parts.is_empty() && !describing;
         if opening && prose::opens_parts(sentence, (s, e)) {
             explicit = true;
-        } else if prose::OPENERS.iter().any(|w| clause.contains(w)) {
+        } else if prose::OPENERS.iter().any(|w| contains(clause, w)) {
             return None; // a breakdown of a part, or a whole of its own
         }
-        if PARTIAL.iter().any(|w| clause.contains(w)) {
+        if PARTIAL.iter().any(|w| contains(clause, w)) {
             return None;
         }
-        explicit |= clause.contains("分别");
+        explicit |= contains(clause, "分别");
         if !clause.bytes().any(|b| b.is_ascii_digit()) {
             describing = true;
             continue;
@@ -171,14 +172,15 @@ fn breakdown(sentence: &str) -> Option<Breakdown<'_>> {
         // `等` in a description lists kinds of the part; after its number it
         // says the list goes on. Nothing else may follow the number.
         let before = &sentence[s..count.start];
-        if !sentence[count.end..e].trim().is_empty() || NOT_EXACT.iter().any(|w| before.contains(w))
+        if !sentence[count.end..e].trim().is_empty()
+            || NOT_EXACT.iter().any(|w| contains(before, w))
         {
             return None;
         }
-        if !explicit && !OUTCOMES.iter().any(|w| before.contains(w)) {
+        if !explicit && !OUTCOMES.iter().any(|w| contains(before, w)) {
             return None;
         }
-        rest_named = before.contains("其他") || before.contains("其它");
+        rest_named = contains(before, "其他") || contains(before, "其它");
         parts.push(count);
         describing = false;
     }

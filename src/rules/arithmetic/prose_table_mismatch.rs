@@ -1,5 +1,6 @@
 //! A006 `prose-table-mismatch`.
 
+use crate::byte_search::contains;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -72,7 +73,7 @@ impl Rule for ProseTableMismatch {
         for (span, sentence) in sentences(ctx) {
             let relevant = ["申请", "结转", "复议", "诉讼"]
                 .iter()
-                .any(|w| sentence.contains(w));
+                .any(|w| contains(sentence, w));
             if !relevant || !about_this_year(sentence, year) {
                 continue;
             }
@@ -141,7 +142,7 @@ impl Rule for ProseTableMismatch {
 impl ProseTableMismatch {
     /// `未发生…行政复议、行政诉讼` against the totals of the table of section 四.
     fn check_review(&self, ctx: &Context<'_>, sink: &mut Sink<'_>, span: Span, sentence: &str) {
-        if !sentence.contains("行政复议") && !sentence.contains("行政诉讼") {
+        if !contains(sentence, "行政复议") && !contains(sentence, "行政诉讼") {
             return;
         }
         let Some(m) = find_no_review(sentence) else {
@@ -150,16 +151,16 @@ impl ProseTableMismatch {
         if sentence.chars().any(|c| c.is_ascii_digit())
             || ["纠", "败诉", "撤销", "维持", "确认违法"]
                 .iter()
-                .any(|w| sentence.contains(w))
+                .any(|w| contains(sentence, w))
         {
             return;
         }
         let tail = &sentence[m.start()..];
         let mut totals = Vec::new();
-        if tail.contains("复议") {
+        if contains(tail, "复议") {
             totals.push(review_total(ctx, ids::REVIEW_TOTAL));
         }
-        if tail.contains("诉讼") {
+        if contains(tail, "诉讼") {
             totals.push(review_total(ctx, ids::DIRECT_TOTAL));
             totals.push(review_total(ctx, ids::AFTER_REVIEW_TOTAL));
         }
@@ -250,7 +251,7 @@ fn about_this_year(sentence: &str, year: Option<i32>) -> bool {
         "以来",
         "累计",
     ];
-    if OTHER_TIME.iter().any(|w| sentence.contains(w)) {
+    if OTHER_TIME.iter().any(|w| contains(sentence, w)) {
         return false;
     }
     YEARS.find_iter(sentence).all(|m| {

@@ -1,5 +1,6 @@
 //! X004 `spaced-number`.
 
+use crate::byte_search::find_space;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::extract::SourceKind;
 use crate::rules::sentences::sentences;
@@ -59,11 +60,11 @@ impl Rule for SpacedNumber {
             return;
         }
         let text = ctx.text();
-        if !text.contains(is_space) {
+        if find_space(text).is_none() {
             return;
         }
         for (span, sentence) in sentences(ctx) {
-            if !sentence.contains(is_space) {
+            if find_space(sentence).is_none() {
                 continue;
             }
             for group in groups(gaps(sentence)) {
@@ -174,7 +175,7 @@ fn spaces_at(rest: &str) -> usize {
 fn gaps(sentence: &str) -> Vec<Gap> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(found) = sentence[at..].find(is_space) {
+    while let Some(found) = find_space(&sentence[at..]) {
         let start = at + found;
         let end = start + spaces_at(&sentence[start..]);
         at = end;

@@ -1,0 +1,47 @@
+//! Searches for characters by their UTF-8 bytes (`memchr`), for the hot
+//! prefilters that would otherwise decode every character of a report.
+
+/// The byte offset of the first space in `text`: an ASCII space, an
+/// ideographic space (U+3000) or a no-break space (U+00A0).
+pub fn find_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // The first byte of each: ' ', 0xE3 (U+3000 is E3 80 80), 0xC2 (U+00A0
+    // is C2 A0); 0xE3 and 0xC2 lead other characters too, so check on.
+    memchr::memchr3_iter(b' ', 0xE3, 0xC2, bytes).find(|&at| match bytes[at] {
+        b' ' => true,
+        0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
+        _ => bytes.get(at + 1) == Some(&0xA0),
+    })
+}
+
+/// Whether `text` holds `needle`: a SIMD search for its rarest bytes.
+pub fn contains(text: &str, needle: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn is_space(c: char) -> bool {
+        matches!(c, ' ' | '\u{3000}' | '\u{a0}')
+    }
+
+    #[test]
+    fn finds_each_space() {
+        assert_eq!(find_space("共12 件"), Some(5));
+        assert_eq!(find_space("共12\u{3000}件"), Some(5));
+        assert_eq!(find_space("共12\u{a0}件"), Some(5));
+        assert_eq!(find_space("、。《》Â"), None);
+        assert!(contains("依申请公开", "申请"));
+        assert!(!contains("依申请公开", "申报"));
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_a_character_search_finds(text in "[ a\u{3000}\u{a0}\u{3001}\u{3002}Â中]{0,12}") {
+            prop_assert_eq!(find_space(&text), text.find(is_space));
+        }
+    }
+}
