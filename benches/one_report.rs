@@ -1,4 +1,5 @@
-//! One report, stage by stage: read (decode), parse, model, rules; the same
+//! One report, stage by stage: read (decode), parse, model, rules, render
+//! (a report with findings, in the human, JSON and SARIF formats); the same
 //! report as a web page (read: decode, tokenize, find the article, extract;
 //! then all); and parse time over sizes from 1 KB to 10 MB (it should grow
 //! linearly).
@@ -12,6 +13,8 @@ use disclint::extract::extract;
 use disclint::input::InputOptions;
 use disclint::model::{Formats, Report};
 use disclint::parse::parse;
+use disclint::render::{render_to_string, OutputFormat, RenderOptions};
+use disclint::run::{FileResult, Summary};
 use disclint::synth::{PageStyle, Rendering, Rng, SynthReport};
 use disclint::{LintOptions, Linter, SourceFile};
 
@@ -48,6 +51,27 @@ fn stages(c: &mut Criterion) {
     c.bench_function("startup/linter_new", |b| {
         b.iter(|| Linter::new(LintOptions::default()))
     });
+}
+
+/// The findings of a report with problems, rendered: what `check` writes
+/// after the rules, per file.
+fn render(c: &mut Criterion) {
+    let text = include_str!("../examples/reports/problems-2024.txt");
+    let linter = Linter::new(LintOptions::default());
+    let source = SourceFile::from_text("problems-2024.txt", text);
+    let diagnostics = linter.lint(&source);
+    assert!(!diagnostics.is_empty(), "the report has findings to render");
+    let results = [FileResult::checked(source, diagnostics)];
+    let mut summary = Summary::default();
+    summary.add(&results[0]);
+    let mut group = c.benchmark_group("render");
+    for format in [OutputFormat::Human, OutputFormat::Json, OutputFormat::Sarif] {
+        let options = RenderOptions::for_linter(&linter, disclint::Lang::Zh, false, 100);
+        group.bench_function(format!("{format:?}").to_lowercase(), |b| {
+            b.iter(|| render_to_string(format, options.clone(), black_box(&results), &summary))
+        });
+    }
+    group.finish();
 }
 
 fn one_page(c: &mut Criterion) {
@@ -88,5 +112,5 @@ fn parse_sizes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages, one_page, parse_sizes);
+criterion_group!(benches, stages, render, one_page, parse_sizes);
 criterion_main!(benches);

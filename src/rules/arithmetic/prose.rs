@@ -2,10 +2,6 @@
 //! count it states as a whole (`共计3437条`, `…411条,其中…`), for the rules
 //! that compare figures in prose (A005, A007).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 /// A count a clause states: its value and where its digits stand in the sentence.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Count<'s> {
@@ -21,17 +17,72 @@ pub(crate) struct Count<'s> {
     pub end: usize,
 }
 
-/// A number and its unit; a space may stand between them (`225 条`).
-static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]+)[ \u{3000}\u{a0}]?(人次|件|条|篇|期|次|项|个|份|场)").expect("valid regex")
-});
+/// What a count counts.
+const UNITS: [&str; 10] = ["人次", "件", "条", "篇", "期", "次", "项", "个", "份", "场"];
 
-/// The text before a count makes it a whole: `共`, `共计`, `合计`, `总计`,
-/// `累计` (not `公共`), a few words before the number.
-static WHOLE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:总共|共计|合计|总计|累计|(?:^|[^公])共)[^0-9,，、:：]{0,16}$")
-        .expect("valid regex")
-});
+/// A number followed by a unit, in a clause: byte ranges of its digits and its unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Counted {
+    digits: std::ops::Range<usize>,
+    unit: std::ops::Range<usize>,
+}
+
+/// The numbers of `clause` with their units, in order; a space may stand
+/// between them (`225 条`). A number is a whole run of digits.
+fn counted(clause: &str) -> impl Iterator<Item = Counted> + '_ {
+    let bytes = clause.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
+            let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            at = end;
+            let rest = &clause[end..];
+            let units = [' ', '\u{3000}', '\u{a0}']
+                .iter()
+                .find_map(|space| rest.strip_prefix(*space))
+                .unwrap_or(rest);
+            if let Some(unit) = UNITS.iter().find(|unit| units.starts_with(**unit)) {
+                let unit_start = clause.len() - units.len();
+                at = unit_start + unit.len();
+                return Some(Counted {
+                    digits: start..end,
+                    unit: unit_start..at,
+                });
+            }
+        }
+        None
+    })
+}
+
+/// Words that make the count after them a whole (`共` alone too, but not in `公共`).
+const WHOLE_MARKERS: [&str; 5] = ["总共", "共计", "合计", "总计", "累计"];
+
+/// Characters at most between a whole's marker and its number.
+const MAX_MARKER_GAP: usize = 16;
+
+/// Whether the text before a count makes it a whole: it ends in a marker
+/// (`共`, `共计`, `合计`, `总计`, `累计`, not `公共`) and at most a few
+/// characters that are no digit and no clause break (`共收到申请`).
+fn marks_whole(before: &str) -> bool {
+    let mut head = before;
+    for _ in 0..=MAX_MARKER_GAP {
+        if WHOLE_MARKERS.iter().any(|m| head.ends_with(m))
+            || head
+                .strip_suffix('共')
+                .is_some_and(|rest| !rest.ends_with('公'))
+        {
+            return true;
+        }
+        match head.chars().next_back() {
+            Some(c) if !matches!(c, '0'..='9' | ',' | '，' | '、' | ':' | '：') => {
+                head = &head[..head.len() - c.len_utf8()];
+            }
+            _ => return false,
+        }
+    }
+    false
+}
 
 /// Words that open the parts of the whole before them.
 pub(crate) const OPENERS: [&str; 2] = ["其中", "包括"];
@@ -54,23 +105,21 @@ pub(crate) fn clauses(sentence: &str) -> Vec<(usize, usize)> {
 /// number (no year, date or second count).
 pub(crate) fn sole_count(sentence: &str, (start, end): (usize, usize)) -> Option<Count<'_>> {
     let clause = &sentence[start..end];
-    let mut found = COUNTED.captures_iter(clause);
-    let first = found.next()?;
+    let mut found = counted(clause);
+    let Counted { digits, unit } = found.next()?;
     if found.next().is_some() {
         return None;
     }
-    let digits = first.get(1)?;
-    let unit = first.get(2)?;
     let digit_count = clause.bytes().filter(u8::is_ascii_digit).count();
     if digit_count != digits.len() {
         return None;
     }
     Some(Count {
-        value: digits.as_str().parse().ok()?,
-        unit: unit.as_str(),
-        start: start + digits.start(),
+        value: clause[digits.clone()].parse().ok()?,
+        unit: &clause[unit.clone()],
+        start: start + digits.start,
         len: digits.len(),
-        end: start + unit.end(),
+        end: start + unit.end,
     })
 }
 
@@ -92,7 +141,7 @@ pub(crate) fn wholes<'s>(sentence: &'s str, clauses: &[(usize, usize)]) -> Vec<(
             if !sentence[count.end..clause.1].trim().is_empty() {
                 return None;
             }
-            let marked = WHOLE_MARKER.is_match(&sentence[clause.0..count.start]);
+            let marked = marks_whole(&sentence[clause.0..count.start]);
             let opened = clauses
                 .get(i + 1)
                 .is_some_and(|&next| opens_parts(sentence, next));
@@ -104,6 +153,7 @@ pub(crate) fn wholes<'s>(sentence: &'s str, clauses: &[(usize, usize)]) -> Vec<(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn whole_values(sentence: &str) -> Vec<u64> {
         wholes(sentence, &clauses(sentence))
@@ -137,4 +187,28 @@ mod tests {
             Vec::<u64>::new()
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn counts_are_what_the_pattern_finds(clause in "[0-9 \u{3000}\u{a0}人次件条个份场年a]{0,16}") {
+            let pattern =
+                Regex::new(r"([0-9]+)[ \u{3000}\u{a0}]?(人次|件|条|篇|期|次|项|个|份|场)").unwrap();
+            let expected: Vec<Counted> = pattern
+                .captures_iter(&clause)
+                .map(|c| Counted {
+                    digits: c.get(1).unwrap().range(),
+                    unit: c.get(2).unwrap().range(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(counted(&clause).collect::<Vec<_>>(), expected);
+        }
+
+        #[test]
+        fn wholes_are_marked_as_the_pattern_says(before in "[共计合总累公收到申请的0-9,，、:：a]{0,20}") {
+            let pattern =
+                Regex::new(r"(?:总共|共计|合计|总计|累计|(?:^|[^公])共)[^0-9,，、:：]{0,16}$").unwrap();
+            proptest::prop_assert_eq!(marks_whole(&before), pattern.is_match(&before), "{:?}", before);
+        }
+    }
+
 }

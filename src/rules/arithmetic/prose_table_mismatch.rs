@@ -254,14 +254,20 @@ fn about_this_year(sentence: &str, year: Option<i32>) -> bool {
     if OTHER_TIME.iter().any(|w| contains(sentence, w)) {
         return false;
     }
-    YEARS.find_iter(sentence).all(|m| {
-        let digits = m.as_str().trim_end_matches('年');
-        digits.parse::<i32>().ok() == year
-    })
+    years_named(sentence).all(|named| Some(named) == year)
 }
 
-static YEARS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(19|20)[0-9]{2}年").expect("valid regex"));
+/// The years a sentence names (`2023年`: `19` or `20` and two digits before
+/// `年`), found by their `年`.
+fn years_named(sentence: &str) -> impl Iterator<Item = i32> + '_ {
+    let bytes = sentence.as_bytes();
+    memchr::memmem::find_iter(bytes, "年").filter_map(move |at| {
+        let digits = bytes.get(at.checked_sub(4)?..at)?;
+        let century = matches!(digits, [b'1', b'9', ..] | [b'2', b'0', ..]);
+        (century && digits.iter().all(u8::is_ascii_digit))
+            .then(|| digits.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0')))
+    })
+}
 
 static NO_REQUESTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(未收到|没有收到|未接到|无)(书面)?(的)?(政府信息公开|信息公开|依申请公开)?申请")
@@ -331,4 +337,24 @@ mod tests {
         assert!(!about_this_year("较上年收到申请30件有所下降", Some(2024)));
         assert!(about_this_year("全年共收到申请24件", None));
     }
+
+    #[test]
+    fn the_years_named_are_those_the_pattern_finds() {
+        let pattern = regex::Regex::new(r"(19|20)[0-9]{2}年").unwrap();
+        for sentence in [
+            "2023年和2024年",
+            "12023年",
+            "3024年,1999年度",
+            "年2023",
+            "20年,2a23年,二〇二三年",
+            "19992023年",
+        ] {
+            let expected: Vec<i32> = pattern
+                .find_iter(sentence)
+                .map(|m| m.as_str().trim_end_matches('年').parse().unwrap())
+                .collect();
+            assert_eq!(years_named(sentence).collect::<Vec<_>>(), expected, "{sentence}");
+        }
+    }
+
 }
