@@ -35,7 +35,11 @@ fn counted(clause: &str) -> impl Iterator<Item = Counted> + '_ {
     std::iter::from_fn(move || {
         while at < bytes.len() {
             let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
-            let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let end = start
+                + bytes[start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
             at = end;
             let rest = &clause[end..];
             let units = [' ', '\u{3000}', '\u{a0}']
@@ -210,5 +214,4 @@ mod tests {
             proptest::prop_assert_eq!(marks_whole(&before), pattern.is_match(&before), "{:?}", before);
         }
     }
-
 }

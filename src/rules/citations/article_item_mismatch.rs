@@ -1,9 +1,5 @@
 //! C007 `article-item-mismatch`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::normalize::canon;
 use crate::pack::ids::{self, Need};
 use crate::parse::Cell;
@@ -13,13 +9,14 @@ use crate::tr;
 /// In the 主动公开 table, a `第二十条第(X)项` caption over rows of another item.
 pub struct ArticleItemMismatch;
 
-static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第二十条第\(?([一二三四五六七八九十]+)\)?项$").expect("valid regex")
-});
-
-/// The item numeral of a folded caption (`第二十条第(一)项` → `一`).
+/// The item numeral of a folded caption (`第二十条第(一)项` → `一`): the
+/// whole caption is `第二十条第`, the numeral (parentheses optional) and `项`.
 fn item_of(folded: &str) -> Option<String> {
-    CAPTION_RE.captures(folded).map(|caps| caps[1].to_owned())
+    let rest = folded.strip_prefix("第二十条第")?.strip_suffix('项')?;
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let numeral = rest.strip_suffix(')').unwrap_or(rest);
+    let is_numeral = |c: char| "一二三四五六七八九十".contains(c);
+    (!numeral.is_empty() && numeral.chars().all(is_numeral)).then(|| numeral.to_owned())
 }
 
 impl Rule for ArticleItemMismatch {
@@ -117,5 +114,20 @@ impl Rule for ArticleItemMismatch {
                 expected
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_item_of_a_caption() {
+        assert_eq!(item_of("第二十条第(一)项").as_deref(), Some("一"));
+        assert_eq!(item_of("第二十条第十一项").as_deref(), Some("十一"));
+        assert_eq!(item_of("第二十条第(五项").as_deref(), Some("五"));
+        assert_eq!(item_of("第二十条第()项"), None);
+        assert_eq!(item_of("第二十条第((一)项"), None);
+        assert_eq!(item_of("第二十一条第(一)项"), None);
     }
 }
