@@ -24,6 +24,42 @@ static OPENING_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `c` ends a sentence, as [`OPENING_YEAR_RE`] reads it (a line
+/// break too).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '\n' | '。' | '！' | '？' | '；' | ';' | '!' | '?')
+}
+
+/// The matches of [`OPENING_YEAR_RE`] in `text` that may open with the year
+/// `digits`, each with the offset of the piece of text it was found in.
+/// A match lies between two sentence ends (it starts at one or at a line
+/// start, and holds none), so the pattern is run only on the pieces where
+/// `{digits}年` is, instead of every byte of the text.
+fn openings_with<'t>(
+    text: &'t str,
+    digits: &str,
+) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 't {
+    let needle = format!("{digits}年");
+    let mut last_start = None;
+    let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).collect();
+    found.into_iter().filter_map(move |at| {
+        let start = match text[..at].rfind(ends_sentence) {
+            Some(end) if text[end..].starts_with('\n') => end + 1,
+            Some(end) => end,
+            None => 0,
+        };
+        if last_start == Some(start) {
+            return None;
+        }
+        last_start = Some(start);
+        let rest = &text[at..];
+        let end = at + rest.find(ends_sentence).unwrap_or(rest.len());
+        OPENING_YEAR_RE
+            .captures(&text[start..end])
+            .map(|caps| (start, caps))
+    })
+}
+
 /// Longest heading, in characters, taken for one run into its text.
 const MAX_RUN_IN_CHARS: usize = 24;
 
@@ -83,7 +119,9 @@ impl Rule for StaleYear {
         let stale = (year - 1).to_string();
         let body_start = ctx.report.title.as_ref().map_or(0, |t| t.span.end());
         let problems = ctx.report.section(ids::PROBLEMS).map(|s| s.span);
-        for caps in OPENING_YEAR_RE.captures_iter(&text[body_start..]) {
+        let body = &text[body_start..];
+        for (segment, caps) in openings_with(body, &stale) {
+            let body_start = body_start + segment;
             let (Some(found), Some(digits)) = (caps.name("year"), caps.name("digits")) else {
                 continue;
             };
@@ -124,6 +162,33 @@ impl Rule for StaleYear {
                 year,
                 year - 1
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_openings_are_those_a_scan_of_the_whole_text_finds(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "2023年", "2024年", "2023年度", ",", "，", "。", "；", "!", "\n", "\r\n", " ",
+                "\u{3000}", "(三)", "三、", "1.", "政府信息管理情况", "我局", "较", "2", "0", "年",
+            ][..]), 0..16)
+        ) {
+            let text = parts.concat();
+            let whole: Vec<(usize, usize)> = OPENING_YEAR_RE
+                .captures_iter(&text)
+                .filter(|c| &c["digits"] == "2023")
+                .map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end()))
+                .collect();
+            let pieces: Vec<(usize, usize)> = openings_with(&text, "2023")
+                .filter(|(_, c)| &c["digits"] == "2023")
+                .map(|(at, c)| (at + c.get(0).unwrap().start(), at + c.get(0).unwrap().end()))
+                .collect();
+            proptest::prop_assert_eq!(pieces, whole, "{:?}", text);
         }
     }
 }
