@@ -8,13 +8,15 @@
 /// full-width ASCII to ASCII and `、`/`．` to `.`.
 pub fn canon(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Fast path: letters, digits and CJK ideographs (most of a report)
-        // are neither dropped nor folded.
+    // Letters, digits and CJK ideographs (most of a report) are neither
+    // dropped nor folded: they are copied a run at a time, from `kept` on.
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
         if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            out.push(c);
             continue;
         }
+        out.push_str(&text[kept..at]);
+        kept = at + c.len_utf8();
         if c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '|') {
             continue;
         }
@@ -26,6 +28,7 @@ pub fn canon(text: &str) -> String {
         }
         out.push(fold_char(c));
     }
+    out.push_str(&text[kept..]);
     out
 }
 

@@ -180,12 +180,12 @@ impl From<u64> for Number {
 
 impl std::fmt::Display for Number {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let digits = self.units.unsigned_abs().to_string();
         let sign = if self.units < 0 { "-" } else { "" };
         let scale = self.scale as usize;
         if scale == 0 {
-            return write!(f, "{sign}{digits}");
+            return write!(f, "{sign}{}", self.units.unsigned_abs());
         }
+        let digits = self.units.unsigned_abs().to_string();
         // At least one digit before the point: 0.05, not .05.
         let padded = format!("{digits:0>width$}", width = scale + 1);
         let (whole, fraction) = padded.split_at(padded.len() - scale);
