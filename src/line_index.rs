@@ -59,8 +59,9 @@ impl LineIndex {
         for chunk in bytes.chunks(STEP) {
             chars.push(count);
             astral.push(astral_count);
-            count += chunk.iter().filter(|&&b| starts_char(b)).count();
-            astral_count += chunk.iter().filter(|&&b| starts_astral(b)).count();
+            let (chunk_chars, chunk_astral) = count_starts(chunk);
+            count += chunk_chars;
+            astral_count += chunk_astral;
         }
         if bytes.len() % STEP == 0 {
             // The count before the end, which is a checkpoint too.
@@ -187,6 +188,26 @@ fn starts_char(byte: u8) -> bool {
     byte & 0xC0 != 0x80
 }
 
+/// The bytes of `bytes` that start a character, and those that start a
+/// 4-byte one: eight bytes at a time, by their high bits.
+fn count_starts(bytes: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
+    let (mut continuing, mut astral) = (0, 0);
+    for word in words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        // Bit 7 of each byte: set in the byte (`10xxxxxx` continues a
+        // character; `11110xxx` starts a 4-byte one) when the bits below,
+        // shifted up into it, say so. A shift carries bit 7 of a byte into
+        // bit 0 of the next, which the mask drops.
+        continuing += (w & !(w << 1) & HIGH).count_ones() as usize;
+        astral += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
+    }
+    let starting = bytes.len() - continuing - rest.iter().filter(|&&b| !starts_char(b)).count();
+    (starting, astral + rest.iter().filter(|&&b| starts_astral(b)).count())
+}
+
 /// Whether a UTF-8 byte starts a 4-byte character (one outside the Basic
 /// Multilingual Plane).
 fn starts_astral(byte: u8) -> bool {
@@ -205,6 +226,17 @@ fn scanned(_bytes: usize) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn counts_starts_as_byte_by_byte(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let expected = (
+                bytes.iter().filter(|&&b| starts_char(b)).count(),
+                bytes.iter().filter(|&&b| starts_astral(b)).count(),
+            );
+            proptest::prop_assert_eq!(count_starts(&bytes), expected);
+        }
+    }
 
     thread_local! {
         pub(super) static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };

@@ -31,6 +31,14 @@ pub struct Names {
     forms: Vec<String>,
     /// The first character of each form.
     firsts: Vec<char>,
+    /// Bit `c mod 64` set for every first character `c`: most characters
+    /// are told to start no form by one test ([`Names::may_start`]).
+    first_bits: u64,
+}
+
+/// The bit of `c` in [`Names::first_bits`].
+fn first_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
 }
 
 /// Characters that end the name of a place above the last one in a name.
@@ -64,18 +72,28 @@ impl Names {
             }
         }
         forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
-        let firsts = forms
+        let firsts: Vec<char> = forms
             .iter()
             .filter_map(|form| form.chars().next())
             .collect();
-        Names { forms, firsts }
+        let first_bits = firsts.iter().fold(0, |bits, &c| bits | first_bit(c));
+        Names {
+            forms,
+            firsts,
+            first_bits,
+        }
+    }
+
+    /// Whether some form of the name starts with `c`.
+    fn may_start(&self, c: char) -> bool {
+        self.first_bits & first_bit(c) != 0 && self.firsts.contains(&c)
     }
 
     /// The length in bytes of the form of the name `text` starts with, if
     /// any; `first` is `text`'s first character.
     fn at_start(&self, first: char, text: &str) -> Option<usize> {
         // Most characters start no form: tell so without comparing strings.
-        if !self.firsts.contains(&first) {
+        if !self.may_start(first) {
             return None;
         }
         self.forms
@@ -158,7 +176,7 @@ pub fn mask(text: &str, span: Span, names: &Names, out: &mut Vec<MaskedChar>) {
     let mut rest = body;
     while let Some(c) = rest.chars().next() {
         let at = body.len() - rest.len();
-        let (masked, len) = if is_cjk(c) && !is_chinese_digit(c) && !names.firsts.contains(&c) {
+        let (masked, len) = if is_cjk(c) && !is_chinese_digit(c) && !names.may_start(c) {
             // Most of a report: an ideograph that is kept as it is.
             (Some(c), c.len_utf8())
         } else if dropped(c) {
