@@ -205,7 +205,10 @@ fn count_starts(bytes: &[u8]) -> (usize, usize) {
         astral += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
     }
     let starting = bytes.len() - continuing - rest.iter().filter(|&&b| !starts_char(b)).count();
-    (starting, astral + rest.iter().filter(|&&b| starts_astral(b)).count())
+    (
+        starting,
+        astral + rest.iter().filter(|&&b| starts_astral(b)).count(),
+    )
 }
 
 /// Whether a UTF-8 byte starts a 4-byte character (one outside the Basic

@@ -37,6 +37,10 @@ pub struct Format {
     /// Per section (same order as `sections`): its keys, each split on `+`
     /// and folded once here rather than for every block of every report.
     section_keys: Vec<Vec<Vec<String>>>,
+    /// Per section (same order as `sections`): its heading folded and
+    /// without its numbering (`一、总体情况` → `总体情况`), the only text a
+    /// paragraph may be to stand for the heading.
+    bare_headings: Vec<String>,
 }
 
 /// What ends each label in [`Format`]'s vocabulary text: no folded label
@@ -239,6 +243,10 @@ impl Format {
                     .collect()
             })
             .collect();
+        let bare_headings = sections
+            .iter()
+            .map(|section| strip_numbering(&canon(&section.heading)).to_owned())
+            .collect();
         let basis = document.and_then(|id| {
             let cited = citations.iter().find(|c| c.id == id.as_str())?;
             Some(cited.number.to_string())
@@ -253,7 +261,19 @@ impl Format {
             documents: Documents::new(citations),
             agencies: AgencyKinds::new(&agencies),
             section_keys,
+            bare_headings,
         }
+    }
+
+    /// The heading of `section`, folded and without its numbering.
+    pub fn bare_heading(&self, section: &SectionSpec) -> Option<&str> {
+        let index = self.sections.iter().position(|s| std::ptr::eq(s, section))?;
+        self.bare_headings.get(index).map(String::as_str)
+    }
+
+    /// Whether `bare` (folded, without numbering) is some section's heading.
+    pub fn is_bare_heading(&self, bare: &str) -> bool {
+        self.bare_headings.iter().any(|heading| heading == bare)
     }
 
     /// The first section whose heading `folded_heading` matches (see [`heading_matches`]).

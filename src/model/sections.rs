@@ -117,12 +117,16 @@ fn heading_kind(
     if folded.is_empty() || folded.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
-    let spec = format.section_for_heading(&folded)?;
     // A paragraph is a heading only when it is exactly a heading without its
-    // numeral, or with its number in Arabic digits.
+    // numeral, or with its number in Arabic digits: most are none, which
+    // one comparison per section tells.
+    if block.kind == BlockKind::Paragraph && !format.is_bare_heading(strip_numbering(&folded)) {
+        return None;
+    }
+    let spec = format.section_for_heading(&folded)?;
     if block.kind == BlockKind::Paragraph {
         let bare = strip_numbering(&folded);
-        let expected = strip_numbering(&canon(&spec.heading)).to_owned();
+        let expected = format.bare_heading(spec)?;
         let numbered_right = arabic.is_none_or(|n| n == spec.number);
         if bare != expected || !numbered_right || (arabic.is_none() && bare != folded) {
             return None;
