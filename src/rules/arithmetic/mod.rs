@@ -9,6 +9,7 @@ mod culprit;
 mod identity;
 mod identity_rule;
 mod percentage_mismatch;
+mod phrase;
 mod prose;
 mod prose_sum;
 mod prose_table_mismatch;

@@ -2,10 +2,7 @@
 //! (`共受理政府信息公开申请2件`, `被申请行政复议3件`), and the table totals each
 //! may mean: the verb → row mapping of A006, in one table.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::phrase::{find_iter, Part};
 use crate::model::{TableRow, Value};
 use crate::pack::ids;
 use crate::rules::Context;
@@ -60,29 +57,63 @@ const REVIEW_KINDS: &[(&str, &[Tally])] = &[
 /// (`不予受理申请3件` is a result, `未办结申请1件` carried forward).
 const NEGATIONS: &[&str] = &["不予", "未", "不", "无法", "逾期", "没有"];
 
+/// The verbs of [`REQUEST_VERBS`], for [`REQUESTS`].
+const VERBS: &[&str] = &[
+    "收到", "接到", "受理", "接收", "新收", "办理", "答复", "办结",
+];
+
+/// The part of [`REQUESTS`] and [`REVIEWS`] that says what they count.
+const WORD: usize = 0;
+/// The part of [`REVIEWS`] that names the kind of case.
+const KIND: usize = 2;
+/// The part of both that holds the number.
+const NUMBER: usize = 6;
+
 /// `受理政府信息公开申请2件`, `收到依申请公开事项46件`, `办结申请共24件`.
-static REQUESTS: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs: Vec<&str> = REQUEST_VERBS.iter().map(|(verb, _)| *verb).collect();
-    Regex::new(&format!(
-        concat!(
-            r"(?P<word>{})了?(?:各类|书面)?",
-            r"(?:(?:政府信息公开|信息公开|依申请公开)?申请|(?:政府信息)?依申请公开(?:事项)?)",
-            r"(?:共计|共|合计|总计)?[ \u{{3000}}]?(?P<n>[0-9]+)[ \u{{3000}}]?件"
-        ),
-        verbs.join("|")
-    ))
-    .expect("valid regex")
-});
+const REQUESTS: &[Part] = &[
+    Part::Words(VERBS),
+    Part::Words(&["了", ""]),
+    Part::Words(&["各类", "书面", ""]),
+    Part::Words(&[
+        "政府信息公开申请",
+        "信息公开申请",
+        "依申请公开申请",
+        "申请",
+        "政府信息依申请公开事项",
+        "政府信息依申请公开",
+        "依申请公开事项",
+        "依申请公开",
+    ]),
+    Part::Words(&["共计", "共", "合计", "总计", ""]),
+    Part::Words(&[" ", "\u{3000}", ""]),
+    Part::Digits,
+    Part::Words(&[" ", "\u{3000}", ""]),
+    Part::Words(&["件"]),
+];
 
 /// `被申请行政复议3件`, `被提起行政诉讼1起`: the agency as the party
 /// reviewed or sued (not `办理行政复议案件`, where it reviews others).
-static REVIEWS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:被申请|被提起|被|申请|提起|发生|引发|引起|产生)的?(?P<word>行政复议|行政诉讼)",
-        r"(?:案件|申请)?(?:共计|共|合计)?[ \u{3000}]?(?P<n>[0-9]+)[ \u{3000}]?(?:件|起|宗)",
-    ))
-    .expect("valid regex")
-});
+const REVIEWS: &[Part] = &[
+    Part::Words(&[
+        "被申请",
+        "被提起",
+        "被",
+        "申请",
+        "提起",
+        "发生",
+        "引发",
+        "引起",
+        "产生",
+    ]),
+    Part::Words(&["的", ""]),
+    Part::Words(&["行政复议", "行政诉讼"]),
+    Part::Words(&["案件", "申请", ""]),
+    Part::Words(&["共计", "共", "合计", ""]),
+    Part::Words(&[" ", "\u{3000}", ""]),
+    Part::Digits,
+    Part::Words(&[" ", "\u{3000}", ""]),
+    Part::Words(&["件", "起", "宗"]),
+];
 
 /// A count a sentence states, with what it may mean.
 #[derive(Debug)]
@@ -101,39 +132,44 @@ pub(crate) struct StatedCount<'s> {
 pub(crate) fn stated_counts(sentence: &str) -> Vec<StatedCount<'_>> {
     let mut out = Vec::new();
     if sentence.contains("申请") {
-        read(sentence, &REQUESTS, REQUEST_VERBS, &mut out);
+        read(sentence, REQUESTS, WORD, REQUEST_VERBS, &mut out);
     }
     // Only the agency's own cases: the sentence says they concern disclosure.
     if sentence.contains("信息公开") && (sentence.contains("复议") || sentence.contains("诉讼"))
     {
-        read(sentence, &REVIEWS, REVIEW_KINDS, &mut out);
+        read(sentence, REVIEWS, KIND, REVIEW_KINDS, &mut out);
     }
     out
 }
 
-/// The counts `pattern` finds in `sentence`: its group `word` is one of
-/// `words`, which says what the count in its group `n` may be.
+/// The counts `phrase` finds in `sentence`: its part `word` is one of
+/// `words`, which says what the count in its part [`NUMBER`] may be.
 fn read<'s>(
     sentence: &'s str,
-    pattern: &Regex,
+    phrase: &'static [Part],
+    word: usize,
     words: &[(&str, &'static [Tally])],
     out: &mut Vec<StatedCount<'s>>,
 ) {
-    for caps in pattern.captures_iter(sentence) {
-        let (Some(whole), Some(word), Some(n)) = (caps.get(0), caps.name("word"), caps.name("n"))
-        else {
+    for parts in find_iter(sentence, phrase) {
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
             continue;
         };
-        let head = &sentence[..whole.start()];
-        let tallies = words.iter().find(|(w, _)| *w == word.as_str());
-        let (Some(&(_, tallies)), Ok(value)) = (tallies, n.as_str().parse()) else {
+        let whole = first.start..last.end;
+        let named = &sentence[parts[word].clone()];
+        let n = parts[NUMBER].clone();
+        let tallies = words.iter().find(|(w, _)| *w == named);
+        let (Some(&(_, tallies)), Ok(value)) = (tallies, sentence[n.clone()].parse()) else {
             continue;
         };
-        if !NEGATIONS.iter().any(|w| head.ends_with(w)) {
+        if !NEGATIONS
+            .iter()
+            .any(|w| sentence[..whole.start].ends_with(w))
+        {
             out.push(StatedCount {
-                what: whole.as_str(),
+                what: &sentence[whole],
                 value,
-                digits: n.range(),
+                digits: n,
                 tallies,
             });
         }
@@ -252,5 +288,48 @@ mod tests {
             read("因政府信息公开工作被申请行政复议3件,被提起行政诉讼1起"),
             vec![("被申请行政复议3件", 3), ("被提起行政诉讼1起", 1)]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phrases_match_what_their_patterns_matched(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "收到", "受理", "办结", "了", "书面", "政府信息", "公开", "依", "申请", "事项", "共",
+                "计", "总计", " ", "\u{3000}", "2", "4", "件", "被", "提起", "的", "行政复议",
+                "行政诉讼", "案件", "起", "信息公开",
+            ][..]), 0..12)
+        ) {
+            let sentence = parts.concat();
+            let requests = regex::Regex::new(&format!(
+                concat!(
+                    r"(?P<word>{})了?(?:各类|书面)?",
+                    r"(?:(?:政府信息公开|信息公开|依申请公开)?申请|(?:政府信息)?依申请公开(?:事项)?)",
+                    r"(?:共计|共|合计|总计)?[ \u{{3000}}]?(?P<n>[0-9]+)[ \u{{3000}}]?件"
+                ),
+                VERBS.join("|")
+            ))
+            .unwrap();
+            let reviews = regex::Regex::new(concat!(
+                r"(?:被申请|被提起|被|申请|提起|发生|引发|引起|产生)的?(?P<word>行政复议|行政诉讼)",
+                r"(?:案件|申请)?(?:共计|共|合计)?[ \u{3000}]?(?P<n>[0-9]+)[ \u{3000}]?(?:件|起|宗)",
+            ))
+            .unwrap();
+            for (pattern, phrase, word) in [(&requests, REQUESTS, WORD), (&reviews, REVIEWS, KIND)] {
+                let expected: Vec<_> = pattern
+                    .captures_iter(&sentence)
+                    .map(|c| (c.get(0).unwrap().range(), c["word"].to_owned(), c.name("n").unwrap().range()))
+                    .collect();
+                let found: Vec<_> = find_iter(&sentence, phrase)
+                    .map(|p| (p[0].start..p[p.len() - 1].end, sentence[p[word].clone()].to_owned(), p[NUMBER].clone()))
+                    .collect();
+                proptest::prop_assert_eq!(found, expected, "{:?}", sentence);
+            }
+        }
+    }
+
+    #[test]
+    fn the_verbs_are_those_of_the_tallies() {
+        let verbs: Vec<&str> = REQUEST_VERBS.iter().map(|(verb, _)| *verb).collect();
+        assert_eq!(verbs, VERBS);
     }
 }
