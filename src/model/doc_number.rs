@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::normalize::canon;
+use crate::normalize::{canon, is_cjk};
 use crate::span::{Span, Spanned};
 
 /// A document number as written.
@@ -87,14 +87,6 @@ impl NumberKey {
     }
 }
 
-static CODED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<prefix>[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}]{1,12})[ \t]*(?P<open>[〔\[［【(（﹝])[ \t]*(?P<year>[0-9]{2,4})[ \t]*",
-        r"(?P<close>[〕\]］】)）﹞])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,6})(?:[ \t]*(?P<hao>号))?"
-    ))
-    .expect("valid regex")
-});
-
 static DECREE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:国务院|国)令[ \t]*第?[ \t]*(?P<a>[0-9]{1,5})[ \t]*号|国务院[ \t]*第[ \t]*(?P<b>[0-9]{1,5})[ \t]*号令")
         .expect("valid regex")
@@ -140,30 +132,151 @@ impl DocNumber {
 pub fn find_coded_numbers(text: &str, span: Span) -> Vec<CodedNumber> {
     let scope = span.slice(text);
     let base = span.offset;
-    CODED_RE
-        .captures_iter(scope)
-        .filter_map(|caps| {
-            let at = |name: &str| {
-                caps.name(name)
-                    .map(|m| Span::new(base + m.start(), m.len()))
-            };
-            let whole = caps.get(0)?;
-            let prefix = caps.name("prefix")?;
-            let open = caps.name("open")?;
-            let close = caps.name("close")?;
-            let number = CodedNumber {
-                span: Span::new(base + whole.start(), whole.len()),
-                prefix: Spanned::new(prefix.as_str().to_owned(), at("prefix")?),
-                open: Spanned::new(open.as_str().chars().next()?, at("open")?),
-                year: Spanned::new(caps["year"].to_owned(), at("year")?),
-                close: Spanned::new(close.as_str().chars().next()?, at("close")?),
-                di: at("di"),
-                serial: Spanned::new(caps["serial"].to_owned(), at("serial")?),
-                hao: caps.name("hao").is_some(),
-            };
-            number.is_plausible().then_some(number)
-        })
-        .collect()
+    let mut found = Vec::new();
+    // Where the last number ended: the next one's 代字 starts after it.
+    let mut floor = 0;
+    for open in opening_brackets(scope) {
+        if open < floor {
+            continue;
+        }
+        let Some(raw) = coded_at(scope, open, floor) else {
+            continue;
+        };
+        floor = raw.end;
+        let at =
+            |range: &std::ops::Range<usize>| Span::from_range(base + range.start, base + range.end);
+        let char_at = |range: &std::ops::Range<usize>| scope[range.clone()].chars().next();
+        let (Some(open), Some(close)) = (char_at(&raw.open), char_at(&raw.close)) else {
+            continue;
+        };
+        let number = CodedNumber {
+            span: Span::from_range(base + raw.prefix.start, base + raw.end),
+            prefix: Spanned::new(scope[raw.prefix.clone()].to_owned(), at(&raw.prefix)),
+            open: Spanned::new(open, at(&raw.open)),
+            year: Spanned::new(scope[raw.year.clone()].to_owned(), at(&raw.year)),
+            close: Spanned::new(close, at(&raw.close)),
+            di: raw.di.as_ref().map(at),
+            serial: Spanned::new(scope[raw.serial.clone()].to_owned(), at(&raw.serial)),
+            hao: raw.hao,
+        };
+        if number.is_plausible() {
+            found.push(number);
+        }
+    }
+    found
+}
+
+/// The brackets a number's year may open with.
+const OPEN: [char; 7] = ['〔', '[', '［', '【', '(', '（', '﹝'];
+/// The brackets it may close with.
+const CLOSE: [char; 7] = ['〕', ']', '］', '】', ')', '）', '﹞'];
+/// The most characters of a 代字.
+const MAX_PREFIX_CHARS: usize = 12;
+/// The most digits of a serial.
+const MAX_SERIAL_DIGITS: usize = 6;
+
+/// The byte offsets of the opening brackets in `text`, in order: found by
+/// their first bytes (`[`, `(`, and 0xE3 or 0xEF for the full-width ones).
+fn opening_brackets(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut candidates: Vec<usize> = memchr::memchr3_iter(b'[', b'(', 0xE3, bytes)
+        .chain(memchr::memchr_iter(0xEF, bytes))
+        .collect();
+    candidates.sort_unstable();
+    candidates
+        .into_iter()
+        .filter(move |&at| text[at..].starts_with(OPEN))
+}
+
+/// A coded number's parts, as byte ranges of the text it was found in.
+struct RawCoded {
+    prefix: std::ops::Range<usize>,
+    open: std::ops::Range<usize>,
+    year: std::ops::Range<usize>,
+    close: std::ops::Range<usize>,
+    di: Option<std::ops::Range<usize>>,
+    serial: std::ops::Range<usize>,
+    hao: bool,
+    end: usize,
+}
+
+/// The coded number whose year's bracket opens at `open`, if there is one,
+/// its 代字 not before `floor`: one to twelve ideographs (the last twelve of
+/// a longer run), blanks, the bracket, blanks, two to four digits, blanks,
+/// the closing bracket, blanks, `第`?, blanks, up to six digits, then
+/// blanks and `号` if they follow. (What the pattern
+/// `[CJK]{1,12}[ \t]*[〔…][ \t]*[0-9]{2,4}[ \t]*[〕…][ \t]*第?[ \t]*[0-9]{1,6}(?:[ \t]*号)?`
+/// matches, leftmost first; a test holds the two together.)
+fn coded_at(text: &str, open: usize, floor: usize) -> Option<RawCoded> {
+    let blanks = |from: usize| {
+        from + text.as_bytes()[from..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count()
+    };
+    let digits = |from: usize| {
+        from + text.as_bytes()[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    // Backwards: blanks, then the ideographs of the 代字.
+    let prefix_end = open
+        - text.as_bytes()[floor..open]
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+    let prefix_start = text[floor..prefix_end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_cjk(c))
+        .take(MAX_PREFIX_CHARS)
+        .last()
+        .map(|(at, _)| floor + at)?;
+    // Forwards: the year in its brackets.
+    let open_len = text[open..].chars().next()?.len_utf8();
+    let year_start = blanks(open + open_len);
+    let year_end = digits(year_start);
+    if !(2..=4).contains(&(year_end - year_start)) {
+        return None;
+    }
+    let close_start = blanks(year_end);
+    let close_char = text[close_start..]
+        .chars()
+        .next()
+        .filter(|c| CLOSE.contains(c))?;
+    let close_end = close_start + close_char.len_utf8();
+    // `第` is taken only if digits follow it.
+    let after_close = blanks(close_end);
+    let (di, serial_start) = match text[after_close..].strip_prefix('第') {
+        Some(_) => {
+            let di = after_close..after_close + '第'.len_utf8();
+            (Some(di.clone()), blanks(di.end))
+        }
+        None => (None, after_close),
+    };
+    let run_end = digits(serial_start);
+    if run_end == serial_start {
+        return None;
+    }
+    let serial_end = serial_start + (run_end - serial_start).min(MAX_SERIAL_DIGITS);
+    let hao_at = blanks(serial_end);
+    let hao = text[hao_at..].starts_with('号');
+    Some(RawCoded {
+        prefix: prefix_start..prefix_end,
+        open: open..open + open_len,
+        year: year_start..year_end,
+        close: close_start..close_end,
+        di,
+        serial: serial_start..serial_end,
+        hao,
+        end: if hao {
+            hao_at + '号'.len_utf8()
+        } else {
+            serial_end
+        },
+    })
 }
 
 /// Every document number (coded or decree) in `text[span]`, in text order.
@@ -246,5 +359,50 @@ mod tests {
             .unwrap();
         assert!(a.same_document(&b));
         assert_ne!(a, b);
+    }
+
+    /// The pattern the scanner replaced, as the oracle of the test below.
+    fn coded_by_pattern(text: &str) -> Vec<(usize, usize, String, String, bool)> {
+        let pattern = Regex::new(concat!(
+            r"(?P<prefix>[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}]{1,12})[ \t]*(?P<open>[〔\[［【(（﹝])[ \t]*(?P<year>[0-9]{2,4})[ \t]*",
+            r"(?P<close>[〕\]］】)）﹞])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,6})(?:[ \t]*(?P<hao>号))?"
+        ))
+        .unwrap();
+        pattern
+            .captures_iter(text)
+            .filter(|c| {
+                (&c["open"] == "〔" && &c["close"] == "〕")
+                    || (c.name("hao").is_some() && c["year"].len() == 4)
+            })
+            .map(|c| {
+                let whole = c.get(0).unwrap();
+                let hao = c.name("hao").is_some();
+                (
+                    whole.start(),
+                    whole.end(),
+                    c["prefix"].to_owned(),
+                    c["serial"].to_owned(),
+                    hao,
+                )
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scanner_finds_what_the_pattern_found(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "国办公开办函", "发", "函", "文", "〔", "〕", "[", "]", "（", "）", "【", "】", "(", ")",
+                "2021", "21", "20215", "30", "030", "1234567", "第", "号", " ", "\t", "。", "a", "令",
+                "一二三四五六七八九十一二三",
+            ][..]), 0..10)
+        ) {
+            let text = parts.concat();
+            let found: Vec<_> = find_coded_numbers(&text, Span::new(0, text.len()))
+                .into_iter()
+                .map(|n| (n.span.offset, n.span.end(), n.prefix.value, n.serial.value, n.hao))
+                .collect();
+            proptest::prop_assert_eq!(found, coded_by_pattern(&text), "{:?}", text);
+        }
     }
 }
