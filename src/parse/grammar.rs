@@ -217,19 +217,12 @@ fn numbered_heading(lead: &str, at: usize) -> Option<(LineKind, Span)> {
 /// The grammar's `numeral` at the start of `text` (`十`? then a digit, or
 /// `十` alone): its value and the text after it.
 fn numeral_prefix(text: &str) -> Option<(u8, &str)> {
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u8 + 1)
-    };
-    let mut chars = text.chars();
-    let first = chars.next()?;
+    let first = text.chars().next()?;
     let after_first = &text[first.len_utf8()..];
     if first != '十' {
-        return digit(first).map(|d| (d, after_first));
+        return digit_value(first).map(|d| (d, after_first));
     }
-    match after_first.chars().next().and_then(digit) {
+    match after_first.chars().next().and_then(digit_value) {
         Some(d) => Some((10 + d, &after_first['一'.len_utf8()..])),
         None => Some((10, after_first)),
     }
@@ -274,19 +267,21 @@ fn line_of(pair: pest::iterators::Pair<'_, Rule>) -> Option<Line> {
 
 /// The value of a Chinese numeral from one to nineteen.
 pub fn numeral_value(numeral: &str) -> u8 {
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u8 + 1)
-    };
     let mut chars = numeral.chars();
     match (chars.next(), chars.next()) {
         (Some('十'), None) => 10,
-        (Some('十'), Some(c)) => 10 + digit(c).unwrap_or(0),
-        (Some(c), _) => digit(c).unwrap_or(0),
+        (Some('十'), Some(c)) => 10 + digit_value(c).unwrap_or(0),
+        (Some(c), _) => digit_value(c).unwrap_or(0),
         _ => 0,
     }
+}
+
+/// The value of a Chinese digit from one to nine.
+fn digit_value(c: char) -> Option<u8> {
+    "一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u8 + 1)
 }
 
 #[cfg(test)]
