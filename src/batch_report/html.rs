@@ -500,7 +500,7 @@ impl Page<'_> {
         }
         let indicators = &entry.facts.indicators;
         if let Some(n) = indicators.applications {
-            parts.push(tr!(lang, "新收申请 {} 件", "{} applications received", n));
+            parts.push(tr!(lang, "新收申请 {} 件", "applications received: {}", n));
         }
         if let Some(share) = indicators.disclosed {
             parts.push(tr!(

@@ -69,7 +69,7 @@ impl CrossRule for CarryOverMismatch {
                 let message = tr!(
                     lang,
                     "上年结转的申请（{column}）为 {now}，与{year}年度报告的结转下年度继续办理（{column}）{then} 不一致",
-                    "{now} applications carried over ({column}), but the {year} report carried {then} forward ({column})"
+                    "applications carried over ({column}): {now}, but the {year} report carried forward {then} ({column})"
                 );
                 let related = batch.related(
                     pair.previous,
