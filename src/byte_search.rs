@@ -33,6 +33,30 @@ pub fn contains(text: &str, needle: &str) -> bool {
     memchr::memchr_iter(last, hay).any(|end| end >= before && &hay[end - before..=end] == needle)
 }
 
+/// Words looked for together in long texts (a rule's prefilter), each with
+/// a SIMD searcher built once: faster than one automaton reading every
+/// byte, as CJK words' first bytes are too common to skip on.
+pub struct Words(Vec<memchr::memmem::Finder<'static>>);
+
+impl Words {
+    /// The searchers of `words`.
+    pub fn new(words: &[&str]) -> Words {
+        Words(
+            words
+                .iter()
+                .map(|word| memchr::memmem::Finder::new(word).into_owned())
+                .collect(),
+        )
+    }
+
+    /// Whether `text` holds one of the words.
+    pub fn any_in(&self, text: &str) -> bool {
+        self.0
+            .iter()
+            .any(|finder| finder.find(text.as_bytes()).is_some())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +78,8 @@ mod tests {
         assert!(contains("申请", ""));
         let long = "公开".repeat(200) + "申请";
         assert!(contains(&long, "申请") && !contains(&long, "申报"));
+        let words = Words::new(&["某某", "X"]);
+        assert!(words.any_in("于X月前") && words.any_in("某某县") && !words.any_in("某县"));
     }
 
     proptest! {

@@ -2,9 +2,9 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
 use regex::Regex;
 
+use crate::byte_search::Words;
 use crate::rules::sentences::sentences;
 use crate::rules::{declare_rule, Context, Rule, Sink};
 use crate::span::Span;
@@ -40,8 +40,8 @@ static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Characters or words one of which every placeholder holds.
-static PLACEHOLDER_HINTS: LazyLock<Hints> = LazyLock::new(|| {
-    hints(&[
+static PLACEHOLDER_HINTS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
         "X",
         "Ｘ",
         "×",
@@ -66,25 +66,8 @@ static PLACEHOLDER_HINTS: LazyLock<Hints> = LazyLock::new(|| {
 });
 
 /// What every blank count holds: two spaces, an ideographic space, or underscores.
-static BLANK_HINTS: LazyLock<Hints> =
-    LazyLock::new(|| hints(&["  ", "\u{3000}", "\u{a0}", "__", "＿"]));
-
-/// Finders telling whether a text holds one of `words`, each a SIMD scan
-/// for its rarest bytes: faster than one automaton reading every byte, as
-/// the words' first bytes (CJK lead bytes) are too common to skip on.
-fn hints(words: &[&str]) -> Hints {
-    Hints(words.iter().map(|w| Finder::new(w).into_owned()).collect())
-}
-
-/// See [`hints`].
-struct Hints(Vec<Finder<'static>>);
-
-impl Hints {
-    /// Whether `text` holds one of the words.
-    fn is_match(&self, text: &str) -> bool {
-        self.0.iter().any(|f| f.find(text.as_bytes()).is_some())
-    }
-}
+static BLANK_HINTS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&["  ", "\u{3000}", "\u{a0}", "__", "＿"]));
 
 /// Whether the X-run at `span` stands alone: not inside an ASCII word,
 /// number or address.
@@ -129,7 +112,7 @@ impl Rule for Placeholder {
 
     fn check(&self, ctx: &Context<'_>, sink: &mut Sink<'_>) {
         let text = ctx.text();
-        if PLACEHOLDER_HINTS.is_match(text) {
+        if PLACEHOLDER_HINTS.any_in(text) {
             // Otherwise the pattern is never compiled.
             for caps in PLACEHOLDER_RE.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
@@ -144,7 +127,7 @@ impl Rule for Placeholder {
                 }
             }
         }
-        if BLANK_HINTS.is_match(text) {
+        if BLANK_HINTS.any_in(text) {
             for (sentence_span, sentence) in sentences(ctx) {
                 for caps in BLANK_COUNT_RE.captures_iter(sentence) {
                     let Some(blank) = caps.name("blank") else {
