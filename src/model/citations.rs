@@ -95,12 +95,8 @@ pub struct TitleMarks {
 /// Longest parenthetical (in bytes) read after a title.
 const MAX_NOTE_BYTES: usize = 600;
 
-/// Every `《…》` citation in `text`, with its number if one follows.
-pub fn find_citations(text: &str) -> Vec<Citation> {
-    scan_title_marks(text).citations
-}
-
-/// Matches title marks pairwise within sentences.
+/// Every `《…》` citation of `text` (with its number if one follows) and
+/// every mark without a partner: title marks matched pairwise within sentences.
 pub fn scan_title_marks(text: &str) -> TitleMarks {
     let mut out = TitleMarks::default();
     // Open marks: `《` (None) or an inner mark inside a title (Some(kind)).
@@ -269,7 +265,7 @@ mod tests {
     #[test]
     fn title_and_number() {
         let text = "根据《中华人民共和国政府信息公开条例》(国务院令第711号)和《条例》制作";
-        let cites = find_citations(text);
+        let cites = scan_title_marks(text).citations;
         assert_eq!(cites.len(), 2);
         assert_eq!(cites[0].title.value, "中华人民共和国政府信息公开条例");
         assert_eq!(cites[0].number.as_ref().unwrap().value, "国务院令第711号");
@@ -299,7 +295,7 @@ mod tests {
     #[test]
     fn numbers_in_nested_parentheses() {
         let text = "《条例》(国办公开办函(2021)30号)";
-        let cites = find_citations(text);
+        let cites = scan_title_marks(text).citations;
         assert_eq!(
             cites[0].number.as_ref().unwrap().value,
             "国办公开办函(2021)30号"

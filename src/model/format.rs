@@ -267,10 +267,7 @@ impl Format {
 
     /// The heading of `section`, folded and without its numbering.
     pub fn bare_heading(&self, section: &SectionSpec) -> Option<&str> {
-        let index = self
-            .sections
-            .iter()
-            .position(|s| std::ptr::eq(s, section))?;
+        let index = self.sections.iter().position(|s| s.kind == section.kind)?;
         self.bare_headings.get(index).map(String::as_str)
     }
 

@@ -19,8 +19,7 @@ mod year;
 
 pub use agencies::AgencyKinds;
 pub use citations::{
-    find_citations, fold_title, scan_title_marks, Citation, InnerMarks, InnerTitle, StrayMark,
-    TitleMarks,
+    fold_title, scan_title_marks, Citation, InnerMarks, InnerTitle, StrayMark, TitleMarks,
 };
 pub use contents::{find_contents, Contents, ContentsPart};
 pub use doc_number::{
