@@ -392,7 +392,7 @@ mod tests {
         #[test]
         fn the_scanner_finds_what_the_pattern_found(
             parts in proptest::collection::vec(proptest::sample::select(&[
-                "国办公开办函", "发", "函", "文", "〔", "〕", "[", "]", "（", "）", "【", "】", "(", ")",
+                "国办公开办函〔2021〕", "〕30号", "国发(2019)", "]第12号", "国办公开办函", "发", "函", "文", "〔", "〕", "[", "]", "（", "）", "【", "】", "(", ")",
                 "2021", "21", "20215", "30", "030", "1234567", "第", "号", " ", "\t", "。", "a", "令",
                 "一二三四五六七八九十一二三",
             ][..]), 0..10)
@@ -403,6 +403,17 @@ mod tests {
                 .map(|n| (n.span.offset, n.span.end(), n.prefix.value, n.serial.value, n.hao))
                 .collect();
             proptest::prop_assert_eq!(found, coded_by_pattern(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn the_pattern_oracle_sees_numbers(tail in "[0-9号 ]{0,4}") {
+            // The generator above must reach numbers, or the comparison is empty.
+            let text = format!("依据国办公开办函〔2021〕30{tail}");
+            proptest::prop_assert!(!coded_by_pattern(&text).is_empty());
+            proptest::prop_assert_eq!(
+                find_coded_numbers(&text, Span::new(0, text.len())).len(),
+                coded_by_pattern(&text).len()
+            );
         }
     }
 }
